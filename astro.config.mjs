@@ -1,0 +1,21 @@
+// @ts-check
+import { unified } from "@astrojs/markdown-remark";
+import { defineConfig } from "astro/config";
+import { markdownPipeline } from "./src/markdown/pipeline.ts";
+
+// Build for a sub-path (e.g. a GitHub Pages project site) with BASE_PATH=/repo-name/.
+const base = process.env.BASE_PATH ?? "/";
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? "https://example.invalid",
+  base,
+  // Tests build variants of the site (another base, other notes) with their own cache.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",
+  trailingSlash: "always",
+  build: { format: "directory" },
+  markdown: {
+    processor: unified(markdownPipeline()),
+    syntaxHighlight: false,
+  },
+  devToolbar: { enabled: false },
+});

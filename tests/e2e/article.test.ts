@@ -1,0 +1,196 @@
+import { readFileSync } from "node:fs";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+
+let server: StaticServer;
+let browser: Browser;
+const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens a page and records console errors, page errors and requests to other origins. */
+async function open(path: string, options: Parameters<Browser["newPage"]>[0] = {}) {
+  const page = await browser.newPage(options);
+  const problems: string[] = [];
+  const foreign: string[] = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("request", (r) => {
+    if (!r.url().startsWith(server.origin) && !r.url().startsWith("data:")) foreign.push(r.url());
+  });
+  await page.goto(server.origin + path, { waitUntil: "load" });
+  return { page, problems, foreign };
+}
+
+async function axeViolations(page: Page) {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
+    ).axe.run();
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+}
+
+describe("the article page", () => {
+  it("renders the article with KaTeX math, no errors and no third-party request", async () => {
+    const { page, problems, foreign } = await open(ARTICLE_PATH);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe(
+      "笔记｜生成模型（二）：生成模型的技术路线总览",
+    );
+    expect(await page.locator(".katex").count()).toBeGreaterThan(20);
+    expect(await page.locator(".katex-display").count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator(".katex-error").count()).toBe(0);
+    // KaTeX's fonts load from the site itself
+    const fontsOk = await page.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].some((f) => f.family.includes("KaTeX") && f.status === "loaded");
+    });
+    expect(fontsOk).toBe(true);
+    expect(await page.locator("script[src*='katex']").count()).toBe(0);
+    expect(problems).toEqual([]);
+    expect(foreign).toEqual([]);
+    await page.close();
+  });
+
+  it("reaches every heading by its id, scrolls to it on load and highlights it", async () => {
+    const { page } = await open(ARTICLE_PATH);
+    const ids = await page.locator(".prose :is(h2, h3, h4)").evaluateAll((hs) => hs.map((h) => h.id));
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    await page.close();
+    for (const id of ids) {
+      const { page: target } = await open(`${ARTICLE_PATH}#${encodeURIComponent(id)}`, {
+        viewport: { width: 1280, height: 800 },
+      });
+      const state = await target.evaluate((id) => {
+        const el = document.getElementById(id);
+        if (!el) return null;
+        const top = el.getBoundingClientRect().top;
+        return { top, targeted: el.matches(":target"), bg: getComputedStyle(el).backgroundColor };
+      }, id);
+      expect(state, id).not.toBeNull();
+      expect(state!.targeted).toBe(true);
+      expect(state!.top).toBeGreaterThanOrEqual(-2);
+      expect(state!.top).toBeLessThan(200);
+      expect(state!.bg).not.toBe("rgba(0, 0, 0, 0)");
+      await target.close();
+    }
+  });
+
+  it("has a table of contents whose links all lead to headings", async () => {
+    const { page } = await open(ARTICLE_PATH, { viewport: { width: 1280, height: 800 } });
+    const toc = page.getByRole("navigation", { name: "目录" });
+    await expect(toc.locator("details").getAttribute("open")).resolves.not.toBeNull();
+    const links = toc.getByRole("link");
+    const count = await links.count();
+    expect(count).toBeGreaterThanOrEqual(2);
+    for (let i = 0; i < count; i++) {
+      const href = (await links.nth(i).getAttribute("href"))!;
+      expect(await page.locator(`[id="${decodeURIComponent(href.slice(1))}"]`).count(), href).toBe(1);
+    }
+    const last = links.nth(count - 1);
+    const href = (await last.getAttribute("href"))!;
+    await last.click();
+    await page.waitForFunction((h) => decodeURIComponent(location.hash) === h, href);
+    const top = await page.evaluate(
+      (id) => document.getElementById(id)!.getBoundingClientRect().top,
+      decodeURIComponent(href.slice(1)),
+    );
+    expect(top).toBeLessThan(200);
+    await page.close();
+  });
+
+  it("collapses the table of contents on a phone and opens it on demand", async () => {
+    const { page } = await open(ARTICLE_PATH, { viewport: { width: 360, height: 740 } });
+    const details = page.getByRole("navigation", { name: "目录" }).locator("details");
+    await expect(details.getAttribute("open")).resolves.toBeNull();
+    await page.getByText("目录", { exact: true }).click();
+    await expect(details.getAttribute("open")).resolves.not.toBeNull();
+    await page.close();
+  });
+
+  it("copies a section's full link from its heading anchor", async () => {
+    const { page } = await open(ARTICLE_PATH);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    const anchor = page.locator(".prose h2 .heading-anchor").first();
+    const href = await anchor.getAttribute("href");
+    await anchor.click();
+    await expect
+      .poll(() => page.evaluate(() => navigator.clipboard.readText()))
+      .toBe(new URL(`${ARTICLE_PATH}${href}`, server.origin).href);
+    await page.close();
+  });
+
+  it("follows the system colour scheme", async () => {
+    const background = async (colorScheme: "light" | "dark") => {
+      const { page } = await open(ARTICLE_PATH, { colorScheme });
+      const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      const fg = await page.evaluate(() => getComputedStyle(document.body).color);
+      await page.close();
+      return { bg, fg };
+    };
+    const light = await background("light");
+    const dark = await background("dark");
+    const luminance = (rgb: string) =>
+      rgb
+        .match(/\d+/g)!
+        .slice(0, 3)
+        .map(Number)
+        .reduce((a, b) => a + b, 0);
+    expect(luminance(light.bg)).toBeGreaterThan(600);
+    expect(luminance(dark.bg)).toBeLessThan(150);
+    expect(luminance(dark.fg)).toBeGreaterThan(luminance(dark.bg));
+  });
+
+  it("has no page-wide horizontal scroll on a 360 px phone; the table scrolls in its own box", async () => {
+    const { page } = await open(ARTICLE_PATH, { viewport: { width: 360, height: 740 } });
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      table: document.querySelector(".table-scroll")!.scrollWidth,
+      box: document.querySelector(".table-scroll")!.clientWidth,
+    }));
+    expect(widths.page).toBeLessThanOrEqual(360);
+    expect(widths.table).toBeGreaterThan(widths.box);
+    await page.close();
+  });
+
+  it("renders the link to the unpublished earlier note as marked text, not a dead link", async () => {
+    const { page } = await open(ARTICLE_PATH);
+    const unpublished = page.locator(".unpublished-link");
+    await expect(unpublished.textContent()).resolves.toContain("尚未发布");
+    expect(await page.locator("a[href*='0-generation-basic-theory']").count()).toBe(0);
+    await page.close();
+  });
+
+  for (const colorScheme of ["light", "dark"] as const) {
+    it(`passes axe-core with no violations (${colorScheme})`, async () => {
+      const { page } = await open(ARTICLE_PATH, { colorScheme });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.close();
+    });
+  }
+});
+
+describe("the home page", () => {
+  it("lists the notes with title, date, tags and series, and passes axe", async () => {
+    const { page, problems } = await open("/");
+    const item = page.getByRole("listitem").filter({ hasText: "生成模型的技术路线总览" });
+    await expect(item.getByRole("link").getAttribute("href")).resolves.toBe(ARTICLE_PATH);
+    await expect(item.locator("time").getAttribute("datetime")).resolves.toBe("2025-08-04T01:37:31+08:00");
+    await expect(item.textContent()).resolves.toMatch(/Diffusion Models theory[\s\S]*Deep learning/);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
