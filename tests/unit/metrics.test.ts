@@ -1,0 +1,149 @@
+/**
+ * The sample-quality score: its histogram and divergence, and that its normalised scale reads 0 for the data
+ * itself, 1 for a Gaussian fit, and grows as samples are blurred or shifted away from the data.
+ */
+import { describe, expect, it } from "vitest";
+import { DATASET_NAMES } from "../../src/lab/dataset-names.ts";
+import { sampleDataset } from "../../src/lab/datasets.ts";
+import {
+  HISTOGRAM,
+  fitGaussian,
+  histogram2d,
+  jensenShannon,
+  qualityScore,
+  sampleGaussian,
+} from "../../src/lab/metrics.ts";
+import { createRandom } from "../../src/lab/random.ts";
+
+const CELLS = HISTOGRAM.bins * HISTOGRAM.bins;
+
+function sum(values: Float64Array): number {
+  return values.reduce((total, v) => total + v, 0);
+}
+
+describe("histogram2d", () => {
+  it("uses a 40×40 grid over [−4.5, 4.5]² with pseudocount 0.5", () => {
+    expect(HISTOGRAM).toEqual({ bins: 40, lo: -4.5, hi: 4.5, pseudocount: 0.5 });
+  });
+
+  it("sums to 1 and puts a point's count in its own cell, on top of the pseudocount", () => {
+    const histogram = histogram2d(new Float32Array([0.1, 0.1]));
+    expect(histogram).toHaveLength(CELLS);
+    expect(sum(histogram)).toBeCloseTo(1, 12);
+    const total = 1 + HISTOGRAM.pseudocount * CELLS;
+    // (0.1, 0.1) lies in column and row floor(4.6 / 0.225) = 20.
+    expect(histogram[20 * HISTOGRAM.bins + 20]).toBeCloseTo(1.5 / total, 15);
+    expect(histogram[0]).toBeCloseTo(0.5 / total, 15);
+    expect(sum(histogram2d(sampleDataset("moons", 1000, createRandom(1))))).toBeCloseTo(1, 12);
+  });
+
+  it("drops points outside the range and points with NaN", () => {
+    const inside = [0, 0, -4.5, 4.5, 4.5, -4.5, 1.2, -3.3];
+    const outside = [5, 0, 0, -4.6, 100, 100, Number.NaN, 0, 0, Number.NaN, Number.POSITIVE_INFINITY, 0];
+    expect(histogram2d(new Float32Array([...inside, ...outside]))).toEqual(histogram2d(new Float32Array(inside)));
+    expect(histogram2d(new Float32Array(outside))).toEqual(histogram2d(new Float32Array()));
+  });
+});
+
+describe("jensenShannon", () => {
+  const p = histogram2d(sampleDataset("circles", 2000, createRandom(1)));
+  const q = histogram2d(sampleDataset("moons", 2000, createRandom(2)));
+
+  it("is 0 for identical histograms and positive for different ones", () => {
+    expect(jensenShannon(p, new Float64Array(p))).toBe(0);
+    expect(jensenShannon(p, q)).toBeGreaterThan(0.1);
+  });
+
+  it("is symmetric and at most ln 2, reached by disjoint distributions", () => {
+    expect(jensenShannon(p, q)).toBeCloseTo(jensenShannon(q, p), 15);
+    expect(jensenShannon(p, q)).toBeLessThanOrEqual(Math.LN2);
+    expect(jensenShannon(new Float64Array([1, 0]), new Float64Array([0, 1]))).toBeCloseTo(Math.LN2, 15);
+  });
+
+  it("is measured in nats", () => {
+    // p = (1, 0), q = (½, ½), m = (¾, ¼): ½·ln(4/3) + ½·(½·ln(2/3) + ½·ln 2).
+    const expected = 0.5 * Math.log(4 / 3) + 0.5 * (0.5 * Math.log(2 / 3) + 0.5 * Math.log(2));
+    expect(jensenShannon(new Float64Array([1, 0]), new Float64Array([0.5, 0.5]))).toBeCloseTo(expected, 15);
+  });
+});
+
+describe("fitGaussian and sampleGaussian", () => {
+  it("recover the mean and covariance they were given", () => {
+    const truth = {
+      mean: [1, -2] as [number, number],
+      cov: [
+        [2, 0.6],
+        [0.6, 0.5],
+      ] as [[number, number], [number, number]],
+    };
+    const fit = fitGaussian(sampleGaussian(truth, 20_000, createRandom(4)));
+    // With 20,000 points the standard errors are ≤ sqrt(2/20,000) = 0.01 for the means and ≤ 0.02 for the
+    // covariance entries (sqrt(2)·σ²/sqrt(n) for the largest variance, 2); the tolerances allow 5 of them.
+    expect(Math.abs(fit.mean[0] - 1)).toBeLessThan(0.05);
+    expect(Math.abs(fit.mean[1] + 2)).toBeLessThan(0.05);
+    expect(Math.abs(fit.cov[0][0] - 2)).toBeLessThan(0.1);
+    expect(Math.abs(fit.cov[0][1] - 0.6)).toBeLessThan(0.1);
+    expect(fit.cov[1][0]).toBe(fit.cov[0][1]);
+    expect(Math.abs(fit.cov[1][1] - 0.5)).toBeLessThan(0.1);
+  });
+});
+
+describe("qualityScore", () => {
+  function blurred(name: string, sigma: number): Float32Array {
+    const points = sampleDataset(name, 10_000, createRandom(21));
+    const noise = createRandom(22);
+    for (let i = 0; i < points.length; i++) points[i]! += sigma * noise.normal();
+    return points;
+  }
+
+  function shifted(name: string, dx: number): Float32Array {
+    const points = sampleDataset(name, 10_000, createRandom(21));
+    for (let i = 0; i < points.length; i += 2) points[i]! += dx;
+    return points;
+  }
+
+  it("scores another draw of the data ≈ 0 and a Gaussian fit ≈ 1 on every dataset", () => {
+    for (const name of DATASET_NAMES) {
+      const fresh = qualityScore(sampleDataset(name, 10_000, createRandom(99)), name);
+      expect(Math.abs(fresh.normalised), name).toBeLessThan(0.1);
+      const gaussian = sampleGaussian(
+        fitGaussian(sampleDataset(name, 10_000, createRandom(98))),
+        10_000,
+        createRandom(97),
+      );
+      expect(Math.abs(qualityScore(gaussian, name).normalised - 1), name).toBeLessThan(0.15);
+    }
+  });
+
+  it("grows the more the samples are blurred or shifted", () => {
+    for (const name of DATASET_NAMES) {
+      const blurScores = [0.1, 0.3, 0.8].map((sigma) => qualityScore(blurred(name, sigma), name).normalised);
+      expect(blurScores[0], name).toBeLessThan(blurScores[1]!);
+      expect(blurScores[1], name).toBeLessThan(blurScores[2]!);
+      const shiftScores = [0.1, 0.3, 0.8].map((dx) => qualityScore(shifted(name, dx), name).normalised);
+      expect(shiftScores[0], name).toBeLessThan(shiftScores[1]!);
+      expect(shiftScores[1], name).toBeLessThan(shiftScores[2]!);
+    }
+  });
+
+  it("reports its parts consistently and is deterministic for a seed", () => {
+    const samples = blurred("pinwheel", 0.3);
+    const score = qualityScore(samples, "pinwheel", { seed: 3 });
+    expect(score.n).toBe(10_000);
+    expect(score.noiseFloor).toBeGreaterThan(0);
+    expect(score.gaussianJs).toBeGreaterThan(score.noiseFloor);
+    expect(score.normalised).toBeCloseTo((score.js - score.noiseFloor) / (score.gaussianJs - score.noiseFloor), 12);
+    expect(qualityScore(samples, "pinwheel", { seed: 3 })).toEqual(score);
+    expect(qualityScore(samples, "pinwheel", { seed: 4 }).noiseFloor).not.toBe(score.noiseFloor);
+  });
+
+  it("uses all the samples when there are fewer than n, and says how many", () => {
+    const samples = sampleDataset("moons", 3000, createRandom(5));
+    expect(qualityScore(samples, "moons").n).toBe(3000);
+    expect(qualityScore(samples, "moons", { n: 2000 }).n).toBe(2000);
+  });
+
+  it("rejects an unknown dataset", () => {
+    expect(() => qualityScore(new Float32Array(20), "spirals" as never)).toThrow(DATASET_NAMES.join(", "));
+  });
+});
