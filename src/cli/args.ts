@@ -1,0 +1,64 @@
+/**
+ * Parsing of the `train` command's arguments: `--name value` pairs checked against known options.
+ * Errors are plain messages; the command prints them with its usage and exits with code 2.
+ */
+export interface OptionSpec {
+  name: string;
+  help: string;
+  /** Checks and converts a value; throws an Error with a message on bad input. */
+  parse(value: string): unknown;
+  default?: unknown;
+}
+
+export class UsageError extends Error {}
+
+export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const spec of specs) if (spec.default !== undefined) out[spec.name] = spec.default;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === "--help" || arg === "-h") throw new UsageError("");
+    const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new UsageError(`unexpected argument "${arg}"`);
+    const spec = specs.find((s) => s.name === match[1]);
+    if (!spec) throw new UsageError(`unknown option --${match[1]}`);
+    const value = match[2] ?? argv[++i];
+    if (value === undefined) throw new UsageError(`--${spec.name} needs a value`);
+    try {
+      out[spec.name] = spec.parse(value);
+    } catch (error) {
+      throw new UsageError(`--${spec.name}: ${(error as Error).message}`);
+    }
+  }
+  return out;
+}
+
+export function usage(command: string, specs: readonly OptionSpec[]): string {
+  const width = Math.max(...specs.map((s) => s.name.length)) + 4;
+  return [
+    `usage: ${command} [options]`,
+    "",
+    ...specs.map(
+      (s) => `  --${s.name.padEnd(width)}${s.help}${s.default !== undefined ? ` (default: ${String(s.default)})` : ""}`,
+    ),
+  ].join("\n");
+}
+
+/** A whole number in [min, max]. */
+export function integer(min: number, max: number) {
+  return (value: string) => {
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      throw new Error(`expected a whole number from ${min} to ${max}, got "${value}"`);
+    }
+    return Number(value);
+  };
+}
+
+/** One of the listed words. */
+export function oneOf<T extends string>(choices: readonly T[]) {
+  return (value: string) => {
+    if (!(choices as readonly string[]).includes(value))
+      throw new Error(`expected one of ${choices.join(", ")}, got "${value}"`);
+    return value as T;
+  };
+}

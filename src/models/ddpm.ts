@@ -1,0 +1,182 @@
+/**
+ * DDPM (Ho et al. 2020) on 2D points: an MLP ε_θ(x_t, t) with a sinusoidal time embedding learns to
+ * predict the noise added by the forward process, with the simplified objective (eq. 14)
+ * L = E_{t, x_0, ε} ‖ε − ε_θ(√ᾱ_t x_0 + √(1 − ᾱ_t) ε, t)‖², and samples by ancestral sampling (Algorithm 2).
+ */
+import { tf } from "#tf";
+import type { DataSource } from "../lab/data-source.ts";
+import { createMlp, timeEmbedding, type Mlp } from "../lab/mlp.ts";
+import {
+  addNoise,
+  createSchedule,
+  reverseStepCoefficients,
+  type NoiseSchedule,
+  type ScheduleKind,
+} from "../lab/noise-schedule.ts";
+import { createRandom, fillNormal, type Random } from "../lab/random.ts";
+import { sampleDataset } from "../lab/datasets.ts";
+import type { DatasetName } from "../lab/dataset-names.ts";
+import { ddpm as ddpmSpec } from "./specs.ts";
+import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+
+type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
+
+const BATCH = ddpmSpec.batchSize;
+const EMBEDDING = 16;
+/** How many sample paths the reverse view draws as trajectories. */
+const TRAJECTORIES = 24;
+
+export interface DdpmSettings {
+  schedule: ScheduleKind;
+  steps: number;
+  learningRate: number;
+}
+
+/** Positions of n points through the reverse process: chain[k] holds x_{T−k}, so chain[T] = x_0. */
+type Chain = Float32Array[];
+
+class DdpmModel implements Model {
+  private readonly network: Mlp;
+  private readonly optimizer;
+  private readonly schedule: NoiseSchedule;
+  private readonly noise: Random;
+  private readonly viewNoise: Random;
+  private readonly dataset: DatasetName;
+  private chain: { n: number; states: Chain } | null = null;
+
+  constructor(settings: DdpmSettings, seed: number, dataset: DatasetName) {
+    this.dataset = dataset;
+    const root = createRandom(seed);
+    this.noise = root.fork("noise");
+    this.viewNoise = root.fork("view");
+    this.schedule = createSchedule(settings.schedule, settings.steps);
+    this.network = createMlp(
+      { name: "epsilon", inputs: 2 + EMBEDDING, hidden: [128, 128, 128], outputs: 2, activation: "relu" },
+      root.fork("network"),
+    );
+    this.optimizer = tf.train.adam(settings.learningRate);
+  }
+
+  /** ε_θ(x_t, t) for a batch with one step per point. */
+  private predictNoise(x: Tensor2D, embedding: Tensor2D): Tensor2D {
+    return this.network.apply(tf.concat([x, embedding], 1));
+  }
+
+  trainStep(data: DataSource, read: boolean): Losses | null {
+    const x0 = data.next(BATCH);
+    const t = new Int32Array(BATCH);
+    for (let i = 0; i < BATCH; i++) t[i] = 1 + Math.floor(this.noise.uniform() * this.schedule.steps);
+    const epsilon = new Float32Array(BATCH * 2);
+    fillNormal(this.noise, epsilon);
+    // The forward process is cheap in plain numbers; only the network runs as tensors.
+    const xt = addNoise(this.schedule, x0, epsilon, t);
+    const cost = tf.tidy(() => {
+      const input = tf.tensor2d(xt, [BATCH, 2]);
+      const embedding = tf.tensor2d(timeEmbedding(t, EMBEDDING), [BATCH, EMBEDDING]);
+      const target = tf.tensor2d(epsilon, [BATCH, 2]);
+      return this.optimizer.minimize(
+        () => tf.mean(tf.squaredDifference(this.predictNoise(input, embedding), target)),
+        true,
+        this.network.variables,
+      )!;
+    });
+    this.chain = null;
+    const result = read ? { loss: cost.dataSync()[0]! } : null;
+    cost.dispose();
+    return result;
+  }
+
+  /** Runs Algorithm 2 on n points and keeps every intermediate state (one readback at the end). */
+  private reverseChain(n: number, rng: Random): Chain {
+    const T = this.schedule.steps;
+    const start = new Float32Array(n * 2);
+    fillNormal(rng, start);
+    const flat = tf.tidy(() => {
+      let x = tf.tensor2d(start, [n, 2]);
+      const states: Tensor2D[] = [x];
+      for (let t = T; t >= 1; t--) {
+        const { inverseSqrtAlpha, epsilonCoef, sigma } = reverseStepCoefficients(this.schedule, t);
+        const embedding = tf.tile(tf.tensor2d(timeEmbedding(new Int32Array([t]), EMBEDDING), [1, EMBEDDING]), [n, 1]);
+        const mean = tf.mul(tf.sub(x, tf.mul(this.predictNoise(x, embedding), epsilonCoef)), inverseSqrtAlpha);
+        if (sigma > 0) {
+          const z = new Float32Array(n * 2);
+          fillNormal(rng, z);
+          x = tf.add(mean, tf.mul(tf.tensor2d(z, [n, 2]), sigma));
+        } else {
+          x = mean as Tensor2D;
+        }
+        states.push(x);
+      }
+      return tf.concat(states, 0).dataSync() as Float32Array;
+    });
+    const chain: Chain = [];
+    for (let k = 0; k <= T; k++) chain.push(flat.slice(k * n * 2, (k + 1) * n * 2));
+    return chain;
+  }
+
+  sample(n: number): Float32Array {
+    return this.reverseChain(n, this.noise).at(-1)!;
+  }
+
+  view(request: ViewRequest): ViewFrame {
+    const T = this.schedule.steps;
+    const t = Math.round(Math.min(T, Math.max(0, request.param ?? (request.view === "forward" ? T / 2 : 0))));
+    if (request.view === "forward") {
+      // q(x_t | x_0) applied to fresh data: the same seed each time so the slider moves the same points.
+      const rng = createRandom(this.viewNoise.seed).fork("forward");
+      const x0 = sampleDataset(this.dataset, request.n, rng);
+      const epsilon = new Float32Array(x0.length);
+      fillNormal(rng, epsilon);
+      const xt = addNoise(this.schedule, x0, epsilon, new Int32Array(request.n).fill(t));
+      const signal = t === 0 ? 1 : Math.sqrt(this.schedule.alphaBars[t - 1]!);
+      return { samples: xt, showData: true, caption: `前向加噪 t = ${t} / ${T}，√ᾱ_t = ${signal.toFixed(3)}` };
+    }
+    if (!this.chain || this.chain.n !== request.n) {
+      this.chain = {
+        n: request.n,
+        states: this.reverseChain(request.n, createRandom(this.viewNoise.seed).fork("reverse")),
+      };
+    }
+    const states = this.chain.states;
+    if (request.view === "samples") return { samples: states[T]!, showData: true };
+    // Reverse view: the samples at step t of sampling, and a few of their paths from x_T down to x_t.
+    const k = T - t;
+    const lines: Float32Array[] = [];
+    for (let p = 0; p < Math.min(TRAJECTORIES, request.n); p++) {
+      const line = new Float32Array((k + 1) * 2);
+      for (let j = 0; j <= k; j++) {
+        line[2 * j] = states[j]![2 * p]!;
+        line[2 * j + 1] = states[j]![2 * p + 1]!;
+      }
+      lines.push(line);
+    }
+    return {
+      samples: states[k]!,
+      showData: true,
+      paths: { lines, label: "反向过程轨迹" },
+      caption: `反向去噪 t = ${t} / ${T}`,
+    };
+  }
+
+  dispose(): void {
+    this.network.dispose();
+    this.optimizer.dispose();
+    this.chain = null;
+  }
+}
+
+export const ddpm: Family = {
+  ...ddpmSpec,
+  create(options: CreateOptions): Model {
+    const s = options.settings;
+    return new DdpmModel(
+      {
+        schedule: s.schedule === "cosine" ? "cosine" : "linear",
+        steps: Number(s.steps),
+        learningRate: Number(s.learningRate),
+      },
+      options.seed,
+      options.dataset,
+    );
+  },
+};

@@ -1,0 +1,23 @@
+/**
+ * The families with their models, by id: used by the training worker, the CLI and the contract tests.
+ * (The page itself reads `specs.ts`, which has no model code and so no tfjs.)
+ */
+import { ddpm } from "./ddpm.ts";
+import { gan } from "./gan.ts";
+import type { FamilyId } from "./ids.ts";
+import { getFamilySpec } from "./specs.ts";
+import type { Family } from "./types.ts";
+
+export const FAMILIES: Partial<Record<FamilyId, Family>> = { gan, ddpm };
+
+/** The family with its model, or the error of `getFamilySpec` (it lists what exists). */
+export function getFamily(id: string): Family {
+  const family = FAMILIES[id as FamilyId];
+  if (family) return family;
+  getFamilySpec(id);
+  throw new Error(`Model "${id}" has a spec but no model.`);
+}
+
+export function registeredFamilies(): Family[] {
+  return Object.values(FAMILIES);
+}

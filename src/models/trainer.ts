@@ -1,0 +1,93 @@
+/**
+ * A model in training: the family's model, its seeded data stream, the step count, the loss history
+ * and divergence detection. No DOM: used by the Web Worker behind the demos, by the CLI and by the tests.
+ */
+import { createDataStream } from "../lab/datasets.ts";
+import type { DatasetName } from "../lab/dataset-names.ts";
+import type { DataSource } from "../lab/data-source.ts";
+import type { Family, Losses, Model, SettingValues, ViewFrame, ViewRequest } from "./types.ts";
+
+export interface TrainerOptions {
+  family: Family;
+  dataset: DatasetName;
+  seed: number;
+  settings: SettingValues;
+}
+
+export interface TrainProgress {
+  step: number;
+  /** Losses at `step`, when they were read back in this call. */
+  losses: Losses | null;
+  /** Set when a loss became NaN or ±Inf: training must stop. */
+  diverged: { step: number; series: string } | null;
+}
+
+/** The loss curve, kept as plain arrays (appended every time losses are read back). */
+export interface LossHistory {
+  steps: number[];
+  values: Record<string, number[]>;
+}
+
+export class Trainer {
+  readonly family: Family;
+  readonly options: TrainerOptions;
+  private model: Model;
+  private data: DataSource;
+  step = 0;
+  history: LossHistory;
+  diverged: TrainProgress["diverged"] = null;
+
+  constructor(options: TrainerOptions) {
+    this.family = options.family;
+    this.options = options;
+    this.model = options.family.create(options);
+    this.data = createDataStream(options.dataset, options.seed);
+    this.history = this.emptyHistory();
+  }
+
+  private emptyHistory(): LossHistory {
+    return { steps: [], values: Object.fromEntries(this.family.lossSeries.map((s) => [s.key, []])) };
+  }
+
+  /**
+   * Runs `count` steps. Losses are read back (a GPU→CPU copy) every `readEvery` steps and on the last one;
+   * a non-finite loss stops training at that step.
+   */
+  train(count: number, readEvery = 10): TrainProgress {
+    let losses: Losses | null = null;
+    for (let i = 0; i < count && !this.diverged; i++) {
+      this.step++;
+      const read = this.step % readEvery === 0 || i === count - 1;
+      const result = this.model.trainStep(this.data, read);
+      if (!result) continue;
+      losses = result;
+      this.history.steps.push(this.step);
+      for (const [key, value] of Object.entries(result)) (this.history.values[key] ??= []).push(value);
+      const bad = Object.entries(result).find(([, value]) => !Number.isFinite(value));
+      if (bad) this.diverged = { step: this.step, series: bad[0] };
+    }
+    return { step: this.step, losses, diverged: this.diverged };
+  }
+
+  sample(n: number): Float32Array {
+    return this.model.sample(n);
+  }
+
+  view(request: ViewRequest): ViewFrame {
+    return this.model.view(request);
+  }
+
+  /** New weights from the same seed, step 0, empty history (the demo's Reset). */
+  reset(): void {
+    this.model.dispose();
+    this.model = this.family.create(this.options);
+    this.data = createDataStream(this.options.dataset, this.options.seed);
+    this.step = 0;
+    this.diverged = null;
+    this.history = this.emptyHistory();
+  }
+
+  dispose(): void {
+    this.model.dispose();
+  }
+}

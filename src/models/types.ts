@@ -1,0 +1,119 @@
+/**
+ * The common interface of the families. A family is a table of settings, a list of views and a
+ * `create` function; a model trains on batches of 2D points and draws samples. Nothing here touches the DOM.
+ */
+import type { DataSource } from "../lab/data-source.ts";
+import type { DatasetName } from "../lab/dataset-names.ts";
+import type { FamilyId } from "./ids.ts";
+
+/** One setting of a family: drives its control, its `data-*` attribute and its URL parameter. */
+export type SettingSpec =
+  | {
+      name: string;
+      label: string;
+      type: "number";
+      min: number;
+      max: number;
+      step: number;
+      default: number;
+      /** Shown and entered on a log scale (learning rates). */
+      log?: boolean;
+      help?: string;
+    }
+  | { name: string; label: string; type: "integer"; min: number; max: number; default: number; help?: string }
+  | {
+      name: string;
+      label: string;
+      type: "choice";
+      choices: readonly { value: string; label: string }[];
+      default: string;
+      help?: string;
+    };
+
+export type SettingValues = Record<string, number | string>;
+
+/** A view of a model the demo can show; `param` adds a slider (e.g. the diffusion step t). */
+export interface ViewSpec {
+  id: string;
+  label: string;
+  param?: {
+    name: string;
+    label: string;
+    min: number;
+    max: number;
+    step: number;
+    default: number;
+    /** A setting whose value replaces `max` (e.g. the number of diffusion steps T). */
+    maxSetting?: string;
+  };
+  /** Whether the view has a "play" button that sweeps `param` (the reverse process). */
+  playable?: boolean;
+}
+
+/** What a view asks the plot to draw: plain typed arrays in data coordinates. */
+export interface ViewFrame {
+  /** Generated points (shown as the model's samples). */
+  samples?: Float32Array;
+  /** Whether to show the real data behind (true by default). */
+  showData?: boolean;
+  /** A scalar field on a gridSize×gridSize grid over the plot (row 0 = top, i.e. highest y). */
+  field?: { values: Float32Array; gridSize: number; kind: "sequential" | "diverging"; label: string };
+  arrows?: { origins: Float32Array; vectors: Float32Array; label: string };
+  paths?: { lines: Float32Array[]; label: string };
+  /** A short line under the plot, e.g. "t = 40 / 100". */
+  caption?: string;
+}
+
+/** Losses of one training step as plain numbers, by series key (e.g. { discriminator, generator }). */
+export type Losses = Record<string, number>;
+
+export interface ViewRequest {
+  view: string;
+  /** The view's parameter value, if it has one. */
+  param?: number;
+  /** How many points to draw. */
+  n: number;
+  /** Half-width of the square plot, for fields on a grid. */
+  extent: number;
+  gridSize: number;
+}
+
+export interface Model {
+  /**
+   * One optimisation step, on fresh batches drawn from `data`. Reads the losses back (a GPU→CPU copy)
+   * only when `read` is true; otherwise returns null, so the GPU can run ahead.
+   */
+  trainStep(data: DataSource, read: boolean): Losses | null;
+  /** n samples from the model, as interleaved xy. */
+  sample(n: number): Float32Array;
+  /** The data a view draws. */
+  view(request: ViewRequest): ViewFrame;
+  /** Frees every tensor and variable of the model. */
+  dispose(): void;
+}
+
+export interface CreateOptions {
+  settings: SettingValues;
+  seed: number;
+  dataset: DatasetName;
+}
+
+/** A family as the page sees it: everything but the model code. */
+export interface FamilySpec {
+  id: FamilyId;
+  title: string;
+  /** Settings particular to the family (dataset, seed and speed are common to all). */
+  settings: readonly SettingSpec[];
+  views: readonly ViewSpec[];
+  /** Series of the loss chart, by key. */
+  lossSeries: readonly { key: string; label: string }[];
+  /** Batch size used for training. */
+  batchSize: number;
+  /** Steps after which the demo stops by itself; also the CLI's default `--steps`. */
+  defaultSteps: number;
+}
+
+/** A family with its model: `create` builds a fresh model from settings and a seed. */
+export interface Family extends FamilySpec {
+  create(options: CreateOptions): Model;
+}

@@ -1,0 +1,65 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+function train(...args: string[]) {
+  return spawnSync(process.execPath, ["src/cli/train.ts", ...args], { encoding: "utf8", timeout: 120_000 });
+}
+
+describe("npm run train", () => {
+  it("trains, prints the loss and quality score, and writes the samples as CSV", () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "train-")), "samples.csv");
+    const run = train(
+      "--model",
+      "gan",
+      "--dataset",
+      "moons",
+      "--steps",
+      "20",
+      "--seed",
+      "1",
+      "--samples",
+      "500",
+      "--out",
+      out,
+    );
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toMatch(/trained 20 steps .* loss: discriminator [\d.]+, generator [\d.]+/);
+    expect(run.stdout).toMatch(/quality: normalised -?[\d.]+ .*500 samples/);
+    const lines = readFileSync(out, "utf8").trim().split("\n");
+    expect(lines[0]).toBe("x,y");
+    expect(lines).toHaveLength(501);
+    expect(lines.slice(1).every((l) => l.split(",").map(Number).every(Number.isFinite))).toBe(true);
+  });
+
+  it("writes JSON when the file ends in .json, with the same samples for the same seed", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "train-"));
+    const a = path.join(dir, "a.json");
+    const b = path.join(dir, "b.json");
+    for (const file of [a, b])
+      expect(
+        train("--model", "ddpm", "--steps", "5", "--samples", "100", "--set", "steps=20", "--out", file).status,
+      ).toBe(0);
+    const points = JSON.parse(readFileSync(a, "utf8")) as number[][];
+    expect(points).toHaveLength(100);
+    expect(points[0]).toHaveLength(2);
+    expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
+  });
+
+  it("prints the usage and exits with code 2 on bad arguments", () => {
+    for (const args of [
+      [],
+      ["--model", "gann"],
+      ["--model", "gan", "--steps", "x"],
+      ["--model", "gan", "--bogus", "1"],
+      ["--model", "gan", "--set", "learningRate=9"],
+      ["--model", "gan", "--out", "a.txt"],
+    ]) {
+      const run = train(...args);
+      expect(run.status, args.join(" ")).toBe(2);
+      expect(run.stderr).toMatch(/usage: npm run train -- \[options\]/);
+    }
+  });
+});
