@@ -1,0 +1,173 @@
+/**
+ * Draws the marks of the plot on a 2D canvas context: point clouds, arrows and paths. Coordinates are in
+ * data units and go through the pixel scales; the context is expected to be set up in CSS pixels.
+ * Every kind of mark is drawn as one halo path (the plot background colour, so marks stay visible over
+ * the heat map and over each other) and one coloured path, to keep the cost to a few canvas calls.
+ */
+import { drawStride, type PixelScales } from "./plot-geometry.ts";
+
+/** Marker shapes that differ in grayscale too: filled circles (data) and crosses (samples). */
+export type MarkerShape = "circle" | "cross";
+
+/** Most paths drawn per frame; more are thinned evenly. */
+export const MAX_PATHS = 300;
+
+/** Size of the marks in CSS pixels, for a plot area of `sizePx` (slightly larger on larger plots). */
+export function markerRadius(sizePx: number): number {
+  return Math.min(3, Math.max(2, sizePx / 150));
+}
+
+/** Draws interleaved xy `points` (at most MAX_MARKS of them, evenly thinned) as `shape` markers. */
+export function drawPoints(
+  ctx: CanvasRenderingContext2D,
+  scales: PixelScales,
+  points: Float32Array,
+  shape: MarkerShape,
+  color: string,
+  halo: string,
+  radius: number,
+): void {
+  const count = Math.floor(points.length / 2);
+  const stride = drawStride(count);
+  const path = new Path2D();
+  for (let i = 0; i < count; i += stride) {
+    const x = scales.x(points[2 * i] ?? NaN);
+    const y = scales.y(points[2 * i + 1] ?? NaN);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    if (shape === "circle") {
+      path.moveTo(x + radius, y);
+      path.arc(x, y, radius, 0, 2 * Math.PI);
+    } else {
+      const arm = radius + 0.5;
+      path.moveTo(x - arm, y - arm);
+      path.lineTo(x + arm, y + arm);
+      path.moveTo(x - arm, y + arm);
+      path.lineTo(x + arm, y - arm);
+    }
+  }
+  ctx.save();
+  ctx.lineCap = "round";
+  if (shape === "circle") {
+    ctx.strokeStyle = halo;
+    ctx.lineWidth = 1.5;
+    ctx.stroke(path);
+    ctx.fillStyle = color;
+    ctx.fill(path);
+  } else {
+    ctx.strokeStyle = halo;
+    ctx.lineWidth = 3.5;
+    ctx.stroke(path);
+    ctx.strokeStyle = color;
+    ctx.lineWidth = 1.6;
+    ctx.stroke(path);
+  }
+  ctx.restore();
+}
+
+/**
+ * Draws arrows from `origins` along `vectors` × `scale` (both interleaved xy, data units), with small heads.
+ * Arrows shorter than a pixel are skipped; at most MAX_MARKS are drawn.
+ */
+export function drawArrows(
+  ctx: CanvasRenderingContext2D,
+  scales: PixelScales,
+  origins: Float32Array,
+  vectors: Float32Array,
+  scale: number,
+  color: string,
+  halo: string,
+): void {
+  const count = Math.floor(Math.min(origins.length, vectors.length) / 2);
+  const stride = drawStride(count);
+  const path = new Path2D();
+  const spread = Math.PI / 7;
+  for (let i = 0; i < count; i += stride) {
+    const ox = origins[2 * i] ?? NaN;
+    const oy = origins[2 * i + 1] ?? NaN;
+    const x0 = scales.x(ox);
+    const y0 = scales.y(oy);
+    const x1 = scales.x(ox + scale * (vectors[2 * i] ?? NaN));
+    const y1 = scales.y(oy + scale * (vectors[2 * i + 1] ?? NaN));
+    const length = Math.hypot(x1 - x0, y1 - y0);
+    if (!Number.isFinite(length) || length < 1) continue;
+    const angle = Math.atan2(y1 - y0, x1 - x0);
+    const head = Math.min(5, 0.4 * length);
+    path.moveTo(x0, y0);
+    path.lineTo(x1, y1);
+    path.moveTo(x1 - head * Math.cos(angle - spread), y1 - head * Math.sin(angle - spread));
+    path.lineTo(x1, y1);
+    path.lineTo(x1 - head * Math.cos(angle + spread), y1 - head * Math.sin(angle + spread));
+  }
+  ctx.save();
+  ctx.lineCap = "round";
+  ctx.lineJoin = "round";
+  ctx.strokeStyle = halo;
+  ctx.lineWidth = 3;
+  ctx.globalAlpha = 0.6;
+  ctx.stroke(path);
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.2;
+  ctx.stroke(path);
+  ctx.restore();
+}
+
+/** Draws each path (interleaved xy points in order) as a polyline with a dot at its last point. */
+export function drawPaths(
+  ctx: CanvasRenderingContext2D,
+  scales: PixelScales,
+  paths: readonly Float32Array[],
+  color: string,
+  halo: string,
+  radius: number,
+): void {
+  const stride = drawStride(paths.length, MAX_PATHS);
+  const lines = new Path2D();
+  const ends: [number, number][] = [];
+  for (let p = 0; p < paths.length; p += stride) {
+    const points = paths[p];
+    if (!points) continue;
+    let started = false;
+    let last: [number, number] | undefined;
+    for (let i = 0; i + 1 < points.length; i += 2) {
+      const x = scales.x(points[i] ?? NaN);
+      const y = scales.y(points[i + 1] ?? NaN);
+      if (!Number.isFinite(x) || !Number.isFinite(y)) {
+        started = false; // a gap: start a new piece after it
+        continue;
+      }
+      if (started) lines.lineTo(x, y);
+      else lines.moveTo(x, y);
+      started = true;
+      last = [x, y];
+    }
+    if (last) ends.push(last);
+  }
+  const dots = new Path2D();
+  for (const [x, y] of ends) {
+    dots.moveTo(x + radius, y);
+    dots.arc(x, y, radius, 0, 2 * Math.PI);
+  }
+  ctx.save();
+  ctx.lineCap = "round";
+  ctx.lineJoin = "round";
+  ctx.globalAlpha = 0.8;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.2;
+  ctx.stroke(lines);
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = halo;
+  ctx.lineWidth = 1.5;
+  ctx.stroke(dots);
+  ctx.fillStyle = color;
+  ctx.fill(dots);
+  ctx.restore();
+}
+
+/** Clears the whole canvas of `ctx`, whatever its transform. */
+export function clearCanvas(ctx: CanvasRenderingContext2D): void {
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.restore();
+}
