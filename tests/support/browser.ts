@@ -9,6 +9,8 @@ export const CHROMIUM_FLAGS = [
   "--disable-sync",
   "--no-first-run",
   "--disable-quic",
+  // WebGL through SwiftShader where there is no GPU (Chromium no longer falls back to it by itself)
+  "--enable-unsafe-swiftshader",
 ];
 
 /** The browser the tests drive: $CHROMIUM_PATH, else Debian's /usr/bin/chromium. */
@@ -25,6 +27,13 @@ export function chromiumPath(): string {
   return found;
 }
 
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
+/** Flags that take WebGL away, in the page and in workers (`--disable-webgl` leaves OffscreenCanvas's). */
+export const NO_WEBGL_FLAGS = ["--disable-gpu", "--disable-software-rasterizer"];
+
+export function launchChromium(extraArgs: string[] = [], options: { webgl?: boolean } = {}): Promise<Browser> {
+  const flags =
+    options.webgl === false
+      ? [...CHROMIUM_FLAGS.filter((f) => !f.includes("swiftshader")), ...NO_WEBGL_FLAGS]
+      : CHROMIUM_FLAGS;
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...flags, ...extraArgs] });
 }

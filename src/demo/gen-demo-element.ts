@@ -1,0 +1,71 @@
+/**
+ * `<gen-demo model="gan" data-dataset="moons" data-seed="1">`: the one demo element, configured by its
+ * attributes. This file is all the page loads up front: it waits until the demo nears the viewport,
+ * then loads the demo's code (and, through its worker, tfjs) and hands the element over to it.
+ * Following distill's d-figure, one observer with a wide margin prepares early; another tells the demo
+ * whether it is on screen, so training pauses when it scrolls away.
+ */
+export interface MountedDemo {
+  setOnScreen(value: boolean): void;
+  destroy(): void;
+  /** Tensors and backend in the training worker (tests and the benchmark read it). */
+  memory(): Promise<{ numTensors: number; numBytes: number; backend: string; sessions: number }>;
+}
+
+const PREPARE_MARGIN = "800px 0px";
+
+export class GenDemoElement extends HTMLElement {
+  private demo: MountedDemo | null = null;
+  private loading = false;
+  private disconnected = false;
+  private onScreen = false;
+  private readonly nearObserver = new IntersectionObserver((entries) => this.near(entries), {
+    rootMargin: PREPARE_MARGIN,
+  });
+  private readonly screenObserver = new IntersectionObserver((entries) => {
+    this.onScreen = entries.some((e) => e.isIntersecting);
+    this.demo?.setOnScreen(this.onScreen);
+  });
+
+  connectedCallback(): void {
+    this.disconnected = false;
+    this.nearObserver.observe(this);
+    this.screenObserver.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    this.disconnected = true;
+    this.nearObserver.disconnect();
+    this.screenObserver.disconnect();
+    this.demo?.destroy();
+    this.demo = null;
+  }
+
+  /** The training worker's tensor count and backend, once the demo has loaded. */
+  memory(): Promise<{ numTensors: number; numBytes: number; backend: string; sessions: number }> {
+    return this.demo ? this.demo.memory() : Promise.reject(new Error("demo not loaded"));
+  }
+
+  private near(entries: IntersectionObserverEntry[]): void {
+    if (this.loading || this.demo || !entries.some((e) => e.isIntersecting)) return;
+    this.loading = true;
+    this.nearObserver.disconnect();
+    this.dataset.state = "loading";
+    import("./demo-controller.ts")
+      .then(({ mountDemo }) => {
+        if (this.disconnected) return;
+        this.demo = mountDemo(this);
+        this.demo.setOnScreen(this.onScreen);
+      })
+      .catch((error: unknown) => {
+        this.dataset.state = "error";
+        const note = document.createElement("p");
+        note.className = "demo-error";
+        note.setAttribute("role", "alert");
+        note.textContent = `演示加载失败：${error instanceof Error ? error.message : String(error)}。文章的其余部分不受影响。`;
+        this.append(note);
+      });
+  }
+}
+
+if (!customElements.get("gen-demo")) customElements.define("gen-demo", GenDemoElement);

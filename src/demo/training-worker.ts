@@ -1,0 +1,108 @@
+/**
+ * The Web Worker that trains every demo of the page: tfjs loads here once, off the main thread,
+ * so the page stays responsive whatever the backend does (shader compiles, readbacks).
+ * It holds one Trainer per demo, keyed by session id, and answers one call at a time.
+ */
+import wasmPlainUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
+import wasmSimdUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
+import { tf } from "#tf";
+import { chooseBackend, configureWasm } from "../lab/backend.ts";
+import { qualityScore } from "../lab/metrics.ts";
+import { getFamily } from "../models/registry.ts";
+import { Trainer } from "../models/trainer.ts";
+import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+
+configureWasm({ plain: wasmPlainUrl, simd: wasmSimdUrl });
+
+const sessions = new Map<string, { trainer: Trainer; sentHistory: number }>();
+
+function session(id: string) {
+  const found = sessions.get(id);
+  if (!found) throw new Error(`no training session "${id}"`);
+  return found;
+}
+
+const api: WorkerApi = {
+  setBackend: () => {
+    throw new Error("async");
+  },
+  create({ session: id, family, dataset, seed, settings }) {
+    sessions.get(id)?.trainer.dispose();
+    sessions.set(id, { trainer: new Trainer({ family: getFamily(family), dataset, seed, settings }), sentHistory: 0 });
+    return { step: 0 };
+  },
+  train({ session: id, steps, readEvery }) {
+    const s = session(id);
+    const progress = s.trainer.train(steps, readEvery);
+    const history = s.trainer.history;
+    const from = s.sentHistory;
+    s.sentHistory = history.steps.length;
+    return {
+      ...progress,
+      newHistory: {
+        steps: history.steps.slice(from),
+        values: Object.fromEntries(Object.entries(history.values).map(([k, v]) => [k, v.slice(from)])),
+      },
+    };
+  },
+  view({ session: id, request }) {
+    return session(id).trainer.view(request);
+  },
+  quality({ session: id, n }) {
+    const { trainer } = session(id);
+    return qualityScore(trainer.sample(n), trainer.options.dataset, { n });
+  },
+  reset({ session: id }) {
+    const s = session(id);
+    s.trainer.reset();
+    s.sentHistory = 0;
+    return { step: 0 };
+  },
+  dispose({ session: id }) {
+    sessions.get(id)?.trainer.dispose();
+    sessions.delete(id);
+    return { sessions: sessions.size };
+  },
+  memory() {
+    const memory = tf.memory();
+    return {
+      numTensors: memory.numTensors,
+      numBytes: memory.numBytes,
+      backend: tf.getBackend(),
+      sessions: sessions.size,
+    };
+  },
+};
+
+let queue: Promise<void> = Promise.resolve();
+
+self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
+  const request = event.data;
+  queue = queue.then(async () => {
+    let response: WorkerResponse;
+    try {
+      const method: Method = request.method;
+      const result =
+        method === "setBackend"
+          ? await chooseBackend(
+              (request as WorkerRequest<"setBackend">).args.preferred,
+              (request as WorkerRequest<"setBackend">).args.disabled,
+            )
+          : (api[method] as (args: unknown) => unknown)(request.args);
+      response = { id: request.id, ok: true, result };
+    } catch (error) {
+      response = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+    // Arrays are copied, not transferred: a model may keep them (e.g. the cached reverse chain), and a
+    // view is a few kilobytes. A reply that cannot be cloned still answers, with the error.
+    try {
+      (self as unknown as Worker).postMessage(response);
+    } catch (error) {
+      (self as unknown as Worker).postMessage({
+        id: request.id,
+        ok: false,
+        error: String(error),
+      } satisfies WorkerResponse);
+    }
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * A demo's settings in the page URL, so a lecturer can link a configured demo:
+ * `?gan.dataset=moons&gan.seed=3#gan`. Parameters are namespaced by the demo's key (its model id, or its
+ * figure id when a page has two demos of one model). Reading never throws: values are checked later.
+ */
+export function readUrlSettings(key: string, search: string = location.search): Record<string, string> {
+  const params = new URLSearchParams(search);
+  const out: Record<string, string> = {};
+  for (const [name, value] of params) {
+    if (name.startsWith(`${key}.`)) out[name.slice(key.length + 1)] = value;
+  }
+  return out;
+}
+
+/** The URL with this demo's settings that differ from its defaults (others' parameters kept). */
+export function urlWithSettings(
+  key: string,
+  values: Record<string, number | string>,
+  defaults: Record<string, number | string>,
+  href: string = location.href,
+): string {
+  const url = new URL(href);
+  for (const name of [...url.searchParams.keys()]) if (name.startsWith(`${key}.`)) url.searchParams.delete(name);
+  for (const [name, value] of Object.entries(values)) {
+    if (defaults[name] !== value) url.searchParams.set(`${key}.${name}`, String(value));
+  }
+  return url.href;
+}

@@ -1,0 +1,49 @@
+/**
+ * The page's side of the training worker: one worker per page (so tfjs loads once however many demos
+ * there are), started on first use. Calls return promises; the worker runs them one at a time.
+ */
+import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+
+export interface WorkerClient {
+  call<M extends Method>(method: M, args: Parameters<WorkerApi[M]>[0]): Promise<ReturnType<WorkerApi[M]>>;
+}
+
+let shared: WorkerClient | null = null;
+
+/** The page's worker, started on the first call. */
+export function trainingWorker(): WorkerClient {
+  shared ??= startWorker();
+  return shared;
+}
+
+function startWorker(): WorkerClient {
+  const worker = new Worker(new URL("./training-worker.ts", import.meta.url), {
+    type: "module",
+    name: "gen-demo-training",
+  });
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  worker.addEventListener("message", (event: MessageEvent<WorkerResponse>) => {
+    const reply = event.data;
+    const waiter = pending.get(reply.id);
+    if (!waiter) return;
+    pending.delete(reply.id);
+    if (reply.ok) waiter.resolve(reply.result);
+    else waiter.reject(new Error(reply.error));
+  });
+  worker.addEventListener("error", (event) => {
+    const error = new Error(`训练线程无法启动：${event.message || "脚本加载失败"}`);
+    for (const waiter of pending.values()) waiter.reject(error);
+    pending.clear();
+  });
+  return {
+    call(method, args) {
+      const id = nextId++;
+      const request: WorkerRequest = { id, method, args } as WorkerRequest;
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
+        worker.postMessage(request);
+      });
+    },
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Messages between the page and the training worker. The page sends `{ id, method, args }`;
+ * the worker answers `{ id, ok: true, result }` or `{ id, ok: false, error }`, one call at a time.
+ */
+import type { BackendChoice } from "../lab/backend.ts";
+import type { BackendName } from "../lab/backend-names.ts";
+import type { DatasetName } from "../lab/dataset-names.ts";
+import type { FamilyId } from "../models/ids.ts";
+import type { LossHistory, TrainProgress } from "../models/trainer.ts";
+import type { SettingValues, ViewFrame, ViewRequest } from "../models/types.ts";
+
+export interface QualityResult {
+  js: number;
+  noiseFloor: number;
+  gaussianJs: number;
+  normalised: number;
+  n: number;
+}
+
+export interface WorkerApi {
+  /** Chooses the backend (preferred first, then WebGL, WASM, CPU). */
+  setBackend(args: { preferred: BackendName; disabled?: BackendName[] }): BackendChoice;
+  create(args: { session: string; family: FamilyId; dataset: DatasetName; seed: number; settings: SettingValues }): {
+    step: number;
+  };
+  /** Runs steps; returns the progress and the loss points recorded since the last call. */
+  train(args: { session: string; steps: number; readEvery: number }): TrainProgress & { newHistory: LossHistory };
+  view(args: { session: string; request: ViewRequest }): ViewFrame;
+  quality(args: { session: string; n: number }): QualityResult;
+  reset(args: { session: string }): { step: number };
+  dispose(args: { session: string }): { sessions: number };
+  memory(args: Record<string, never>): { numTensors: number; numBytes: number; backend: string; sessions: number };
+}
+
+export type Method = keyof WorkerApi;
+
+export interface WorkerRequest<M extends Method = Method> {
+  id: number;
+  method: M;
+  args: Parameters<WorkerApi[M]>[0];
+}
+
+export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };

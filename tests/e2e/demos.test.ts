@@ -1,0 +1,242 @@
+/**
+ * The live demos on the built article, in Chromium: lazy loading, training on WebGL, switching to WASM,
+ * tensor counts, pausing off screen, views, errors, accessibility.
+ */
+import { readFileSync } from "node:fs";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
+import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { serveStatic, type StaticServer } from "../support/static-server.ts";
+
+let server: StaticServer;
+let browser: Browser;
+const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  problems: string[];
+  requests: string[];
+}
+
+async function open(b: Browser, hash = "", query = ""): Promise<Opened> {
+  const page = await b.newPage({ viewport: { width: 1280, height: 900 } });
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
+  page.on("pageerror", (e) => problems.push(String(e)));
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(`${server.origin}${ARTICLE_PATH}${query}${hash}`);
+  return { page, problems, requests };
+}
+
+function demo(page: Page, model: string): Locator {
+  return page.locator(`#demo-${model} gen-demo`);
+}
+
+async function ready(page: Page, model: string): Promise<void> {
+  await demo(page, model).scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (m) => ["ready", "error"].includes(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-state") ?? ""),
+    model,
+    { timeout: 90_000 },
+  );
+  expect(await demo(page, model).getAttribute("data-state")).toBe("ready");
+}
+
+async function step(page: Page, model: string): Promise<number> {
+  return Number(await demo(page, model).getAttribute("data-step"));
+}
+
+async function waitForStep(page: Page, model: string, atLeast: number): Promise<void> {
+  await page.waitForFunction(
+    ([m, n]) => Number(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-step")) >= Number(n),
+    [model, atLeast] as const,
+    { timeout: 120_000 },
+  );
+}
+
+async function memory(page: Page, model: string) {
+  return page.evaluate(
+    (m) =>
+      (
+        document.querySelector(`#demo-${m} gen-demo`) as unknown as {
+          memory(): Promise<{ numTensors: number; backend: string }>;
+        }
+      ).memory(),
+    model,
+  );
+}
+
+const canvasPixels = (page: Page, model: string) =>
+  page.evaluate(
+    (m) => [...document.querySelectorAll<HTMLCanvasElement>(`#demo-${m} canvas`)].map((c) => c.toDataURL()).join(""),
+    model,
+  );
+
+describe("the GAN demo", () => {
+  it("loads lazily: no tfjs before a demo nears the viewport, one worker for all demos after", async () => {
+    const { page, requests, problems } = await open(browser);
+    await page.waitForTimeout(1000);
+    expect(requests.filter((r) => r.includes("training-worker") || r.endsWith(".wasm"))).toEqual([]);
+    await ready(page, "gan");
+    await ready(page, "ddpm");
+    expect(requests.filter((r) => r.includes("training-worker"))).toHaveLength(1);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("trains on WebGL: the step counter advances, the canvas changes, the loss is finite, tensors stay constant", async () => {
+    const { page, problems } = await open(browser, "#gan");
+    await ready(page, "gan");
+    const figure = page.locator("#demo-gan");
+    await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WebGL");
+    const before = await canvasPixels(page, "gan");
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "gan", 20);
+    await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
+    const losses = JSON.parse((await demo(page, "gan").getAttribute("data-loss"))!) as Record<string, number>;
+    expect(Object.keys(losses).sort()).toEqual(["discriminator", "generator"]);
+    expect(Object.values(losses).every(Number.isFinite)).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await canvasPixels(page, "gan")).not.toBe(before);
+
+    const startStep = await step(page, "gan");
+    const startTensors = (await memory(page, "gan")).numTensors;
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "gan", startStep + 50);
+    await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
+    await page.waitForTimeout(300);
+    expect((await memory(page, "gan")).numTensors).toBe(startTensors);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("pauses when scrolled off screen and resumes when back", async () => {
+    const { page } = await open(browser, "#gan");
+    await ready(page, "gan");
+    const figure = page.locator("#demo-gan");
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "gan", 3);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForFunction(
+      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-loop") === "off-screen",
+    );
+    await page.waitForTimeout(300);
+    const parked = await step(page, "gan");
+    await page.waitForTimeout(1500);
+    expect(await step(page, "gan")).toBe(parked);
+    await demo(page, "gan").scrollIntoViewIfNeeded();
+    await waitForStep(page, "gan", parked + 3);
+    expect(await demo(page, "gan").getAttribute("data-loop")).toBe("running");
+    await page.close();
+  });
+
+  it("switches to WASM and keeps training; refuses a bad setting with a message", async () => {
+    const { page, problems } = await open(browser, "#gan");
+    await ready(page, "gan");
+    const figure = page.locator("#demo-gan");
+    await figure.getByText("设置").click();
+    await figure.getByLabel("计算后端").selectOption("wasm");
+    await page.waitForFunction(() => document.querySelector("#demo-gan .demo-backend")?.textContent === "后端：WASM");
+    expect((await memory(page, "gan")).backend).toBe("wasm");
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "gan", 30);
+    await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
+
+    const lr = figure.getByLabel("学习率");
+    await lr.fill("abc");
+    await lr.press("Enter");
+    await lr.blur();
+    await expect(lr.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(figure.locator(".demo-setting-error:not([hidden])").textContent()).resolves.toMatch(
+      /“学习率”需要一个数字.*仍使用 2e-4/,
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("takes settings from the URL and refuses a bad one with a message", async () => {
+    const { page } = await open(browser, "#gan", "?gan.dataset=moons&gan.seed=abc");
+    await ready(page, "gan");
+    const figure = page.locator("#demo-gan");
+    await expect(figure.getByLabel("数据集").inputValue()).resolves.toBe("moons");
+    await expect(figure.locator(".demo-error").textContent()).resolves.toMatch(/网址参数：“随机种子”需要一个数字/);
+    await page.close();
+  });
+});
+
+describe("the DDPM demo", () => {
+  it("trains and scrubs through the reverse process with the slider", async () => {
+    const { page, problems } = await open(browser, "#ddpm");
+    await ready(page, "ddpm");
+    const figure = page.locator("#demo-ddpm");
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "ddpm", 20);
+    await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
+    await figure.getByLabel("反向过程").check();
+    const slider = figure.getByLabel("反向步 t");
+    await expect(slider.getAttribute("max")).resolves.toBe("100");
+    const drawn = Number(await demo(page, "ddpm").getAttribute("data-drawn"));
+    await slider.fill("60");
+    await page.waitForFunction(
+      (n) => Number(document.querySelector("#demo-ddpm gen-demo")?.getAttribute("data-drawn")) > n,
+      drawn,
+    );
+    await expect(figure.locator(".demo-caption").textContent()).resolves.toBe("反向去噪 t = 60 / 100");
+    await figure.getByLabel("前向过程").check();
+    await page.waitForFunction(() =>
+      document.querySelector("#demo-ddpm .demo-caption")?.textContent?.startsWith("前向加噪 t = 50"),
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("demos and accessibility", () => {
+  it("passes axe-core with both demos loaded", async () => {
+    const { page } = await open(browser, "#gan");
+    await ready(page, "gan");
+    await ready(page, "ddpm");
+    await page.addScriptTag({ content: AXE });
+    const violations = await page.evaluate(async () => {
+      const result = await (
+        window as unknown as {
+          axe: { run: (c: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> };
+        }
+      ).axe.run(document.querySelector("#demos")?.parentElement ?? document);
+      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    });
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe("without WebGL", () => {
+  it("falls back to WASM and says so", async () => {
+    const noWebgl = await launchChromium([], { webgl: false });
+    try {
+      const { page, problems } = await open(noWebgl, "#gan");
+      await ready(page, "gan");
+      const figure = page.locator("#demo-gan");
+      await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WASM");
+      await expect(figure.locator(".demo-backend-note").textContent()).resolves.toMatch(/WebGL 不可用.*已改用 WASM/);
+      await figure.getByRole("button", { name: "▶ 训练" }).click();
+      await waitForStep(page, "gan", 10);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await noWebgl.close();
+    }
+  });
+});
