@@ -6,7 +6,10 @@ import { tf } from "#tf";
 import type { Random } from "./random.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
+type Tensor1D = import("@tensorflow/tfjs-core").Tensor1D;
+type Tensor = import("@tensorflow/tfjs-core").Tensor;
 type Variable = import("@tensorflow/tfjs-core").Variable;
+type GradSaveFunc = import("@tensorflow/tfjs-core").GradSaveFunc;
 
 export const ACTIVATIONS = ["relu", "leakyRelu", "tanh", "silu"] as const;
 export type Activation = (typeof ACTIVATIONS)[number];
@@ -42,7 +45,7 @@ function activate(x: Tensor2D, activation: Activation): Tensor2D {
     case "relu":
       return tf.relu(x);
     case "leakyRelu":
-      return tf.leakyRelu(x, 0.2);
+      return tf.leakyRelu(x, LEAKY_SLOPE);
     case "tanh":
       return tf.tanh(x);
     case "silu":
@@ -63,6 +66,63 @@ function denseLayer(name: string, fanIn: number, fanOut: number, rng: Random): D
 
 let instance = 0;
 
+type DenseActivation = "relu" | "leakyrelu" | "linear";
+
+/** Slope of the leaky ReLU for negative inputs (Maas et al. 2013; 0.2 as in DCGAN's discriminator). */
+const LEAKY_SLOPE = 0.2;
+
+/**
+ * x W + b (then ReLU) with its gradient written out: dX = dY Wᵀ, dW = Xᵀ dY, db = Σ dY, with the
+ * transposes made explicit. tfjs's own gradient of matMul asks for transposed operands, which the WASM
+ * backend computes about ten times slower than a transpose followed by a plain product (measured here:
+ * 3.3 ms against 0.35 ms for 256×128 by 128×128), so on WASM this layer trains about 2.5× faster.
+ */
+function denseWithExplicitTransposes(activation: DenseActivation) {
+  return tf.customGrad(((x: Tensor2D, weight: Tensor2D, bias: Tensor1D, save: GradSaveFunc) => {
+    const y = tf.fused.matMul({ a: x, b: weight, bias, activation, leakyreluAlpha: LEAKY_SLOPE }) as Tensor2D;
+    save([x, weight, y]);
+    return {
+      value: y,
+      gradFunc: (dy: Tensor2D, saved: Tensor[]) => {
+        const [input, w, output] = saved as [Tensor2D, Tensor2D, Tensor2D];
+        // The activation's derivative from its output: 1 where it is positive, else 0 (ReLU) or the slope.
+        const g =
+          activation === "relu"
+            ? tf.mul(dy, tf.step(output))
+            : activation === "leakyrelu"
+              ? tf.mul(dy, tf.add(tf.mul(tf.step(output), 1 - LEAKY_SLOPE), LEAKY_SLOPE))
+              : dy;
+        return [tf.matMul(g, tf.transpose(w)), tf.matMul(tf.transpose(input), g), tf.sum(g, 0)];
+      },
+    };
+  }) as never) as unknown as (x: Tensor2D, weight: Variable, bias: Variable) => Tensor2D;
+}
+
+const WASM_DENSE: Record<DenseActivation, (x: Tensor2D, weight: Variable, bias: Variable) => Tensor2D> = {
+  relu: denseWithExplicitTransposes("relu"),
+  leakyrelu: denseWithExplicitTransposes("leakyrelu"),
+  linear: denseWithExplicitTransposes("linear"),
+};
+
+/**
+ * One hidden layer: x W + b, then the activation. ReLU (and on WASM, leaky ReLU) is fused into the
+ * product; tfjs's own fused gradient knows only ReLU, so elsewhere other activations are ops of their own.
+ */
+function hiddenLayer(x: Tensor2D, layer: DenseLayer, activation: Activation): Tensor2D {
+  if (tf.getBackend() === "wasm" && (activation === "relu" || activation === "leakyRelu")) {
+    return WASM_DENSE[activation === "relu" ? "relu" : "leakyrelu"](x, layer.weight, layer.bias);
+  }
+  const fused = activation === "relu" ? "relu" : "linear";
+  const h = tf.fused.matMul({ a: x, b: layer.weight as Tensor2D, bias: layer.bias, activation: fused }) as Tensor2D;
+  return activation === "relu" ? h : activate(h, activation);
+}
+
+/** The output layer: x W + b. */
+function outputLayerOf(x: Tensor2D, layer: DenseLayer): Tensor2D {
+  if (tf.getBackend() === "wasm") return WASM_DENSE.linear(x, layer.weight, layer.bias);
+  return tf.fused.matMul({ a: x, b: layer.weight as Tensor2D, bias: layer.bias }) as Tensor2D;
+}
+
 /** Builds an MLP whose weights depend only on `rng`'s seed. */
 export function createMlp(spec: MlpSpec, rng: Random): Mlp {
   // Variable names must be unique in the tfjs engine: several demos may build the same network.
@@ -79,17 +139,9 @@ export function createMlp(spec: MlpSpec, rng: Random): Mlp {
     apply(x) {
       let h = x;
       for (const layer of hiddenLayers) {
-        // One fused kernel for matmul + bias (+ ReLU, the one activation whose fused gradient tfjs has).
-        const fusedRelu = spec.activation === "relu";
-        h = tf.fused.matMul({
-          a: h,
-          b: layer.weight,
-          bias: layer.bias,
-          activation: fusedRelu ? "relu" : "linear",
-        }) as Tensor2D;
-        if (!fusedRelu) h = activate(h, spec.activation);
+        h = hiddenLayer(h, layer, spec.activation);
       }
-      return tf.fused.matMul({ a: h, b: outputLayer.weight, bias: outputLayer.bias }) as Tensor2D;
+      return outputLayerOf(h, outputLayer);
     },
     dispose() {
       for (const layer of layers) {

@@ -1,0 +1,48 @@
+/**
+ * The MLP's hand-written gradient (used on WASM, where it is faster) against tfjs's own automatic
+ * gradient on the CPU backend, for every activation: same network, same batch, same gradients.
+ */
+import { afterAll, describe, expect, it } from "vitest";
+import { tf } from "#tf";
+import { chooseBackend } from "../../src/lab/backend.ts";
+import { ACTIVATIONS, createMlp, type Activation } from "../../src/lab/mlp.ts";
+import { createRandom, fillNormal } from "../../src/lab/random.ts";
+
+type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
+
+/** Gradients of Σ (MLP(x) · c) with respect to every weight and to the input, on `backend`. */
+async function gradients(backend: "cpu" | "wasm", activation: Activation): Promise<Float32Array[]> {
+  await chooseBackend(backend, ["webgl"]);
+  const mlp = createMlp({ name: "g", inputs: 3, hidden: [16, 8], outputs: 2, activation }, createRandom(5));
+  const input = fillNormal(createRandom(6), new Float32Array(40 * 3));
+  const out = tf.tidy(() => {
+    const x = tf.tensor2d(input, [40, 3]);
+    const c = tf.tensor2d([[1.5, -0.5]]);
+    const loss = (points: Tensor2D) => tf.sum(tf.mul(mlp.apply(points), c));
+    const { grads } = tf.variableGrads(() => loss(x) as import("@tensorflow/tfjs-core").Scalar, mlp.variables);
+    const dx = tf.grad((points) => loss(points as Tensor2D))(x);
+    return [...mlp.variables.map((v) => grads[v.name]!), dx].map((t) => t.dataSync() as Float32Array);
+  });
+  mlp.dispose();
+  return out;
+}
+
+afterAll(async () => {
+  await chooseBackend("wasm", ["webgl"]);
+});
+
+describe("the MLP's gradient", () => {
+  it.each(ACTIVATIONS)("on WASM equals tfjs's automatic gradient on the CPU, with %s", async (activation) => {
+    const reference = await gradients("cpu", activation);
+    const fast = await gradients("wasm", activation);
+    expect(fast.length).toBe(reference.length);
+    for (let i = 0; i < reference.length; i++) {
+      const scale = Math.max(1, ...reference[i]!.map(Math.abs));
+      for (let j = 0; j < reference[i]!.length; j++) {
+        expect(Math.abs(fast[i]![j]! - reference[i]![j]!) / scale).toBeLessThan(1e-4);
+      }
+    }
+    // Not all zero: a dead network would pass the comparison trivially.
+    expect(reference.every((g) => g.some((v) => v !== 0))).toBe(true);
+  });
+});
