@@ -13,6 +13,7 @@ import { getFamilySpec } from "../models/specs.ts";
 import type { FamilyId } from "../models/ids.ts";
 import type { FamilySpec, SettingValues, ViewFrame, ViewSpec } from "../models/types.ts";
 import { createLossChart } from "../render/loss-chart.ts";
+import { createBarCharts } from "../render/bar-chart.ts";
 import { createPlot } from "../render/plot.ts";
 import type { LegendItem } from "../render/legend.ts";
 import { currentBackend, describeBackend, onBackendChange, switchBackend } from "./backend-preference.ts";
@@ -77,6 +78,7 @@ class Demo implements MountedDemo {
   private readonly ui;
   private readonly plot;
   private readonly lossChart;
+  private readonly barCharts;
   private readonly history = { steps: [] as number[], values: {} as Record<string, number[]> };
   private view: ViewSpec;
   private viewParam: number | undefined;
@@ -104,6 +106,7 @@ class Demo implements MountedDemo {
     this.viewParam = this.view.param?.default;
     this.ui = this.buildDom();
     this.plot = createPlot(this.ui.plotBox, { extent: EXTENT, label: `${family.title}：真实数据与生成样本` });
+    this.barCharts = createBarCharts(this.ui.plotBox);
     this.lossChart = createLossChart(this.ui.chartBox, {
       series: family.lossSeries,
       label: `${family.title} 的损失曲线`,
@@ -358,17 +361,19 @@ class Demo implements MountedDemo {
     const legend: LegendItem[] = [];
     const showData = frame.showData ?? true;
     if (showData) legend.push({ label: "真实数据", kind: "data" });
-    if (frame.samples)
-      legend.push({ label: this.view.id === "forward" ? "加噪后的数据 x_t" : "生成样本", kind: "samples" });
+    if (frame.samples) legend.push({ label: frame.samplesLabel ?? "生成样本", kind: "samples" });
+    if (frame.colouredPoints) legend.push({ label: frame.colouredPoints.label, kind: "coloured" });
     if (frame.field) legend.push({ label: frame.field.label, kind: "field" });
     if (frame.arrows) legend.push({ label: frame.arrows.label, kind: "arrows" });
-    if (frame.paths) legend.push({ label: frame.paths.label, kind: "paths" });
+    if (frame.paths) legend.push({ label: frame.paths.label, kind: frame.paths.dots === false ? "lines" : "paths" });
     this.plot.setField(frame.field?.values ?? null, frame.field?.gridSize ?? GRID, frame.field?.kind ?? "sequential");
     this.plot.setPoints(showData ? this.data : null, frame.samples ?? null);
+    this.plot.setColouredPoints(frame.colouredPoints?.points ?? null, frame.colouredPoints?.hues ?? null);
     this.plot.setArrows(frame.arrows?.origins ?? null, frame.arrows?.vectors ?? null);
-    this.plot.setPaths(frame.paths?.lines ?? null);
+    this.plot.setPaths(frame.paths?.lines ?? null, frame.paths?.dots ?? true);
     this.plot.setLegend(legend);
     this.plot.render();
+    this.barCharts.update(frame.bars ?? []);
     this.ui.caption.textContent = frame.caption ?? "";
     this.element.dataset.drawn = String(Number(this.element.dataset.drawn ?? 0) + 1);
   }
@@ -554,6 +559,7 @@ class Demo implements MountedDemo {
     for (const cleanup of this.cleanups) cleanup();
     this.plot.destroy();
     this.lossChart.destroy();
+    this.barCharts.destroy();
     void this.worker.call("dispose", { session: this.session });
   }
 }

@@ -89,6 +89,24 @@ export function fitGaussian(points: Float32Array): GaussianFit {
   };
 }
 
+/**
+ * The average negative log-likelihood, in nats per point, of `points` under the Gaussian `fit`:
+ * ½ log det(2πΣ) + ½ (x − μ)ᵀ Σ⁻¹ (x − μ), averaged. The baseline an exact-likelihood model must beat.
+ */
+export function gaussianNll(fit: GaussianFit, points: Float32Array): number {
+  const [[a, b], [, c]] = fit.cov;
+  const det = a * c - b * b;
+  if (!(det > 0)) throw new RangeError(`The covariance is not positive definite (det ${det}).`);
+  const n = Math.floor(points.length / 2);
+  let quadratic = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = points[2 * i]! - fit.mean[0];
+    const dy = points[2 * i + 1]! - fit.mean[1];
+    quadratic += (c * dx * dx - 2 * b * dx * dy + a * dy * dy) / det;
+  }
+  return 0.5 * Math.log((2 * Math.PI) ** 2 * det) + (0.5 * quadratic) / n;
+}
+
 /** Draws `n` points from a fitted Gaussian as interleaved xy pairs: mean + L·z, with L the Cholesky factor of cov. */
 export function sampleGaussian(fit: GaussianFit, n: number, rng: Random): Float32Array {
   const [[a, b], [, c]] = fit.cov;

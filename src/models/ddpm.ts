@@ -16,7 +16,7 @@ import {
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
-import { ddpm as ddpmSpec } from "./specs.ts";
+import { ddpmSpec } from "./specs/ddpm.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;

@@ -10,7 +10,7 @@ import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
-import { gan as ganSpec } from "./specs.ts";
+import { ganSpec } from "./specs/gan.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -27,6 +27,8 @@ export interface GanSettings {
 }
 
 const LATENT = 4;
+/** How many generated points carry a gradient arrow in the landscape view. */
+const ARROWS = 150;
 const BATCH = ganSpec.batchSize;
 
 /** The discriminator's (critic's) loss from its logits (scores) on real and generated points. */
@@ -118,11 +120,13 @@ class GanModel implements Model {
     const samples = this.sample(request.n);
     if (request.view === "samples") return { samples };
     const grid = gridPoints(request.extent, request.gridSize);
+    const origins = samples.slice(0, 2 * Math.min(ARROWS, request.n));
     const { loss } = this.settings;
     const [field, push] = tf.tidy(() => {
       const scores = this.discriminator.apply(tf.tensor2d(grid, [grid.length / 2, 2]));
-      // The direction the generator's loss moves each generated point: −∂L_G/∂x at x = G(z).
-      const x = tf.tensor2d(samples, [samples.length / 2, 2]);
+      // The direction the generator's loss moves each generated point: −∂L_G/∂x at x = G(z), drawn on
+      // the first few samples only (a thousand arrows hide the points they start from).
+      const x = tf.tensor2d(origins, [origins.length / 2, 2]);
       const gradient = tf.grad((points) => generatorLoss(loss, this.discriminator.apply(points as Tensor2D)))(x);
       return [scores.dataSync() as Float32Array, tf.neg(gradient).dataSync() as Float32Array];
     });
@@ -134,7 +138,7 @@ class GanModel implements Model {
         kind: "diverging",
         label: loss === "wgan" ? "评论家打分 D(x)" : "判别器 logit D(x)（>0 判为真）",
       },
-      arrows: { origins: samples, vectors: push.slice(), label: "生成器梯度 −∇ₓL_G" },
+      arrows: { origins, vectors: push.slice(), label: "生成器梯度 −∇ₓL_G" },
     };
   }
 

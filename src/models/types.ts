@@ -54,14 +54,37 @@ export interface ViewSpec {
 export interface ViewFrame {
   /** Generated points (shown as the model's samples). */
   samples?: Float32Array;
+  /** The legend's name for `samples` ("生成样本" when absent). */
+  samplesLabel?: string;
   /** Whether to show the real data behind (true by default). */
   showData?: boolean;
+  /**
+   * Points coloured one by one, e.g. data encoded into a latent space, coloured by where each point came
+   * from: `hues[i]` in [0, 1) picks point i's colour on a cyclic colour wheel.
+   */
+  colouredPoints?: { points: Float32Array; hues: Float32Array; label: string };
   /** A scalar field on a gridSize×gridSize grid over the plot (row 0 = top, i.e. highest y). */
   field?: { values: Float32Array; gridSize: number; kind: "sequential" | "diverging"; label: string };
   arrows?: { origins: Float32Array; vectors: Float32Array; label: string };
-  paths?: { lines: Float32Array[]; label: string };
+  /** Polylines; each ends in a dot unless `dots` is false (e.g. the lines of a warped grid). */
+  paths?: { lines: Float32Array[]; label: string; dots?: boolean };
+  /** Small bar charts under the plot, e.g. a marginal p(x₁) and a conditional p(x₂ | x₁). */
+  bars?: BarChartData[];
   /** A short line under the plot, e.g. "t = 40 / 100". */
   caption?: string;
+}
+
+/** One bar chart: `values[k]` is the height of bin k of `values.length` equal bins over [lo, hi]. */
+export interface BarChartData {
+  /** Title of the chart, e.g. "边缘分布 p(x₁)". */
+  label: string;
+  /** What the bins run along, e.g. "x₁". */
+  axis: string;
+  lo: number;
+  hi: number;
+  values: Float32Array;
+  /** A position on the axis to mark, e.g. the x₁ the reader picked. */
+  marker?: number;
 }
 
 /** Losses of one training step as plain numbers, by series key (e.g. { discriminator, generator }). */

@@ -4,6 +4,7 @@
  * Every kind of mark is drawn as one halo path (the plot background colour, so marks stay visible over
  * the heat map and over each other) and one coloured path, to keep the cost to a few canvas calls.
  */
+import { CYCLIC_STEPS, cyclicColor, cyclicStep } from "./palette.ts";
 import { drawStride, type PixelScales } from "./plot-geometry.ts";
 
 /** Marker shapes that differ in grayscale too: filled circles (data) and crosses (samples). */
@@ -112,7 +113,47 @@ export function drawArrows(
   ctx.restore();
 }
 
-/** Draws each path (interleaved xy points in order) as a polyline with a dot at its last point. */
+/**
+ * Draws interleaved xy `points` as filled circles, point i in the colour of `hues[i]` on the cyclic wheel
+ * (one canvas path per colour of the quantised wheel); at most MAX_MARKS, evenly thinned.
+ */
+export function drawColouredPoints(
+  ctx: CanvasRenderingContext2D,
+  scales: PixelScales,
+  points: Float32Array,
+  hues: Float32Array,
+  halo: string,
+  radius: number,
+): void {
+  const count = Math.floor(Math.min(points.length / 2, hues.length));
+  const stride = drawStride(count);
+  const byColour = Array.from({ length: CYCLIC_STEPS }, () => new Path2D());
+  const outline = new Path2D();
+  for (let i = 0; i < count; i += stride) {
+    const x = scales.x(points[2 * i] ?? NaN);
+    const y = scales.y(points[2 * i + 1] ?? NaN);
+    const hue = hues[i] ?? NaN;
+    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(hue)) continue;
+    for (const path of [byColour[cyclicStep(hue)]!, outline]) {
+      path.moveTo(x + radius, y);
+      path.arc(x, y, radius, 0, 2 * Math.PI);
+    }
+  }
+  ctx.save();
+  ctx.strokeStyle = halo;
+  ctx.lineWidth = 1.5;
+  ctx.stroke(outline);
+  byColour.forEach((path, step) => {
+    ctx.fillStyle = cyclicColor(step / CYCLIC_STEPS);
+    ctx.fill(path);
+  });
+  ctx.restore();
+}
+
+/**
+ * Draws each path (interleaved xy points in order) as a polyline, with a dot at its last point unless
+ * `dots` is false (grid lines, say).
+ */
 export function drawPaths(
   ctx: CanvasRenderingContext2D,
   scales: PixelScales,
@@ -120,6 +161,7 @@ export function drawPaths(
   color: string,
   halo: string,
   radius: number,
+  withDots = true,
 ): void {
   const stride = drawStride(paths.length, MAX_PATHS);
   const lines = new Path2D();
@@ -141,7 +183,7 @@ export function drawPaths(
       started = true;
       last = [x, y];
     }
-    if (last) ends.push(last);
+    if (last && withDots) ends.push(last);
   }
   const dots = new Path2D();
   for (const [x, y] of ends) {

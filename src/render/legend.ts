@@ -6,7 +6,7 @@ import type { FieldKind } from "./field-image.ts";
 import { divergingColor, rgbaToCss, sequentialColor } from "./palette.ts";
 
 /** What a legend entry names: one of the plot's layers. */
-export type LegendKind = "data" | "samples" | "field" | "arrows" | "paths";
+export type LegendKind = "data" | "samples" | "coloured" | "field" | "arrows" | "paths" | "lines";
 
 export interface LegendItem {
   label: string;
@@ -22,6 +22,9 @@ const SWATCH_SVG: Record<Exclude<LegendKind, "field">, string> = {
     '<path d="M1.5 6h12M10 3l3.5 3-3.5 3" stroke="var(--gm-arrows)" stroke-width="1.5" stroke-linecap="round" stroke-linejoin="round" fill="none"/>',
   paths:
     '<path d="M1.5 10c3-7 6 0 10-5" stroke="var(--gm-paths)" stroke-width="1.5" fill="none"/><circle cx="12" cy="4.5" r="2" fill="var(--gm-paths)"/>',
+  lines: '<path d="M1.5 10c3-7 6 0 13-5" stroke="var(--gm-paths)" stroke-width="1.5" fill="none"/>',
+  coloured:
+    '<circle cx="3.5" cy="6" r="2.5" fill="#6e40aa"/><circle cx="8" cy="6" r="2.5" fill="#ee4395"/><circle cx="12.5" cy="6" r="2.5" fill="#1ddfa3"/>',
 };
 
 /** Replaces the entries of `list` with `items`. */

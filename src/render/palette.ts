@@ -4,7 +4,7 @@
  */
 import { rgb } from "d3-color";
 import { interpolateLab, piecewise } from "d3-interpolate";
-import { interpolateCividis } from "d3-scale-chromatic";
+import { interpolateCividis, interpolateSinebow } from "d3-scale-chromatic";
 
 /** A colour as [red, green, blue, alpha], each 0–255 (the byte layout of canvas ImageData). */
 export type RGBA = readonly [red: number, green: number, blue: number, alpha: number];
@@ -128,4 +128,22 @@ export function divergingColor(t: number, stops: readonly [string, string, strin
 /** A CSS colour string for an RGBA tuple (for legends and SVG). */
 export function rgbaToCss([red, green, blue, alpha]: RGBA): string {
   return `rgba(${red}, ${green}, ${blue}, ${Math.round((alpha / 255) * 1000) / 1000})`;
+}
+
+/** Colours of the cyclic wheel, for points coloured by where they came from (see `cyclicColor`). */
+export const CYCLIC_STEPS = 24;
+
+/**
+ * The colour of hue h ∈ [0, 1) (taken modulo 1) on the sinebow wheel, quantised to CYCLIC_STEPS colours
+ * so that a cloud is drawn with a few canvas paths; NaN → transparent.
+ */
+export function cyclicColor(hue: number): string {
+  if (!Number.isFinite(hue)) return "transparent";
+  return interpolateSinebow(cyclicStep(hue) / CYCLIC_STEPS);
+}
+
+/** The index 0…CYCLIC_STEPS−1 of hue h on the quantised wheel. */
+export function cyclicStep(hue: number): number {
+  const wrapped = hue - Math.floor(hue);
+  return Math.round(wrapped * CYCLIC_STEPS) % CYCLIC_STEPS;
 }

@@ -7,7 +7,7 @@
 import { axisBottom, axisLeft } from "d3-axis";
 import { select } from "d3-selection";
 import { fieldDomain, fieldToRGBA, type FieldKind } from "./field-image.ts";
-import { clearCanvas, drawArrows, drawPaths, drawPoints, markerRadius } from "./draw-marks.ts";
+import { clearCanvas, drawArrows, drawColouredPoints, drawPaths, drawPoints, markerRadius } from "./draw-marks.ts";
 import { renderLegend, updateLegendField, type LegendItem } from "./legend.ts";
 import { DIVERGING_STOPS, ROLE_COLORS, type Role } from "./palette.ts";
 import { arrowCellSize, arrowScale, dataToPixel, DEFAULT_EXTENT } from "./plot-geometry.ts";
@@ -40,8 +40,13 @@ export interface Plot {
   setPoints(data: Float32Array | null, samples: Float32Array | null): void;
   /** Arrows from `origins` along `vectors` (both interleaved xy); null clears them. */
   setArrows(origins: Float32Array | null, vectors: Float32Array | null, options?: ArrowOptions): void;
-  /** Trajectories, each a sequence of xy points, drawn as polylines with a dot at the end; null clears them. */
-  setPaths(paths: readonly Float32Array[] | null): void;
+  /** Points each in its own colour: `hues[i]` ∈ [0, 1) on a cyclic wheel (interleaved xy); null clears them. */
+  setColouredPoints(points: Float32Array | null, hues: Float32Array | null): void;
+  /**
+   * Trajectories, each a sequence of xy points, drawn as polylines with a dot at the end (no dots when
+   * `dots` is false); null clears them.
+   */
+  setPaths(paths: readonly Float32Array[] | null, dots?: boolean): void;
   /** The HTML legend's entries. */
   setLegend(items: readonly LegendItem[]): void;
   /** Redraws the marks canvas from the stored points, arrows and paths. */
@@ -107,6 +112,8 @@ export function createPlot(container: HTMLElement, options: PlotOptions): Plot {
   let samples: Float32Array | null = null;
   let arrows: { origins: Float32Array; vectors: Float32Array; options: ArrowOptions } | null = null;
   let paths: readonly Float32Array[] | null = null;
+  let pathDots = true;
+  let coloured: { points: Float32Array; hues: Float32Array } | null = null;
 
   function cssValue(name: string, fallback: string): string {
     return view.getComputedStyle(root).getPropertyValue(name).trim() || fallback;
@@ -163,7 +170,8 @@ export function createPlot(container: HTMLElement, options: PlotOptions): Plot {
     const halo = cssValue("--gm-halo", "#ffffff");
     const radius = markerRadius(sizePx);
     if (data) drawPoints(marksContext, scales, data, "circle", roleColor("data"), halo, radius);
-    if (paths) drawPaths(marksContext, scales, paths, roleColor("paths"), halo, radius * 0.8);
+    if (coloured) drawColouredPoints(marksContext, scales, coloured.points, coloured.hues, halo, radius);
+    if (paths) drawPaths(marksContext, scales, paths, roleColor("paths"), halo, radius * 0.8, pathDots);
     if (samples) drawPoints(marksContext, scales, samples, "cross", roleColor("samples"), halo, radius);
     if (arrows) {
       const { origins, vectors, options: arrowOptions } = arrows;
@@ -210,8 +218,12 @@ export function createPlot(container: HTMLElement, options: PlotOptions): Plot {
     setArrows(origins, vectors, arrowOptions = {}) {
       arrows = origins && vectors ? { origins, vectors, options: arrowOptions } : null;
     },
-    setPaths(nextPaths) {
+    setColouredPoints(points, hues) {
+      coloured = points && hues ? { points, hues } : null;
+    },
+    setPaths(nextPaths, dots = true) {
       paths = nextPaths;
+      pathDots = dots;
     },
     setLegend(items) {
       renderLegend(legend, items);

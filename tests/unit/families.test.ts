@@ -56,10 +56,15 @@ describe.each(families.map((f, i) => [f.id, i] as const))("family %s", (_id, ind
         frame.arrows?.origins,
         frame.arrows?.vectors,
         ...(frame.paths?.lines ?? []),
+        frame.colouredPoints?.points,
+        frame.colouredPoints?.hues,
+        ...(frame.bars ?? []).map((b) => b.values),
       ];
       for (const a of arrays) if (a) expect(a.every(Number.isFinite), view.id).toBe(true);
       if (frame.samples) expect(frame.samples.length).toBe(100);
       if (frame.field) expect(frame.field.values.length).toBe(64);
+      if (frame.colouredPoints) expect(frame.colouredPoints.hues.length * 2).toBe(frame.colouredPoints.points.length);
+      for (const line of frame.paths?.lines ?? []) expect(line.length % 2).toBe(0);
     }
     t.dispose();
   });

@@ -8,6 +8,7 @@ import { sampleDataset } from "../../src/lab/datasets.ts";
 import {
   HISTOGRAM,
   fitGaussian,
+  gaussianNll,
   histogram2d,
   jensenShannon,
   qualityScore,
@@ -145,5 +146,31 @@ describe("qualityScore", () => {
 
   it("rejects an unknown dataset", () => {
     expect(() => qualityScore(new Float32Array(20), "spirals" as never)).toThrow(DATASET_NAMES.join(", "));
+  });
+});
+
+describe("gaussianNll", () => {
+  it("equals the closed form 1 + log 2π + ½ log det Σ on the points the Gaussian was fitted to (up to n/(n−1))", () => {
+    const points = sampleDataset("moons", 20_000, createRandom(3));
+    const fit = fitGaussian(points);
+    const [[a, b], [, c]] = fit.cov;
+    const n = 20_000;
+    // With the unbiased covariance the average Mahalanobis term is 2(n − 1)/n, not 2.
+    const expected = Math.log(2 * Math.PI) + 0.5 * Math.log(a * c - b * b) + (n - 1) / n;
+    expect(gaussianNll(fit, points)).toBeCloseTo(expected, 6);
+  });
+
+  it("is log 2π + ½|x|² for the standard normal", () => {
+    const nll = gaussianNll(
+      {
+        mean: [0, 0],
+        cov: [
+          [1, 0],
+          [0, 1],
+        ],
+      },
+      new Float32Array([3, 4]),
+    );
+    expect(nll).toBeCloseTo(Math.log(2 * Math.PI) + 12.5, 10);
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { barRectangles } from "../../src/render/bar-chart.ts";
 import { fieldDomain, fieldToRGBA } from "../../src/render/field-image.ts";
 import { formatLegendRange } from "../../src/render/legend.ts";
 import { MAX_CHART_POINTS, downsample, finiteExtent } from "../../src/render/loss-chart.ts";
@@ -8,6 +9,9 @@ import {
   OKABE_ITO,
   ROLE_COLORS,
   TRANSPARENT,
+  CYCLIC_STEPS,
+  cyclicColor,
+  cyclicStep,
   divergingColor,
   parseColor,
   sequentialColor,
@@ -210,5 +214,32 @@ describe("legend range", () => {
     expect(formatLegendRange([-0.0123, 0.0456])).toBe("−0.012 … 0.046");
     expect(formatLegendRange([1234, 5678])).toBe("1200 … 5700");
     expect(formatLegendRange([-0.01, 3])).toBe("0 … 3");
+  });
+});
+
+describe("bar charts", () => {
+  it("scales the tallest bar to the full height, sets equal widths and skips non-finite values", () => {
+    const bars = barRectangles(new Float32Array([0.1, 0.4, NaN, 0.2]));
+    expect(bars).toHaveLength(4);
+    const full = Math.max(...bars.map((b) => b.height));
+    expect(bars[1]!.height).toBe(full);
+    expect(bars[0]!.height).toBeCloseTo(full / 4, 6);
+    expect(bars[2]!.height).toBe(0);
+    expect(new Set(bars.map((b) => b.width)).size).toBe(1);
+    expect(bars[1]!.x - bars[0]!.x).toBeCloseTo(bars[0]!.width, 6);
+    // Bars stand on one baseline.
+    expect(new Set(bars.map((b) => b.y + b.height)).size).toBe(1);
+  });
+});
+
+describe("the cyclic colour wheel", () => {
+  it("wraps hues modulo 1 onto CYCLIC_STEPS colours and gives distinct colours to distinct steps", () => {
+    expect(cyclicStep(0)).toBe(0);
+    expect(cyclicStep(1)).toBe(0);
+    expect(cyclicStep(-0.25)).toBe(cyclicStep(0.75));
+    expect(cyclicColor(0.5)).toBe(cyclicColor(1.5));
+    const colours = new Set(Array.from({ length: CYCLIC_STEPS }, (_, i) => cyclicColor(i / CYCLIC_STEPS)));
+    expect(colours.size).toBe(CYCLIC_STEPS);
+    expect(cyclicColor(NaN)).toBe("transparent");
   });
 });

@@ -1,0 +1,48 @@
+/** What the page knows of the DDPM family without loading its model (and tfjs): settings, views, losses. */
+import { FAMILY_TITLES } from "../ids.ts";
+import type { FamilySpec } from "../types.ts";
+
+export const ddpmSpec: FamilySpec = {
+  id: "ddpm",
+  title: FAMILY_TITLES.ddpm,
+  settings: [
+    {
+      name: "schedule",
+      label: "噪声调度",
+      type: "choice",
+      choices: [
+        { value: "linear", label: "线性（Ho 2020）" },
+        { value: "cosine", label: "余弦（Nichol & Dhariwal 2021）" },
+      ],
+      default: "linear",
+    },
+    { name: "steps", label: "扩散步数 T", type: "integer", min: 10, max: 500, default: 100 },
+    {
+      name: "learningRate",
+      label: "学习率",
+      type: "number",
+      min: 1e-5,
+      max: 1e-2,
+      step: 1e-5,
+      default: 2e-3,
+      log: true,
+    },
+  ],
+  views: [
+    { id: "samples", label: "样本" },
+    {
+      id: "reverse",
+      label: "反向过程",
+      param: { name: "t", label: "反向步 t", min: 0, max: 100, step: 1, default: 0, maxSetting: "steps" },
+      playable: true,
+    },
+    {
+      id: "forward",
+      label: "前向过程",
+      param: { name: "t", label: "前向步 t", min: 0, max: 100, step: 1, default: 50, maxSetting: "steps" },
+    },
+  ],
+  lossSeries: [{ key: "loss", label: "噪声预测误差 ‖ε − ε_θ‖²" }],
+  batchSize: 256,
+  defaultSteps: 3000,
+};
