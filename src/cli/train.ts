@@ -74,7 +74,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.error(usage("npm run train --", OPTIONS));
     return error.message ? 2 : 0;
   }
-  const backend = await chooseBackend(args.backend as "wasm" | "cpu", ["webgl"]);
+  const backend = await chooseBackend(args.backend as "wasm" | "cpu", { disabled: ["webgl"] });
   const steps = Number(args.steps ?? family.defaultSteps);
   const dataset = args.dataset as DatasetName;
   const trainer = new Trainer({ family, dataset, seed: Number(args.seed), settings });

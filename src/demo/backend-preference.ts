@@ -1,6 +1,7 @@
 /**
  * The page-wide backend: every demo of a page trains in one worker, so the backend is chosen once
- * (`?backend=wasm` in the URL, else WebGL first) and switching it in any demo switches it for all.
+ * (`?backend=wasm` in the URL, else WebGL first unless it is software-rendered) and switching it in any demo
+ * switches it for all.
  */
 import type { BackendChoice } from "../lab/backend.ts";
 import { BACKEND_LABELS, isBackendName, type BackendName } from "../lab/backend-names.ts";
@@ -19,7 +20,8 @@ export function backendFromUrl(search = location.search): { backend: BackendName
 
 /** The backend running in the worker, chosen on first use. */
 export function currentBackend(): Promise<BackendChoice> {
-  current ??= trainingWorker().call("setBackend", { preferred: backendFromUrl().backend ?? "webgl" });
+  const asked = backendFromUrl().backend;
+  current ??= trainingWorker().call("setBackend", { preferred: asked ?? "webgl", automatic: asked === null });
   return current;
 }
 
@@ -36,12 +38,18 @@ export function onBackendChange(listener: (choice: BackendChoice) => void): () =
   return () => document.removeEventListener(EVENT, handler);
 }
 
-/** "WebGL", or "WASM（WebGL 不可用：…）" when the preferred backend failed. */
+/**
+ * The badge ("WebGL") and a note when the first choice was passed over: "WebGL 不可用（…），已改用 WASM。",
+ * or, for a software-rendered WebGL, that WASM is faster here and the reader can still switch.
+ */
 export function describeBackend(choice: BackendChoice): { label: string; note: string } {
   const label = BACKEND_LABELS[choice.name];
-  const failed = choice.fallbacks.filter((f) => f.reason !== "已被禁用");
-  const note = failed.length
-    ? `${failed.map((f) => `${BACKEND_LABELS[f.backend]} 不可用（${f.reason}）`).join("；")}，已改用 ${label}。`
-    : "";
+  const notes = choice.fallbacks.flatMap((f) => {
+    if (f.why === "slow") return [`${BACKEND_LABELS[f.backend]} 在这台设备上是${f.reason}，训练比 ${label} 慢`];
+    if (f.why === "failed") return [`${BACKEND_LABELS[f.backend]} 不可用（${f.reason}）`];
+    return [];
+  });
+  const slow = choice.fallbacks.some((f) => f.why === "slow");
+  const note = notes.length ? `${notes.join("；")}，已改用 ${label}${slow ? "（可在“设置”中切换）" : ""}。` : "";
   return { label, note };
 }

@@ -84,10 +84,10 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
       const method: Method = request.method;
       const result =
         method === "setBackend"
-          ? await chooseBackend(
-              (request as WorkerRequest<"setBackend">).args.preferred,
-              (request as WorkerRequest<"setBackend">).args.disabled,
-            )
+          ? await chooseBackend((request as WorkerRequest<"setBackend">).args.preferred, {
+              disabled: (request as WorkerRequest<"setBackend">).args.disabled ?? [],
+              avoidSoftwareWebgl: (request as WorkerRequest<"setBackend">).args.automatic ?? false,
+            })
           : (api[method] as (args: unknown) => unknown)(request.args);
       response = { id: request.id, ok: true, result };
     } catch (error) {

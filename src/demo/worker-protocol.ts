@@ -18,8 +18,11 @@ export interface QualityResult {
 }
 
 export interface WorkerApi {
-  /** Chooses the backend (preferred first, then WebGL, WASM, CPU). */
-  setBackend(args: { preferred: BackendName; disabled?: BackendName[] }): BackendChoice;
+  /**
+   * Chooses the backend (preferred first, then WebGL, WASM, CPU). `automatic`: nobody asked for this backend,
+   * so a software-rendered WebGL is passed over for WASM.
+   */
+  setBackend(args: { preferred: BackendName; disabled?: BackendName[]; automatic?: boolean }): BackendChoice;
   create(args: { session: string; family: FamilyId; dataset: DatasetName; seed: number; settings: SettingValues }): {
     step: number;
   };

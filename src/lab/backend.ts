@@ -1,6 +1,8 @@
 /**
  * The one place that chooses the tfjs backend. Order of preference: WebGL, then WASM, then CPU.
  * A backend that fails to initialise is skipped, and the reason is kept so the demo can say so.
+ * WebGL drawn by a software rasteriser (SwiftShader, llvmpipe: a machine without a usable GPU) trains these
+ * small networks several times slower than WASM, so when the choice is automatic it counts as a fallback too.
  */
 import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { tf } from "#tf";
@@ -10,8 +12,10 @@ import { BACKEND_LABELS, BACKEND_NAMES, type BackendName } from "./backend-names
 export interface BackendChoice {
   /** The backend now running. */
   name: BackendName;
+  /** The GPU that WebGL reported, when WebGL was tried and a context came up. */
+  renderer?: string;
   /** Why a preferred backend was skipped, in the reader's language; empty when the first choice worked. */
-  fallbacks: { backend: BackendName; reason: string }[];
+  fallbacks: { backend: BackendName; reason: string; why: "disabled" | "failed" | "slow" }[];
 }
 
 /**
@@ -30,31 +34,68 @@ export function configureWasm(urls: { plain: string; simd: string }): void {
   );
 }
 
+/** Renderer names of software WebGL implementations. */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render/i;
+
+/** Whether a WebGL renderer string names a software rasteriser rather than a GPU. */
+export function isSoftwareRenderer(renderer: string): boolean {
+  return SOFTWARE_RENDERER.test(renderer);
+}
+
+export interface ChooseOptions {
+  /** Backends not to try (e.g. WebGL in Node). */
+  disabled?: readonly BackendName[];
+  /** Skip WebGL when it runs on a software rasteriser (the automatic choice); an explicit choice keeps it. */
+  avoidSoftwareWebgl?: boolean;
+}
+
 /** Tries `preferred` first, then the rest in the order WebGL, WASM, CPU; resolves with what runs. */
-export async function chooseBackend(
-  preferred: BackendName,
-  disabled: readonly BackendName[] = [],
-): Promise<BackendChoice> {
+export async function chooseBackend(preferred: BackendName, options: ChooseOptions = {}): Promise<BackendChoice> {
+  const disabled = options.disabled ?? [];
   const order = [preferred, ...BACKEND_NAMES.filter((b) => b !== preferred)];
   const fallbacks: BackendChoice["fallbacks"] = [];
+  let renderer: string | undefined;
   for (const name of order) {
     if (disabled.includes(name)) {
-      fallbacks.push({ backend: name, reason: "已被禁用" });
+      fallbacks.push({ backend: name, reason: "已被禁用", why: "disabled" });
       continue;
     }
     try {
       const ok = await tf.setBackend(name);
       if (!ok) throw new Error("初始化失败");
       await tf.ready();
-      if (name === "webgl") probeWebgl();
-      return { name, fallbacks };
+      if (name === "webgl") {
+        probeWebgl();
+        renderer = webglRenderer();
+        if (options.avoidSoftwareWebgl && renderer && isSoftwareRenderer(renderer)) {
+          fallbacks.push({ backend: name, reason: `软件渲染：${shortRenderer(renderer)}`, why: "slow" });
+          continue;
+        }
+      }
+      return renderer === undefined ? { name, fallbacks } : { name, fallbacks, renderer };
     } catch (error) {
-      fallbacks.push({ backend: name, reason: error instanceof Error ? error.message : String(error) });
+      fallbacks.push({ backend: name, reason: error instanceof Error ? error.message : String(error), why: "failed" });
     }
   }
   throw new Error(
     `没有可用的计算后端：${fallbacks.map((f) => `${BACKEND_LABELS[f.backend]}（${f.reason}）`).join("；")}`,
   );
+}
+
+/** The software rasteriser's own name ("SwiftShader", "llvmpipe"), else the renderer string, shortened. */
+function shortRenderer(renderer: string): string {
+  const known = /swiftshader|llvmpipe|softpipe/i.exec(renderer)?.[0];
+  if (known) return known;
+  return renderer.length > 60 ? `${renderer.slice(0, 59)}…` : renderer;
+}
+
+/** The unmasked renderer string of tfjs's WebGL context ("ANGLE (NVIDIA …)", "… SwiftShader …"), if it tells. */
+function webglRenderer(): string | undefined {
+  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  if (!gl) return undefined;
+  const info = gl.getExtension("WEBGL_debug_renderer_info");
+  const value: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
+  return typeof value === "string" ? value : undefined;
 }
 
 /** A tiny computation read back from the GPU: catches a WebGL context that exists but cannot run shaders. */

@@ -96,8 +96,29 @@ describe("the GAN demo", () => {
     await page.close();
   });
 
-  it("trains on WebGL: the step counter advances, the canvas changes, the loss is finite, tensors stay constant", async () => {
+  it("picks WebGL on a GPU, and WASM (saying why) when WebGL is software-rendered, as here", async () => {
     const { page, problems } = await open(browser, "#gan");
+    await ready(page, "gan");
+    const renderer = await page.evaluate(() => {
+      const gl = document.createElement("canvas").getContext("webgl");
+      const info = gl?.getExtension("WEBGL_debug_renderer_info");
+      return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : "";
+    });
+    const figure = page.locator("#demo-gan");
+    if (/swiftshader|llvmpipe|software/i.test(renderer)) {
+      await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WASM");
+      await expect(figure.locator(".demo-backend-note").textContent()).resolves.toMatch(
+        /WebGL 在这台设备上是软件渲染：\w+，训练比 WASM 慢，已改用 WASM（可在“设置”中切换）。/,
+      );
+    } else {
+      await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WebGL");
+    }
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("trains on WebGL when asked: the step counter advances, the canvas changes, the loss is finite, tensors stay constant", async () => {
+    const { page, problems } = await open(browser, "#gan", "?backend=webgl");
     await ready(page, "gan");
     const figure = page.locator("#demo-gan");
     await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WebGL");
@@ -143,9 +164,10 @@ describe("the GAN demo", () => {
   });
 
   it("switches to WASM and keeps training; refuses a bad setting with a message", async () => {
-    const { page, problems } = await open(browser, "#gan");
+    const { page, problems } = await open(browser, "#gan", "?backend=webgl");
     await ready(page, "gan");
     const figure = page.locator("#demo-gan");
+    await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WebGL");
     await figure.getByText("设置").click();
     await figure.getByLabel("计算后端").selectOption("wasm");
     await page.waitForFunction(() => document.querySelector("#demo-gan .demo-backend")?.textContent === "后端：WASM");
@@ -154,13 +176,13 @@ describe("the GAN demo", () => {
     await waitForStep(page, "gan", 30);
     await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
 
-    const lr = figure.getByLabel("学习率");
+    const lr = figure.getByLabel("生成器学习率");
     await lr.fill("abc");
     await lr.press("Enter");
     await lr.blur();
     await expect(lr.getAttribute("aria-invalid")).resolves.toBe("true");
     await expect(figure.locator(".demo-setting-error:not([hidden])").textContent()).resolves.toMatch(
-      /“学习率”需要一个数字.*仍使用 2e-4/,
+      /“生成器学习率”需要一个数字.*仍使用 1e-4/,
     );
     expect(problems).toEqual([]);
     await page.close();

@@ -12,7 +12,7 @@ type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 
 /** Gradients of Σ (MLP(x) · c) with respect to every weight and to the input, on `backend`. */
 async function gradients(backend: "cpu" | "wasm", activation: Activation): Promise<Float32Array[]> {
-  await chooseBackend(backend, ["webgl"]);
+  await chooseBackend(backend, { disabled: ["webgl"] });
   const mlp = createMlp({ name: "g", inputs: 3, hidden: [16, 8], outputs: 2, activation }, createRandom(5));
   const input = fillNormal(createRandom(6), new Float32Array(40 * 3));
   const out = tf.tidy(() => {
@@ -28,7 +28,7 @@ async function gradients(backend: "cpu" | "wasm", activation: Activation): Promi
 }
 
 afterAll(async () => {
-  await chooseBackend("wasm", ["webgl"]);
+  await chooseBackend("wasm", { disabled: ["webgl"] });
 });
 
 describe("the MLP's gradient", () => {
