@@ -23,12 +23,13 @@ export interface GanSettings {
   loss: GanLoss;
   discriminatorSteps: number;
   learningRate: number;
+  discriminatorLearningRate: number;
   clip: number;
 }
 
 const LATENT = 4;
 /** How many generated points carry a gradient arrow in the landscape view. */
-const ARROWS = 150;
+const ARROWS = 64;
 const BATCH = ganSpec.batchSize;
 
 /** The discriminator's (critic's) loss from its logits (scores) on real and generated points. */
@@ -66,10 +67,11 @@ class GanModel implements Model {
       { name: "discriminator", inputs: 2, hidden: [64, 64, 64], outputs: 1, activation: "leakyRelu" },
       root.fork("discriminator"),
     );
-    const lr = settings.learningRate;
     // Adam with β1 = 0.5 (Radford et al. 2016) for the standard GAN; RMSProp for WGAN, as in its Algorithm 1.
-    this.generatorOptimizer = settings.loss === "wgan" ? tf.train.rmsprop(lr) : tf.train.adam(lr, 0.5, 0.999);
-    this.discriminatorOptimizer = settings.loss === "wgan" ? tf.train.rmsprop(lr) : tf.train.adam(lr, 0.5, 0.999);
+    // The discriminator gets its own, by default larger, rate: the two time-scale rule of Heusel et al. (2017).
+    const optimizer = (lr: number) => (settings.loss === "wgan" ? tf.train.rmsprop(lr) : tf.train.adam(lr, 0.5, 0.999));
+    this.generatorOptimizer = optimizer(settings.learningRate);
+    this.discriminatorOptimizer = optimizer(settings.discriminatorLearningRate);
   }
 
   private latent(n: number): Tensor2D {
@@ -159,6 +161,7 @@ export const gan: Family = {
         loss: s.loss === "wgan" ? "wgan" : "nonsaturating",
         discriminatorSteps: Number(s.discriminatorSteps),
         learningRate: Number(s.learningRate),
+        discriminatorLearningRate: Number(s.discriminatorLearningRate),
         clip: Number(s.clip),
       },
       options.seed,
