@@ -31,6 +31,14 @@ const LIVE_QUALITY_POINTS = 2000;
 const DRAW_EVERY_MS = 250;
 const QUALITY_EVERY_MS = 3000;
 const READ_EVERY = 10;
+/**
+ * A view (or a quality score) that costs the worker `ms` is asked for at most every `ms × WORKER_SHARE`
+ * (the score half as often), so drawing takes at most about 1/WORKER_SHARE of the time training could use.
+ */
+const WORKER_SHARE = 15;
+/** However costly (a first call compiles shaders), views and scores come at least this often. */
+const MAX_DRAW_EVERY_MS = 2000;
+const MAX_QUALITY_EVERY_MS = 8000;
 
 let sessions = 0;
 
@@ -87,6 +95,13 @@ class Demo implements MountedDemo {
   private ready: Promise<void>;
   private lastDraw = 0;
   private lastQuality = 0;
+  /** When to ask for the next view and score, from what the last ones cost the worker. */
+  private readonly pacing = {
+    drawEvery: DRAW_EVERY_MS,
+    qualityEvery: QUALITY_EVERY_MS,
+    drawing: false,
+    scoring: false,
+  };
   private rate = { step: 0, time: 0, perSecond: 0 };
   private budget: number;
   private destroyed = false;
@@ -295,10 +310,15 @@ class Demo implements MountedDemo {
     await this.redraw();
   }
 
+  /**
+   * One tick of the training loop: `speed` steps in the worker. Views and the quality score are not
+   * awaited here: they are queued behind training at a pace that keeps them to a small share of the worker's time.
+   */
   private async tick(): Promise<boolean> {
-    if (this.destroyed) return false;
+    if (this.destroyed || !this.loop.isPlaying) return false;
     const speed = Number(this.values.speed);
     const progress = await this.worker.call("train", { session: this.session, steps: speed, readEvery: READ_EVERY });
+    if (this.destroyed) return false;
     this.step = progress.step;
     this.appendHistory(progress.newHistory);
     this.updateStep();
@@ -310,15 +330,21 @@ class Demo implements MountedDemo {
       );
       return false;
     }
-    const now = performance.now();
-    if (now - this.lastDraw > DRAW_EVERY_MS) await this.redraw();
-    if (now - this.lastQuality > QUALITY_EVERY_MS) await this.updateQuality();
     if (this.step >= this.budget) {
-      this.budget += this.family.defaultSteps;
+      this.budget = this.step + this.family.defaultSteps;
       await this.redraw();
       await this.updateQuality();
       this.announce(`已训练 ${this.step} 步（默认训练量），自动暂停；再点“训练”可继续。`);
       return false;
+    }
+    const now = performance.now();
+    if (!this.pacing.drawing && now - this.lastDraw > this.pacing.drawEvery) {
+      this.pacing.drawing = true;
+      void this.redraw().finally(() => (this.pacing.drawing = false));
+    }
+    if (!this.pacing.scoring && now - this.lastQuality > this.pacing.qualityEvery) {
+      this.pacing.scoring = true;
+      void this.updateQuality().finally(() => (this.pacing.scoring = false));
     }
     return true;
   }
@@ -350,10 +376,11 @@ class Demo implements MountedDemo {
     if (this.destroyed) return;
     this.lastDraw = performance.now();
     const request = { view: this.view.id, n: VIEW_POINTS, extent: EXTENT, gridSize: GRID };
-    const frame = await this.worker.call("view", {
+    const { result: frame, ms } = await this.worker.timed("view", {
       session: this.session,
       request: this.viewParam === undefined ? request : { ...request, param: this.viewParam },
     });
+    this.pacing.drawEvery = Math.min(MAX_DRAW_EVERY_MS, Math.max(DRAW_EVERY_MS, ms * WORKER_SHARE));
     if (!this.destroyed) this.draw(frame);
   }
 
@@ -380,7 +407,8 @@ class Demo implements MountedDemo {
 
   private async updateQuality(): Promise<void> {
     this.lastQuality = performance.now();
-    const score = await this.worker.call("quality", { session: this.session, n: LIVE_QUALITY_POINTS });
+    const { result: score, ms } = await this.worker.timed("quality", { session: this.session, n: LIVE_QUALITY_POINTS });
+    this.pacing.qualityEvery = Math.min(MAX_QUALITY_EVERY_MS, Math.max(QUALITY_EVERY_MS, ms * WORKER_SHARE * 2));
     this.ui.quality.textContent =
       `质量分数 ${score.normalised.toFixed(2)}（0 = 与新抽的真实数据一样好，1 = 不比单个高斯好；` +
       `基于 ${score.n} 个样本的 40×40 直方图 JS 散度 ${score.js.toFixed(3)}，噪声基线 ${score.noiseFloor.toFixed(3)}）`;
@@ -444,8 +472,11 @@ class Demo implements MountedDemo {
   }
 
   private togglePlay(): void {
-    if (this.loop.isPlaying) this.loop.pause();
-    else {
+    if (this.loop.isPlaying) {
+      this.loop.pause();
+      // Show where training stopped (the last paced view may be a moment old).
+      void this.ready.then(() => this.redraw());
+    } else {
       this.stopSweep();
       this.clearError();
       void this.ready.then(() => this.loop.play());

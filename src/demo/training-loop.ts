@@ -1,13 +1,15 @@
 /**
  * Runs a demo's training ticks one animation frame at a time, while it is playing, on screen and in a
  * visible tab; pausing for either of the last two resumes where it was when they come back.
- * A tick is asynchronous (the worker does the work); the next frame is requested only once it settles.
+ * A tick is asynchronous (the worker does the work); at most two are outstanding, so the worker always has
+ * the next one queued while it runs the current one.
  */
 export class TrainingLoop {
   private playing = false;
   private onScreen = true;
   private tabVisible = true;
   private running = false;
+  private inFlight = 0;
   private readonly tick: () => Promise<boolean>;
   private readonly onState: (state: LoopState) => void;
 
@@ -53,22 +55,33 @@ export class TrainingLoop {
     if (this.state === "running" && !this.running) void this.run();
   }
 
+  /**
+   * Asks for a tick every animation frame, keeping up to MAX_IN_FLIGHT of them outstanding: while the worker
+   * runs one, the next waits in its queue, so it never sits idle between ticks.
+   */
   private async run(): Promise<void> {
     this.running = true;
     try {
       while (this.state === "running") {
         await new Promise((resolve) => requestAnimationFrame(resolve));
-        if (this.state !== "running") break;
-        const more = await this.tick();
-        if (!more) {
-          this.playing = false;
-          this.onState(this.state);
-        }
+        if (this.state !== "running" || this.inFlight >= MAX_IN_FLIGHT) continue;
+        this.inFlight++;
+        void this.tick()
+          .then((more) => {
+            if (!more && this.playing) {
+              this.playing = false;
+              this.onState(this.state);
+            }
+          })
+          .finally(() => this.inFlight--);
       }
     } finally {
       this.running = false;
     }
   }
 }
+
+/** Ticks outstanding at once: one running in the worker, one queued behind it. */
+const MAX_IN_FLIGHT = 2;
 
 export type LoopState = "running" | "paused" | "off-screen" | "hidden-tab";

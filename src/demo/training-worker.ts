@@ -82,6 +82,7 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
     let response: WorkerResponse;
     try {
       const method: Method = request.method;
+      const started = performance.now();
       const result =
         method === "setBackend"
           ? await chooseBackend((request as WorkerRequest<"setBackend">).args.preferred, {
@@ -89,7 +90,7 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
               avoidSoftwareWebgl: (request as WorkerRequest<"setBackend">).args.automatic ?? false,
             })
           : (api[method] as (args: unknown) => unknown)(request.args);
-      response = { id: request.id, ok: true, result };
+      response = { id: request.id, ok: true, result, ms: performance.now() - started };
     } catch (error) {
       response = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
     }

@@ -43,4 +43,6 @@ export interface WorkerRequest<M extends Method = Method> {
   args: Parameters<WorkerApi[M]>[0];
 }
 
-export type WorkerResponse = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
+/** A reply; `ms` is how long the worker spent on the call (not counting its wait in the queue). */
+export type WorkerResponse =
+  { id: number; ok: true; result: unknown; ms: number } | { id: number; ok: false; error: string };

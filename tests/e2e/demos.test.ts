@@ -153,8 +153,14 @@ describe("the GAN demo", () => {
     await page.waitForFunction(
       () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-loop") === "off-screen",
     );
-    await page.waitForTimeout(300);
-    const parked = await step(page, "gan");
+    // A tick already queued in the worker may still land: wait until the counter settles.
+    let parked = await step(page, "gan");
+    for (let settled = false; !settled;) {
+      await page.waitForTimeout(700);
+      const now = await step(page, "gan");
+      settled = now === parked;
+      parked = now;
+    }
     await page.waitForTimeout(1500);
     expect(await step(page, "gan")).toBe(parked);
     await demo(page, "gan").scrollIntoViewIfNeeded();
