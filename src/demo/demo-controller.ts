@@ -68,7 +68,8 @@ export function mountDemo(element: HTMLElement): MountedDemo {
     note.textContent = (error as Error).message.startsWith("Model")
       ? "这个模型的浏览器演示还在制作中。"
       : `无法创建演示：${(error as Error).message}`;
-    return { setOnScreen() {}, destroy() {}, memory: () => Promise.reject(new Error("no demo")) };
+    const none = () => Promise.reject(new Error("no demo"));
+    return { setOnScreen() {}, destroy() {}, memory: none, quality: none };
   }
   return new Demo(element, family);
 }
@@ -581,6 +582,11 @@ class Demo implements MountedDemo {
   /** Tensor count and backend in the worker (for tests and the benchmark). */
   memory() {
     return this.worker.call("memory", {});
+  }
+
+  async quality(n: number) {
+    const { result, ms } = await this.worker.timed("quality", { session: this.session, n });
+    return { normalised: result.normalised, step: result.step, ms };
   }
 
   destroy(): void {

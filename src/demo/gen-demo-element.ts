@@ -10,6 +10,8 @@ export interface MountedDemo {
   destroy(): void;
   /** Tensors and backend in the training worker (tests and the benchmark read it). */
   memory(): Promise<{ numTensors: number; numBytes: number; backend: string; sessions: number }>;
+  /** The quality score of n fresh samples, and the worker time it took (the benchmark polls it). */
+  quality(n: number): Promise<{ normalised: number; step: number; ms: number }>;
 }
 
 const PREPARE_MARGIN = "800px 0px";
@@ -44,6 +46,11 @@ export class GenDemoElement extends HTMLElement {
   /** The training worker's tensor count and backend, once the demo has loaded. */
   memory(): Promise<{ numTensors: number; numBytes: number; backend: string; sessions: number }> {
     return this.demo ? this.demo.memory() : Promise.reject(new Error("demo not loaded"));
+  }
+
+  /** The quality score of n fresh samples now (the benchmark's probe; the demo shows its own). */
+  quality(n: number): Promise<{ normalised: number; step: number; ms: number }> {
+    return this.demo ? this.demo.quality(n) : Promise.reject(new Error("demo not loaded"));
   }
 
   private near(entries: IntersectionObserverEntry[]): void {

@@ -10,6 +10,7 @@ import { chooseBackend, configureWasm } from "../lab/backend.ts";
 import { qualityScore } from "../lab/metrics.ts";
 import { getFamily } from "../models/registry.ts";
 import { Trainer } from "../models/trainer.ts";
+import { defaults } from "./settings.ts";
 import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 
 configureWasm({ plain: wasmPlainUrl, simd: wasmSimdUrl });
@@ -28,7 +29,10 @@ const api: WorkerApi = {
   },
   create({ session: id, family, dataset, seed, settings }) {
     sessions.get(id)?.trainer.dispose();
-    sessions.set(id, { trainer: new Trainer({ family: getFamily(family), dataset, seed, settings }), sentHistory: 0 });
+    const spec = getFamily(family);
+    // Settings not given take the family's defaults (the benchmark's bare page gives none).
+    const values = { ...defaults(spec.settings), ...settings };
+    sessions.set(id, { trainer: new Trainer({ family: spec, dataset, seed, settings: values }), sentHistory: 0 });
     return { step: 0 };
   },
   train({ session: id, steps, readEvery }) {
@@ -50,7 +54,10 @@ const api: WorkerApi = {
   },
   quality({ session: id, n }) {
     const { trainer } = session(id);
-    return qualityScore(trainer.sample(n), trainer.options.dataset, { n });
+    return { ...qualityScore(trainer.sample(n), trainer.options.dataset, { n }), step: trainer.step };
+  },
+  sample({ session: id, n }) {
+    return session(id).trainer.sample(n);
   },
   reset({ session: id }) {
     const s = session(id);

@@ -15,6 +15,8 @@ export interface QualityResult {
   gaussianJs: number;
   normalised: number;
   n: number;
+  /** The training step the samples were drawn at. */
+  step: number;
 }
 
 export interface WorkerApi {
@@ -30,6 +32,8 @@ export interface WorkerApi {
   train(args: { session: string; steps: number; readEvery: number }): TrainProgress & { newHistory: LossHistory };
   view(args: { session: string; request: ViewRequest }): ViewFrame;
   quality(args: { session: string; n: number }): QualityResult;
+  /** n samples of the model, interleaved xy (the benchmark times it). */
+  sample(args: { session: string; n: number }): Float32Array;
   reset(args: { session: string }): { step: number };
   dispose(args: { session: string }): { sessions: number };
   memory(args: Record<string, never>): { numTensors: number; numBytes: number; backend: string; sessions: number };

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium } from "../../src/cli/chromium.ts";
 import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
-import { serveStatic, type StaticServer } from "../support/static-server.ts";
+import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
 
 let server: StaticServer;
 let browser: Browser;

@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { launchChromium } from "../support/browser.ts";
+import { launchChromium } from "../../src/cli/chromium.ts";
 import { buildVariant } from "../support/build.ts";
 import { checkLinks } from "../support/links.ts";
-import { serveStatic } from "../support/static-server.ts";
+import { serveStatic } from "../../src/cli/static-server.ts";
 
 const SECOND_NOTE = `---
 title: 第二篇测试笔记

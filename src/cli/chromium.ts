@@ -1,3 +1,4 @@
+/** Headless Chromium for the browser tests and the benchmark: Debian's build (or $CHROMIUM_PATH), driven by playwright-core. */
 import { existsSync } from "node:fs";
 import { chromium, type Browser } from "playwright-core";
 

@@ -24,12 +24,22 @@ export interface StaticServer {
 
 /**
  * Serves a built site from `root` under `base` on 127.0.0.1, like any plain static host:
- * `/base/x/` serves `x/index.html`, anything missing is a 404 with the site's 404 page.
+ * `/base/x/` serves `x/index.html`, anything missing is a 404 with the site's 404 page. `extraPages` adds
+ * HTML pages by path that are not in `root` (the benchmark's bare page).
  */
-export async function serveStatic(root: string, base = "/"): Promise<StaticServer> {
+export async function serveStatic(
+  root: string,
+  base = "/",
+  extraPages: Record<string, string> = {},
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const url = new URL(request.url ?? "/", "http://localhost");
     let pathname = decodeURIComponent(url.pathname);
+    const extra = extraPages[pathname];
+    if (extra !== undefined) {
+      response.writeHead(200, { "content-type": TYPES[".html"] }).end(extra);
+      return;
+    }
     if (!pathname.startsWith(base)) {
       response.writeHead(404).end("outside base");
       return;

@@ -1,0 +1,295 @@
+/**
+ * `npm run bench`: builds the site, serves it on localhost, drives headless Chromium and Node, and writes
+ * `benchmarks.json` and `benchmarks.md` (with SVG figures) to `--out` (default `docs/`; `bench-results/` for a
+ * partial run). See `npm run bench -- --help` for the options, and docs/benchmarks.md for what is measured.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { BackendName } from "../lab/backend-names.ts";
+import type { DatasetName } from "../lab/dataset-names.ts";
+import { FAMILY_SPECS } from "../models/specs.ts";
+import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
+import {
+  ARTICLE_PATH,
+  BARE_PATH,
+  barePage,
+  measureBare,
+  measureDemo,
+  measurePageWeight,
+  measureSoak,
+} from "./bench/browser-bench.ts";
+import { runLighthouse } from "./bench/lighthouse.ts";
+import type { QualityCurve } from "./bench/node-quality.ts";
+import { writeReport, type BenchResult, type FamilyResult } from "./bench/report.ts";
+import { launchChromium } from "./chromium.ts";
+import { serveStatic } from "./static-server.ts";
+
+const FAMILY_IDS = Object.keys(FAMILY_SPECS);
+const PARTS = ["page", "browser", "recognisable", "soak", "lighthouse", "node"] as const;
+type Part = (typeof PARTS)[number];
+const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons", "checkerboard"];
+/** How long the moons session waits for a recognisable shape (the target is 15 s). */
+const RECOGNISABLE_CAP_SECONDS = 20;
+
+const OPTIONS: OptionSpec[] = [
+  { name: "family", help: `one family, or a comma-separated list: ${FAMILY_IDS.join(", ")}`, parse: list(FAMILY_IDS) },
+  { name: "backend", help: "webgl, wasm or both", parse: oneOf(["webgl", "wasm", "both"] as const), default: "both" },
+  { name: "runs", help: "measurement windows per speed figure (median, min, max)", parse: integer(3, 20), default: 3 },
+  { name: "seconds", help: "seconds each demo trains while measured", parse: integer(8, 600), default: 20 },
+  { name: "soak", help: "seconds of the memory soak (every demo training)", parse: integer(10, 3600), default: 120 },
+  { name: "skip", help: `parts to leave out, comma-separated: ${PARTS.join(", ")}`, parse: list(PARTS) },
+  { name: "jobs", help: "Node trainings run at once", parse: integer(1, 16), default: 2 },
+  { name: "out", help: "folder for the report (default: docs, or bench-results for a partial run)", parse: (v) => v },
+  { name: "no-build", help: "yes: use the existing dist/", parse: oneOf(["yes"] as const) },
+];
+
+function list<T extends string>(choices: readonly T[]) {
+  return (value: string): T[] => {
+    const items = value.split(",").map((v) => v.trim());
+    const bad = items.filter((v) => !(choices as readonly string[]).includes(v));
+    if (bad.length) throw new Error(`unknown: ${bad.join(", ")}; expected ${choices.join(", ")}`);
+    return items as T[];
+  };
+}
+
+const started = Date.now();
+function progress(message: string): void {
+  const seconds = Math.round((Date.now() - started) / 1000);
+  console.log(
+    `[${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}] ${message}`,
+  );
+}
+
+function workerUrl(dist: string): string {
+  const file = readdirSync(path.join(dist, "_astro")).find((f) => /^training-worker.*\.js$/.test(f));
+  if (!file) throw new Error("no training-worker chunk in dist/_astro: did the build succeed?");
+  return `/_astro/${file}`;
+}
+
+/** One Node training run (family × dataset) in a child process; resolves with its curve. */
+function runNodeCurve(family: string, dataset: DatasetName): Promise<QualityCurve> {
+  const script = path.resolve("src/cli/bench/node-quality.ts");
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, family, dataset], { stdio: ["ignore", "pipe", "inherit"] });
+    let stdout = "";
+    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+    child.on("close", (code) =>
+      code === 0
+        ? resolve(JSON.parse(stdout) as QualityCurve)
+        : reject(new Error(`${family}/${dataset}: exit ${code}`)),
+    );
+  });
+}
+
+/**
+ * The Node quality curves of `families` on every dataset, run by a pool whose size can grow: one run beside
+ * the memory soak (which only counts tensors and bytes), then `jobs` at once.
+ */
+function startNodeCurves(families: string[]) {
+  const tasks = families.flatMap((family) => NODE_DATASETS.map((dataset) => ({ family, dataset })));
+  const curves: Record<string, Record<string, QualityCurve>> = {};
+  let limit = 0;
+  let active = 0;
+  let next = 0;
+  let finished = 0;
+  let settle: (error?: Error) => void = () => {};
+  const done = new Promise<Record<string, Record<string, QualityCurve>>>((resolve, reject) => {
+    settle = (error) => (error ? reject(error) : resolve(curves));
+    if (tasks.length === 0) resolve(curves);
+  });
+  const pump = () => {
+    while (active < limit && next < tasks.length) {
+      const { family, dataset } = tasks[next++]!;
+      active++;
+      runNodeCurve(family, dataset).then(
+        (curve) => {
+          active--;
+          (curves[family] ??= {})[dataset] = curve;
+          finished++;
+          progress(
+            `node ${finished}/${tasks.length}: ${family} on ${dataset}: ${curve.points.at(-1)?.normalised.toFixed(3)} after ${curve.budget} steps, ` +
+              (curve.reached
+                ? `≤ 0.2 at step ${curve.reached.step} (${curve.reached.seconds.toFixed(1)} s)`
+                : "never ≤ 0.2"),
+          );
+          if (finished === tasks.length) settle();
+          else pump();
+        },
+        (error: Error) => settle(error),
+      );
+    }
+  };
+  // Handled where it is awaited; this keeps an early failure from ending the process before then.
+  done.catch(() => {});
+  return {
+    done,
+    setJobs(jobs: number) {
+      limit = jobs;
+      pump();
+    },
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: Record<string, unknown>;
+  try {
+    args = parseArgs(argv, OPTIONS);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (error.message) console.error(`error: ${error.message}\n`);
+    console.error(usage("npm run bench --", OPTIONS));
+    return error.message ? 2 : 0;
+  }
+  const families = (args.family as string[] | undefined) ?? FAMILY_IDS;
+  const backends: BackendName[] = args.backend === "both" ? ["wasm", "webgl"] : [args.backend as BackendName];
+  const skip = new Set((args.skip as Part[] | undefined) ?? []);
+  const partial = args.family !== undefined || args.backend !== "both" || skip.size > 0;
+  const out = String(args.out ?? (partial ? "bench-results" : "docs"));
+  const seconds = Number(args.seconds);
+  const runs = Number(args.runs);
+
+  if (args["no-build"] !== "yes") {
+    progress("building the site (npm run build)");
+    const build = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+    if (build.status !== 0) throw new Error("the build failed");
+  }
+  const dist = path.resolve("dist");
+  const server = await serveStatic(dist, "/", { [BARE_PATH]: barePage(workerUrl(dist)) });
+  const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
+  const nodeCurves = skip.has("node") ? null : startNodeCurves(families);
+  const result: BenchResult = {
+    startedAt: new Date(started).toISOString(),
+    finishedAt: "",
+    command: `npm run bench -- ${argv.join(" ")}`.trim(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      chromium: browser.version(),
+      webglRenderer: null,
+    },
+    defaultBackend: "",
+    families: {},
+  };
+  try {
+    if (!skip.has("page")) {
+      progress("page weight");
+      result.page = await measurePageWeight(browser, server.origin);
+    }
+    // What the demo picks by itself on this machine: the backend of "time to recognisable samples".
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}${ARTICLE_PATH}#demo-${families[0]}`);
+    await page.locator(`#demo-${families[0]} gen-demo`).scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (f) => document.querySelector(`#demo-${f} gen-demo`)?.getAttribute("data-state") === "ready",
+      families[0],
+      { timeout: 120_000 },
+    );
+    result.defaultBackend = (
+      (await page.locator(`#demo-${families[0]} gen-demo`).getAttribute("data-backend")) ?? ""
+    ).toLowerCase();
+    await page.close();
+    const defaultBackend = result.defaultBackend as BackendName;
+    progress(`the demos pick ${defaultBackend} by default here`);
+
+    for (const family of families) {
+      const spec = FAMILY_SPECS[family as keyof typeof FAMILY_SPECS]!;
+      const entry: FamilyResult = {
+        title: spec.title,
+        defaultSteps: spec.defaultSteps,
+        batchSize: spec.batchSize,
+        backends: {},
+        recognisable: {},
+      };
+      result.families[family] = entry;
+      if (skip.has("browser")) continue;
+      for (const backend of backends) {
+        const slot: FamilyResult["backends"][BackendName] = {};
+        entry.backends[backend] = slot;
+        try {
+          progress(`${family} on ${backend}: bare loop`);
+          slot.bare = await measureBare(browser, server.origin, family, backend, runs);
+          if (backend === "webgl") result.machine.webglRenderer ??= slot.bare.renderer;
+          progress(`${family} on ${backend}: demo in the article (${seconds} s)`);
+          const isDefault = backend === defaultBackend;
+          slot.demo = await measureDemo(browser, server.origin, family, backend, {
+            dataset: "8gaussians",
+            seconds,
+            qualitySeconds: seconds,
+            probeQuality: isDefault && !skip.has("recognisable"),
+            windows: runs,
+          });
+          slot.overhead = slot.demo.stepsPerSecond.median / slot.bare.stepsPerSecond.median;
+          if (isDefault) entry.recognisable["8gaussians"] = slot.demo.timeToQuality;
+          progress(
+            `${family} on ${backend}: ${slot.demo.stepsPerSecond.median.toFixed(1)} steps/s in the demo, ` +
+              `${slot.bare.stepsPerSecond.median.toFixed(1)} bare (ratio ${slot.overhead.toFixed(2)}), ` +
+              `${slot.demo.longTasks.count} long tasks (longest ${slot.demo.longTasks.longestMs.toFixed(0)} ms), ` +
+              `tensors ${slot.demo.memory.start.numTensors} → ${slot.demo.memory.end.numTensors}`,
+          );
+        } catch (error) {
+          slot.error = (error as Error).message;
+          progress(`${family} on ${backend}: failed: ${slot.error}`);
+        }
+      }
+      if (!skip.has("recognisable") && backends.includes(defaultBackend)) {
+        progress(`${family}: time to recognisable samples on moons (${defaultBackend})`);
+        try {
+          const moons = await measureDemo(browser, server.origin, family, defaultBackend, {
+            dataset: "moons",
+            seconds: 0,
+            qualitySeconds: RECOGNISABLE_CAP_SECONDS,
+            probeQuality: true,
+            warmupSeconds: 0,
+            windows: 1,
+          });
+          entry.recognisable.moons = moons.timeToQuality;
+        } catch (error) {
+          progress(`${family}: moons failed: ${(error as Error).message}`);
+        }
+      }
+    }
+    if (!skip.has("soak")) {
+      progress(`memory soak: every demo training at once for ${args.soak} s (one Node training beside it)`);
+      nodeCurves?.setJobs(1);
+      result.soak = await measureSoak(browser, server.origin, Number(args.soak));
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (!skip.has("lighthouse")) {
+    progress("Lighthouse (mobile)");
+    const lighthouseServer = await serveStatic(dist);
+    try {
+      result.lighthouse = await runLighthouse(`${lighthouseServer.origin}${ARTICLE_PATH}`);
+    } catch (error) {
+      result.lighthouse = { error: (error as Error).message };
+    } finally {
+      await lighthouseServer.close();
+    }
+  }
+  if (nodeCurves) {
+    progress(`time to quality in Node (WASM), ${args.jobs} at a time`);
+    nodeCurves.setJobs(Number(args.jobs));
+    for (const [family, byDataset] of Object.entries(await nodeCurves.done)) result.families[family]!.node = byDataset;
+  }
+  result.finishedAt = new Date().toISOString();
+  const files = writeReport(result, out);
+  progress(`wrote ${files.join(", ")}`);
+  return 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,425 @@
+/**
+ * The benchmark's measurements in headless Chromium, against the built site on a local server:
+ * a demo training in the article (speed, long tasks, memory, time to quality), the same training in a bare
+ * loop on a bare page (no demo element, no drawing), a soak with every demo training, and page weight.
+ */
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import type { BackendName } from "../../lab/backend-names.ts";
+import type { DatasetName } from "../../lab/dataset-names.ts";
+
+export const ARTICLE_PATH = "/notes/1-generative-model-routes/";
+export const BARE_PATH = "/__bench/bare.html";
+const QUALITY_SAMPLES = 10_000;
+const QUALITY_TARGET = 0.2;
+
+/** Median, min and max of a few repeated measurements. */
+export interface Spread {
+  median: number;
+  min: number;
+  max: number;
+  runs: number[];
+}
+
+export function spread(runs: number[]): Spread {
+  const sorted = [...runs].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, runs };
+}
+
+/**
+ * The bare page: the site's own training worker driven in a plain loop, with no demo element, no views and
+ * no drawing. `window.bare.run(...)` returns what it measured.
+ */
+export function barePage(workerUrl: string): string {
+  return `<!doctype html><meta charset="utf-8"><title>bench: bare loop</title>
+<script type="module">
+const worker = new Worker(${JSON.stringify(workerUrl)}, { type: "module" });
+let next = 1;
+const pending = new Map();
+worker.onmessage = (e) => { const w = pending.get(e.data.id); pending.delete(e.data.id); e.data.ok ? w.resolve(e.data) : w.reject(new Error(e.data.error)); };
+const call = (method, args) => new Promise((resolve, reject) => { const id = next++; pending.set(id, { resolve, reject }); worker.postMessage({ id, method, args }); });
+window.bare = {
+  async run({ family, backend, windows, windowMs, chunk }) {
+    const choice = (await call("setBackend", { preferred: backend })).result;
+    await call("create", { session: "bare", family, dataset: "8gaussians", seed: 1, settings: {} });
+    const first = (await call("train", { session: "bare", steps: 1, readEvery: 1 })).ms;
+    const warm = performance.now();
+    while (performance.now() - warm < 1000) await call("train", { session: "bare", steps: chunk, readEvery: 10 });
+    const rates = [];
+    for (let w = 0; w < windows; w++) {
+      let steps = 0;
+      const start = performance.now();
+      while (performance.now() - start < windowMs) { await call("train", { session: "bare", steps: chunk, readEvery: 10 }); steps += chunk; }
+      rates.push((steps * 1000) / (performance.now() - start));
+    }
+    const sampleMs = [];
+    for (let i = 0; i < 3; i++) sampleMs.push((await call("sample", { session: "bare", n: 2000 })).ms);
+    await call("dispose", { session: "bare" });
+    return { backend: choice.name, renderer: choice.renderer ?? null, firstStepMs: first, rates, sampleMs };
+  },
+};
+window.bareReady = true;
+</script>`;
+}
+
+export interface BareResult {
+  backend: string;
+  renderer: string | null;
+  /** One training step on a fresh model, in the worker (includes WebGL shader compilation). */
+  firstStepMs: number;
+  stepsPerSecond: Spread;
+  /** Time to draw 2,000 samples, in the worker. */
+  sample2000Ms: Spread;
+}
+
+export async function measureBare(
+  browser: Browser,
+  origin: string,
+  family: string,
+  backend: BackendName,
+  windows = 3,
+): Promise<BareResult> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}${BARE_PATH}`);
+    await page.waitForFunction(() => (window as unknown as { bareReady?: boolean }).bareReady === true);
+    const result = await page.evaluate(
+      (args) =>
+        (
+          window as unknown as {
+            bare: {
+              run(a: typeof args): Promise<{
+                backend: string;
+                renderer: string | null;
+                firstStepMs: number;
+                rates: number[];
+                sampleMs: number[];
+              }>;
+            };
+          }
+        ).bare.run(args),
+      { family, backend, windows, windowMs: 2000, chunk: 10 },
+    );
+    return {
+      backend: result.backend,
+      renderer: result.renderer,
+      firstStepMs: result.firstStepMs,
+      stepsPerSecond: spread(result.rates),
+      sample2000Ms: spread(result.sampleMs),
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Installed before any page script: collects main-thread long tasks (over 50 ms). */
+const LONG_TASK_OBSERVER = `
+window.__longTasks = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: "longtask", buffered: true });
+} catch {}
+`;
+
+interface DemoHandle {
+  memory(): Promise<{ numTensors: number; numBytes: number; backend: string }>;
+  quality(n: number): Promise<{ normalised: number; step: number; ms: number }>;
+}
+
+export interface MemorySnapshot {
+  numTensors: number;
+  tensorBytes: number;
+  /** The page's (main thread's) used JS heap after a garbage collection, in bytes. */
+  jsHeap: number;
+}
+
+export interface DemoResult {
+  backend: string;
+  dataset: DatasetName;
+  seconds: number;
+  /** Steps per second shown by the demo, in consecutive windows after a warm-up. */
+  stepsPerSecond: Spread;
+  longTasks: { count: number; longestMs: number };
+  memory: { start: MemorySnapshot; end: MemorySnapshot };
+  /**
+   * Seconds of training from the click on Train to the first 10,000-sample score ≤ 0.2 (the benchmark's own
+   * scoring calls are subtracted); null when not reached in the time allowed.
+   */
+  timeToQuality: number | null;
+  /** The last score measured, and at which step. */
+  lastScore: { normalised: number; step: number } | null;
+  /** Milliseconds from the click to the first step shown. */
+  firstUpdateMs: number;
+}
+
+async function snapshot(page: Page, family: string): Promise<MemorySnapshot> {
+  const memory = await page.evaluate(
+    (f) => (document.querySelector(`#demo-${f} gen-demo`) as unknown as DemoHandle).memory(),
+    family,
+  );
+  const jsHeap = await page.evaluate(() => {
+    (window as unknown as { gc?: () => void }).gc?.();
+    return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? NaN;
+  });
+  return { numTensors: memory.numTensors, tensorBytes: memory.numBytes, jsHeap };
+}
+
+async function openDemo(browser: Browser, url: string, family: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(LONG_TASK_OBSERVER);
+  await page.goto(url);
+  const element = page.locator(`#demo-${family} gen-demo`);
+  await element.scrollIntoViewIfNeeded();
+  await page.waitForFunction(
+    (f) => ["ready", "error"].includes(document.querySelector(`#demo-${f} gen-demo`)?.getAttribute("data-state") ?? ""),
+    family,
+    { timeout: 120_000 },
+  );
+  if ((await element.getAttribute("data-state")) !== "ready") {
+    throw new Error(
+      `the ${family} demo did not start: ${await page.locator(`#demo-${family} .demo-error`).textContent()}`,
+    );
+  }
+  return page;
+}
+
+/**
+ * Trains a demo in the article for `seconds` (longer, up to `qualitySeconds`, while waiting for the quality
+ * target), scrolling the page a little every half second as a reader would.
+ */
+export async function measureDemo(
+  browser: Browser,
+  origin: string,
+  family: string,
+  backend: BackendName,
+  options: {
+    dataset: DatasetName;
+    seconds: number;
+    /** Keep training up to this long while the quality target is not reached. */
+    qualitySeconds: number;
+    /** Score 10,000 samples every 2 s, for the time to recognisable samples. */
+    probeQuality: boolean;
+    warmupSeconds?: number;
+    windows?: number;
+  },
+): Promise<DemoResult> {
+  const url = `${origin}${ARTICLE_PATH}?backend=${backend}&${family}.dataset=${options.dataset}#demo-${family}`;
+  const page = await openDemo(browser, url, family);
+  try {
+    // Tensors are counted after the warm-up: the optimiser makes its slots on the first step.
+    let start: MemorySnapshot | null = null;
+    const warmup = options.warmupSeconds ?? 4;
+    const readStep = () =>
+      page.evaluate((f) => {
+        const el = document.querySelector(`#demo-${f} gen-demo`);
+        return {
+          t: performance.now(),
+          step: Number(el?.getAttribute("data-step") ?? 0),
+          loop: el?.getAttribute("data-loop"),
+        };
+      }, family);
+    const play = page.locator(`#demo-${family} .demo-play`);
+    const clicked = await page.evaluate(() => performance.now());
+    await play.click();
+    const series: { t: number; step: number }[] = [];
+    let firstUpdateMs = NaN;
+    let probeMs = 0;
+    let timeToQuality: number | null = null;
+    let lastScore: DemoResult["lastScore"] = null;
+    let lastProbe = clicked;
+    let scroll = 1;
+    for (;;) {
+      await page.waitForTimeout(250);
+      const now = await readStep();
+      series.push(now);
+      if (Number.isNaN(firstUpdateMs) && now.step > 0) firstUpdateMs = now.t - clicked;
+      const elapsed = (now.t - clicked) / 1000;
+      if (start === null && elapsed >= warmup) start = await snapshot(page, family);
+      // The demo pauses itself at its training budget: carry on, as a reader clicking Train again would.
+      if (now.loop === "paused") await play.click();
+      if (options.probeQuality && now.t - lastProbe >= 2000 && timeToQuality === null) {
+        const score = await page.evaluate(
+          ([f, n]) => (document.querySelector(`#demo-${f} gen-demo`) as unknown as DemoHandle).quality(Number(n)),
+          [family, QUALITY_SAMPLES] as const,
+        );
+        const done = await page.evaluate(() => performance.now());
+        lastProbe = done;
+        lastScore = { normalised: score.normalised, step: score.step };
+        if (score.normalised <= QUALITY_TARGET) timeToQuality = (done - score.ms - clicked - probeMs) / 1000;
+        probeMs += score.ms;
+      }
+      await page.evaluate((dy) => window.scrollBy(0, dy), 40 * scroll);
+      scroll = -scroll;
+      if (elapsed >= options.seconds && (timeToQuality !== null || elapsed >= options.qualitySeconds)) break;
+    }
+    await play.click();
+    const end = await snapshot(page, family);
+    const longTasks = await page.evaluate(
+      ([from, to]) =>
+        (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
+          (t) => t.start >= from! && t.start <= to!,
+        ),
+      [clicked, series.at(-1)!.t] as const,
+    );
+    const backendLabel = (await page.locator(`#demo-${family} gen-demo`).getAttribute("data-backend")) ?? "";
+    return {
+      backend: backendLabel,
+      dataset: options.dataset,
+      seconds: (series.at(-1)!.t - clicked) / 1000,
+      stepsPerSecond: spread(windowRates(series, clicked, warmup, options.windows ?? 3)),
+      longTasks: { count: longTasks.length, longestMs: Math.max(0, ...longTasks.map((t) => t.duration)) },
+      memory: { start: start ?? end, end },
+      timeToQuality,
+      lastScore,
+      firstUpdateMs,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Steps per second in `windows` equal windows after `warmup` seconds, from a (time, step) series. */
+export function windowRates(
+  series: readonly { t: number; step: number }[],
+  start: number,
+  warmup: number,
+  windows: number,
+): number[] {
+  const from = start + warmup * 1000;
+  const end = series.at(-1)?.t ?? from;
+  const length = (end - from) / windows;
+  if (length <= 0) return [];
+  const stepAt = (t: number) => {
+    let step = 0;
+    for (const point of series) if (point.t <= t) step = point.step;
+    return step;
+  };
+  return Array.from({ length: windows }, (_, w) => {
+    const a = from + w * length;
+    const b = a + length;
+    return ((stepAt(b) - stepAt(a)) * 1000) / length;
+  });
+}
+
+export interface SoakResult {
+  seconds: number;
+  demos: number;
+  start: { numTensors: number; tensorBytes: number; jsHeap: number };
+  end: { numTensors: number; tensorBytes: number; jsHeap: number };
+  steps: Record<string, number>;
+}
+
+/** Every demo of the article training at once (a viewport as tall as the page) for `seconds`. */
+export async function measureSoak(browser: Browser, origin: string, seconds: number): Promise<SoakResult> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  try {
+    await page.goto(`${origin}${ARTICLE_PATH}`);
+    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    await page.setViewportSize({ width: 1280, height: Math.min(height, 30_000) });
+    const families = await page.evaluate(() =>
+      [...document.querySelectorAll("gen-demo")].map((el) => el.getAttribute("model") ?? ""),
+    );
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("gen-demo")].every((el) => el.getAttribute("data-state") === "ready"),
+      undefined,
+      { timeout: 180_000 },
+    );
+    const first = families[0]!;
+    const start = await snapshot(page, first);
+    const t0 = Date.now();
+    while (Date.now() - t0 < seconds * 1000) {
+      for (const family of families) {
+        const loop = await page.locator(`#demo-${family} gen-demo`).getAttribute("data-loop");
+        if (loop === "paused" || loop === null) await page.locator(`#demo-${family} .demo-play`).click();
+      }
+      await page.waitForTimeout(5000);
+    }
+    for (const family of families) {
+      if ((await page.locator(`#demo-${family} gen-demo`).getAttribute("data-loop")) !== "paused") {
+        await page.locator(`#demo-${family} .demo-play`).click();
+      }
+    }
+    await page.waitForTimeout(1000);
+    const end = await snapshot(page, first);
+    const steps: Record<string, number> = {};
+    for (const family of families) {
+      steps[family] = Number(await page.locator(`#demo-${family} gen-demo`).getAttribute("data-step"));
+    }
+    return { seconds: (Date.now() - t0) / 1000, demos: families.length, start, end, steps };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface Transfer {
+  url: string;
+  bytes: number;
+  gzip: number;
+  type: string;
+}
+
+export interface PageWeight {
+  /** JavaScript loaded before any demo nears the viewport. */
+  initialJs: { bytes: number; gzip: number; files: number };
+  /** Everything loaded on first load (page at the top, nothing scrolled). */
+  firstLoad: { bytes: number; gzip: number; requests: number };
+  /** Loaded when the first demo nears the viewport. */
+  lazy: { demoCode: Transfer[]; tfjsWorker: Transfer[]; wasm: Transfer[] };
+}
+
+/** What the article page transfers: at first load, then when a demo is scrolled near. */
+export async function measurePageWeight(browser: Browser, origin: string): Promise<PageWeight> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const transfers: Transfer[] = [];
+  const pending: Promise<void>[] = [];
+  page.on("response", (response) => {
+    pending.push(
+      response
+        .body()
+        .then((body) => {
+          transfers.push({
+            url: response.url(),
+            bytes: body.length,
+            gzip: gzipSync(body, { level: 9 }).length,
+            type: response.headers()["content-type"] ?? "",
+          });
+        })
+        .catch(() => {}),
+    );
+  });
+  try {
+    await page.goto(`${origin}${ARTICLE_PATH}`, { waitUntil: "load" });
+    await page.waitForTimeout(2000);
+    await Promise.all(pending);
+    const first = [...transfers];
+    const isJs = (t: Transfer) => t.type.includes("javascript") || /\.m?js(\?|$)/.test(t.url);
+    const js = first.filter(isJs);
+    await page.locator("gen-demo").first().scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () => document.querySelector("gen-demo")?.getAttribute("data-state") === "ready",
+      undefined,
+      {
+        timeout: 120_000,
+      },
+    );
+    await page.waitForTimeout(1000);
+    await Promise.all(pending);
+    const later = transfers.slice(first.length);
+    const sum = (list: Transfer[], key: "bytes" | "gzip") => list.reduce((a, t) => a + t[key], 0);
+    return {
+      initialJs: { bytes: sum(js, "bytes"), gzip: sum(js, "gzip"), files: js.length },
+      firstLoad: { bytes: sum(first, "bytes"), gzip: sum(first, "gzip"), requests: first.length },
+      lazy: {
+        demoCode: later.filter((t) => isJs(t) && !t.url.includes("training-worker")),
+        tfjsWorker: later.filter((t) => t.url.includes("training-worker")),
+        wasm: later.filter((t) => t.url.endsWith(".wasm")),
+      },
+    };
+  } finally {
+    await context.close();
+  }
+}

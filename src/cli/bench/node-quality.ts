@@ -1,0 +1,73 @@
+/**
+ * Time to quality in Node on WASM: trains one family on one dataset for its default budget (seed 1,
+ * default settings) and scores 10,000 samples at checkpoints. Seconds count training only, not the scoring.
+ * Run as a child process by the benchmark (one per core): `node node-quality.ts <family> <dataset>` prints JSON.
+ */
+import { chooseBackend } from "../../lab/backend.ts";
+import type { DatasetName } from "../../lab/dataset-names.ts";
+import { qualityScore } from "../../lab/metrics.ts";
+import { getFamily } from "../../models/registry.ts";
+import { Trainer } from "../../models/trainer.ts";
+import { defaults } from "../../demo/settings.ts";
+
+export interface QualityPoint {
+  step: number;
+  /** Seconds of training up to this step. */
+  seconds: number;
+  normalised: number;
+}
+
+export interface QualityCurve {
+  family: string;
+  dataset: DatasetName;
+  budget: number;
+  points: QualityPoint[];
+  /** The first checkpoint at or below 0.2, if any. */
+  reached: { step: number; seconds: number } | null;
+  /** Training speed over the whole run (steps per second of training time). */
+  stepsPerSecond: number;
+}
+
+/** Samples scored at each checkpoint, as the issue asks for the benchmark. */
+export const QUALITY_SAMPLES = 10_000;
+export const QUALITY_TARGET = 0.2;
+/** Checkpoints per run (plus step 0). */
+const CHECKPOINTS = 10;
+
+export async function qualityCurve(familyId: string, dataset: DatasetName): Promise<QualityCurve> {
+  await chooseBackend("wasm", { disabled: ["webgl"] });
+  const family = getFamily(familyId);
+  const trainer = new Trainer({ family, dataset, seed: 1, settings: defaults(family.settings) });
+  const budget = family.defaultSteps;
+  const every = Math.max(50, Math.round(budget / CHECKPOINTS / 50) * 50);
+  const score = () => qualityScore(trainer.sample(QUALITY_SAMPLES), dataset).normalised;
+  const points: QualityPoint[] = [{ step: 0, seconds: 0, normalised: score() }];
+  let seconds = 0;
+  while (trainer.step < budget && !trainer.diverged) {
+    const started = performance.now();
+    trainer.train(Math.min(every, budget - trainer.step), 50);
+    seconds += (performance.now() - started) / 1000;
+    points.push({ step: trainer.step, seconds, normalised: score() });
+  }
+  trainer.dispose();
+  const hit = points.find((p) => p.normalised <= QUALITY_TARGET);
+  return {
+    family: familyId,
+    dataset,
+    budget,
+    points,
+    reached: hit ? { step: hit.step, seconds: hit.seconds } : null,
+    stepsPerSecond: (points.at(-1)?.step ?? 0) / Math.max(seconds, 1e-9),
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const [familyId, dataset] = process.argv.slice(2);
+  qualityCurve(familyId ?? "", (dataset ?? "8gaussians") as DatasetName).then(
+    (curve) => process.stdout.write(`${JSON.stringify(curve)}\n`),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,153 @@
+/**
+ * The benchmark's arithmetic and report, on made-up measurements: medians and windows, the SVG figures,
+ * and the targets table marking what is met and what is missed.
+ */
+import { mkdtempSync, readFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { spread, windowRates } from "../../src/cli/bench/browser-bench.ts";
+import { writeReport, type BenchResult } from "../../src/cli/bench/report.ts";
+import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
+
+describe("spread", () => {
+  it("gives the median (mean of the middle two for an even count), min and max", () => {
+    expect(spread([3, 1, 2])).toMatchObject({ median: 2, min: 1, max: 3 });
+    expect(spread([4, 1, 3, 2])).toMatchObject({ median: 2.5, min: 1, max: 4 });
+  });
+});
+
+describe("windowRates", () => {
+  it("measures steps per second in equal windows after the warm-up", () => {
+    // 10 steps per second for 4 s, then 20 per second; samples every 100 ms from t = 0.
+    const series = Array.from({ length: 121 }, (_, i) => {
+      const t = i * 100;
+      const step = t <= 4000 ? t / 100 : 40 + (t - 4000) / 50;
+      return { t, step };
+    });
+    const rates = windowRates(series, 0, 4, 4);
+    expect(rates).toHaveLength(4);
+    for (const r of rates) expect(r).toBeCloseTo(20, 6);
+    expect(windowRates(series, 0, 0, 2)[0]).toBeLessThan(20);
+  });
+});
+
+describe("SVG figures", () => {
+  it("draws one path per series, the reference line and the legend", () => {
+    const svg = lineChartSvg({
+      title: "t",
+      xLabel: "steps",
+      yLabel: "score",
+      yDomain: [0, 1.5],
+      reference: { y: 0.2, label: "target 0.2" },
+      series: [
+        {
+          label: "gan",
+          points: [
+            [0, 2],
+            [100, 0.5],
+            [200, 0.1],
+          ],
+        },
+        {
+          label: "ddpm",
+          points: [
+            [0, 1],
+            [200, 0.05],
+          ],
+        },
+      ],
+    });
+    expect(svg.startsWith("<svg")).toBe(true);
+    expect(svg.match(/<path /g)).toHaveLength(2);
+    expect(svg).toContain("target 0.2");
+    expect(svg).toContain(">ddpm</text>");
+    // Values above the domain are clipped to its top (y = margin.top = 30).
+    expect(svg).toMatch(/d="M[\d.]+,30L/);
+  });
+
+  it("draws a bar per finite value with its number above it", () => {
+    const svg = barChartSvg({
+      title: "speed",
+      yLabel: "steps/s",
+      keys: ["a", "b"],
+      groups: [
+        { label: "gan", values: [100, NaN] },
+        { label: "vae", values: [50, 25] },
+      ],
+    });
+    // 2 legend squares + the background + 3 bars
+    expect(svg.match(/<rect /g)).toHaveLength(6);
+    expect(svg).toContain(">100</text>");
+  });
+});
+
+describe("the report", () => {
+  it("marks each target met or missed from the measurements", () => {
+    const curve = (last: number) => ({
+      family: "x",
+      dataset: "8gaussians" as const,
+      budget: 2000,
+      points: [
+        { step: 0, seconds: 0, normalised: 2 },
+        { step: 2000, seconds: 10, normalised: last },
+      ],
+      reached: last <= 0.2 ? { step: 2000, seconds: 10 } : null,
+      stepsPerSecond: 200,
+    });
+    const snapshot = { numTensors: 10, tensorBytes: 1000, jsHeap: 1e6 };
+    const demo = (longest: number, endTensors: number) => ({
+      backend: "WASM",
+      dataset: "8gaussians" as const,
+      seconds: 20,
+      stepsPerSecond: spread([90, 95, 100]),
+      longTasks: { count: longest > 50 ? 1 : 0, longestMs: longest },
+      memory: { start: snapshot, end: { ...snapshot, numTensors: endTensors } },
+      timeToQuality: 5,
+      lastScore: null,
+      firstUpdateMs: 100,
+    });
+    const bare = {
+      backend: "wasm",
+      renderer: null,
+      firstStepMs: 50,
+      stepsPerSecond: spread([100, 100, 100]),
+      sample2000Ms: spread([10, 10, 10]),
+    };
+    const result: BenchResult = {
+      startedAt: "2026-01-01T00:00:00Z",
+      finishedAt: "2026-01-01T00:10:00Z",
+      command: "npm run bench",
+      machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
+      defaultBackend: "wasm",
+      families: {
+        good: {
+          title: "good",
+          defaultSteps: 2000,
+          batchSize: 256,
+          backends: { wasm: { bare, demo: demo(20, 10), overhead: 0.95 } },
+          recognisable: { "8gaussians": 5, moons: 9 },
+          node: { "8gaussians": curve(0.1), moons: curve(0.15) },
+        },
+        bad: {
+          title: "bad",
+          defaultSteps: 6000,
+          batchSize: 256,
+          backends: { wasm: { bare, demo: demo(80, 12), overhead: 0.8 } },
+          recognisable: { "8gaussians": null, moons: 20 },
+          node: { "8gaussians": curve(0.3), moons: curve(0.1) },
+        },
+      },
+    };
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bench-report-"));
+    const files = writeReport(result, dir);
+    expect(files.map((f) => path.basename(f))).toEqual(
+      expect.arrayContaining(["benchmarks.json", "benchmarks.md", "quality-8gaussians.svg", "speed.svg"]),
+    );
+    const md = readFileSync(path.join(dir, "benchmarks.md"), "utf8");
+    const row = (id: string) => md.split("\n").find((l) => l.startsWith(`| ${id} | `))!;
+    expect(row("good")).toBe("| good | ✅ | ✅ | ✅ | ✅ 0.100 / 0.150 | ✅ 2000 | ✅ 5.0 s / 9.0 s |");
+    expect(row("bad")).toBe("| bad | ❌ | ❌ | ❌ | ❌ 0.300 / 0.100 | ❌ 6000 | ❌ – s / 20.0 s |");
+    expect(JSON.parse(readFileSync(path.join(dir, "benchmarks.json"), "utf8"))).toEqual(result);
+  });
+});
