@@ -1,0 +1,105 @@
+/**
+ * The page's budgets, checked deterministically on the built site (sizes and requests, no timings):
+ * initial JavaScript ≤ 30 KB gzip; tfjs (the training worker and its WASM) not requested before a demo nears
+ * the viewport and at most once however many demos the page has; no request to any other host, even while
+ * every demo trains.
+ */
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../../src/cli/chromium.ts";
+import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+
+const INITIAL_JS_BUDGET = 30 * 1024;
+
+let server: StaticServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  requireBuild();
+  server = await serveStatic(DIST);
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+interface Loaded {
+  url: string;
+  gzip: number;
+  javascript: boolean;
+}
+
+/** A page that records every request, and the gzip size of every response body. */
+async function recordingPage(): Promise<{ page: Page; requests: string[]; loaded: Loaded[]; settle(): Promise<void> }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const requests: string[] = [];
+  const loaded: Loaded[] = [];
+  const pending: Promise<unknown>[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("response", (r) =>
+    pending.push(
+      r
+        .body()
+        .then((body) =>
+          loaded.push({
+            url: r.url(),
+            gzip: gzipSync(body).length,
+            javascript: (r.headers()["content-type"] ?? "").includes("javascript"),
+          }),
+        )
+        .catch(() => {}),
+    ),
+  );
+  return { page, requests, loaded, settle: () => Promise.all(pending).then(() => {}) };
+}
+
+const isTfjs = (url: string) => url.includes("training-worker") || url.endsWith(".wasm");
+
+describe("budgets of the article page", () => {
+  it("loads at most 30 KB (gzip) of JavaScript before any demo is near, and no tfjs", async () => {
+    const { page, requests, loaded, settle } = await recordingPage();
+    await page.goto(`${server.origin}${ARTICLE_PATH}`, { waitUntil: "load" });
+    await page.waitForTimeout(1500);
+    await settle();
+    const js = loaded.filter((l) => l.javascript);
+    expect(js.length).toBeGreaterThan(0);
+    const total = js.reduce((sum, l) => sum + l.gzip, 0);
+    expect(total, js.map((l) => `${l.url} ${l.gzip}`).join("\n")).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+    expect(requests.filter(isTfjs)).toEqual([]);
+    await page.close();
+  });
+
+  it("requests tfjs once for all demos, and nothing from another host while they all train", async () => {
+    const { page, requests } = await recordingPage();
+    await page.goto(`${server.origin}${ARTICLE_PATH}`, { waitUntil: "load" });
+    const models = await page.evaluate(() =>
+      [...document.querySelectorAll("gen-demo")].map((el) => el.getAttribute("model") ?? ""),
+    );
+    expect(models.length).toBeGreaterThanOrEqual(2);
+    for (const model of models) {
+      const demo = page.locator(`#demo-${model} gen-demo`);
+      await demo.scrollIntoViewIfNeeded();
+      await page.waitForFunction(
+        (m) => document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-state") === "ready",
+        model,
+        { timeout: 120_000 },
+      );
+      await page.locator(`#demo-${model} .demo-play`).click();
+      await page.waitForFunction(
+        (m) => Number(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-step")) > 0,
+        model,
+        { timeout: 120_000 },
+      );
+      await page.locator(`#demo-${model} .demo-play`).click();
+    }
+    const tfjs = requests.filter(isTfjs);
+    expect(tfjs.filter((u) => u.includes("training-worker"))).toHaveLength(1);
+    // Each WASM binary at most once (only the one the browser can run is fetched).
+    expect(new Set(tfjs).size).toBe(tfjs.length);
+    expect(requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("data:"))).toEqual([]);
+    await page.close();
+  });
+});
