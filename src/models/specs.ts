@@ -4,14 +4,24 @@
  * `create` to its family's spec.
  */
 import { FAMILY_IDS, type FamilyId } from "./ids.ts";
+import { autoregressiveSpec } from "./specs/autoregressive.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
+import { flowSpec } from "./specs/flow.ts";
+import { flowMatchingSpec } from "./specs/flow-matching.ts";
 import { ganSpec } from "./specs/gan.ts";
+import { scoreSpec } from "./specs/score.ts";
 import type { FamilySpec } from "./types.ts";
+import { vaeSpec } from "./specs/vae.ts";
 
 /** Families that have a model, by id. */
 export const FAMILY_SPECS: Partial<Record<FamilyId, FamilySpec>> = {
   gan: ganSpec,
   ddpm: ddpmSpec,
+  flow: flowSpec,
+  "flow-matching": flowMatchingSpec,
+  autoregressive: autoregressiveSpec,
+  vae: vaeSpec,
+  score: scoreSpec,
 };
 
 /** The spec of a family that has a model, or an error: "no demo yet", or the list of valid ids. */

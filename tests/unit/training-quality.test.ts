@@ -4,6 +4,11 @@
  * Measured on the development machine when the thresholds were set:
  *   gan   2000 steps → 0.79   (threshold 0.90)
  *   ddpm  1000 steps → 0.20   (threshold 0.35)
+ *   score 1000 steps → 0.034  (threshold 0.12)
+ *   vae   2000 steps → 0.262  (threshold 0.32)
+ *   autoregressive 300 steps → 0.017 (threshold 0.06)
+ *   flow  500 steps → 0.173  (threshold 0.25)
+ *   flow-matching 500 steps → 0.142 (threshold 0.2)
  * The same seed gives the same run on WASM, so a regression in a model or the metric shows up here.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -20,6 +25,11 @@ beforeAll(async () => {
 const CASES = [
   { model: "gan", steps: 2000, threshold: 0.9 },
   { model: "ddpm", steps: 1000, threshold: 0.35 },
+  { model: "score", steps: 1000, threshold: 0.12 },
+  { model: "vae", steps: 2000, threshold: 0.32 },
+  { model: "autoregressive", steps: 300, threshold: 0.06 },
+  { model: "flow", steps: 500, threshold: 0.25 },
+  { model: "flow-matching", steps: 500, threshold: 0.2 },
 ] as const;
 
 describe("seeded training reaches its quality threshold on 8gaussians", () => {

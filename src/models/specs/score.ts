@@ -1,0 +1,80 @@
+/** What the page knows of the score-matching (NCSN) family without loading its model (and tfjs). */
+import { FAMILY_TITLES } from "../ids.ts";
+import type { FamilySpec } from "../types.ts";
+
+export const scoreSpec: FamilySpec = {
+  id: "score",
+  title: FAMILY_TITLES.score,
+  settings: [
+    { name: "levels", label: "噪声级数 L", type: "integer", min: 2, max: 20, default: 6 },
+    {
+      name: "sigmaMax",
+      label: "最大噪声 σ₁",
+      type: "number",
+      min: 0.5,
+      max: 10,
+      step: 0.1,
+      default: 4,
+    },
+    {
+      name: "sigmaMin",
+      label: "最小噪声 σ_L",
+      type: "number",
+      min: 0.01,
+      max: 1,
+      step: 0.01,
+      default: 0.1,
+      log: true,
+      help: "噪声级从 σ₁ 到 σ_L 按几何级数递减",
+    },
+    { name: "stepsPerLevel", label: "每级朗之万步数 T", type: "integer", min: 1, max: 100, default: 10 },
+    {
+      name: "epsilon",
+      label: "步长系数 ε",
+      type: "number",
+      min: 1e-4,
+      max: 0.1,
+      step: 1e-4,
+      default: 0.02,
+      log: true,
+      help: "第 i 级的步长 α_i = ε·σ_i²/σ_L²",
+    },
+    {
+      name: "denoise",
+      label: "最后一步去噪",
+      type: "choice",
+      choices: [
+        { value: "on", label: "开：x + σ_L² s_θ(x, σ_L)（Song & Ermon 2020）" },
+        { value: "off", label: "关（原始算法 1）" },
+      ],
+      default: "on",
+    },
+    {
+      name: "learningRate",
+      label: "学习率",
+      type: "number",
+      min: 1e-5,
+      max: 1e-2,
+      step: 1e-5,
+      default: 5e-3,
+      log: true,
+    },
+  ],
+  views: [
+    { id: "samples", label: "样本" },
+    {
+      id: "score",
+      label: "分数场",
+      param: { name: "level", label: "噪声级 i", min: 1, max: 6, step: 1, default: 3, maxSetting: "levels" },
+    },
+    {
+      id: "langevin",
+      label: "退火朗之万轨迹",
+      param: { name: "remaining", label: "剩余步数 %", min: 0, max: 100, step: 1, default: 0 },
+      playable: true,
+    },
+  ],
+  lossSeries: [{ key: "loss", label: "去噪分数匹配损失 ½‖σ s_θ + z‖²" }],
+  batchSize: 256,
+  defaultSteps: 2000,
+};

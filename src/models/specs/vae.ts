@@ -1,0 +1,43 @@
+/** What the page knows of the VAE family without loading its model (and tfjs): settings, views, losses. */
+import { FAMILY_TITLES } from "../ids.ts";
+import type { FamilySpec } from "../types.ts";
+
+export const vaeSpec: FamilySpec = {
+  id: "vae",
+  title: FAMILY_TITLES.vae,
+  settings: [
+    {
+      name: "beta",
+      label: "KL 权重 β",
+      type: "number",
+      min: 0,
+      max: 5,
+      step: 0.05,
+      default: 1,
+      help: "β = 1 是标准 ELBO；β > 1 更贴近先验但更模糊（β-VAE），β < 1 重建更准但先验采样会落进空洞",
+    },
+    {
+      name: "learningRate",
+      label: "学习率",
+      type: "number",
+      min: 1e-5,
+      max: 1e-2,
+      step: 1e-5,
+      default: 5e-3,
+      log: true,
+    },
+  ],
+  views: [
+    { id: "samples", label: "样本 x ~ p(x|z)" },
+    { id: "latent", label: "潜空间" },
+    { id: "reconstruction", label: "重建" },
+    { id: "means", label: "解码器均值 μ_θ(z)" },
+  ],
+  lossSeries: [
+    { key: "reconstruction", label: "重建项 −log p(x|z)" },
+    { key: "kl", label: "KL 项 KL(q(z|x) ‖ p(z))" },
+    { key: "elbo", label: "负 ELBO（重建 + KL）" },
+  ],
+  batchSize: 256,
+  defaultSteps: 5000,
+};
