@@ -51,7 +51,7 @@ class DdpmModel implements Model {
     this.viewNoise = root.fork("view");
     this.schedule = createSchedule(settings.schedule, settings.steps);
     this.network = createMlp(
-      { name: "epsilon", inputs: 2 + EMBEDDING, hidden: [128, 128, 128], outputs: 2, activation: "relu" },
+      { name: "epsilon", inputs: 2 + EMBEDDING, hidden: [64, 64, 64], outputs: 2, activation: "relu" },
       root.fork("network"),
     );
     this.optimizer = tf.train.adam(settings.learningRate);
