@@ -58,6 +58,17 @@ export function finiteExtent(values: ArrayLike<number>, indices: readonly number
   return min <= max ? [min, max] : null;
 }
 
+/** Losses from this fraction of the run on set the y range (when there are MIN_SETTLED_POINTS of them). */
+const SETTLED_FRACTION = 0.1;
+const MIN_SETTLED_POINTS = 5;
+
+let charts = 0;
+
+/** Loss values on the y axis: 3 significant digits, plain (30, 2.5, 0.012), SI above 10⁴ (25k). */
+export function formatLoss(value: number): string {
+  return Math.abs(value) >= 1e4 ? format(".3~s")(value) : format(".3~g")(value);
+}
+
 /** Step numbers on the x axis: 0, 500, 1k, 1.5k, 20k. */
 const formatStep = format("~s");
 
@@ -75,8 +86,20 @@ export function createLossChart(container: HTMLElement, options: LossChartOption
     .attr("class", "gm-plot__axis")
     .attr("transform", `translate(0,${HEIGHT - MARGIN.bottom})`);
   const yAxis = svg.append("g").attr("class", "gm-plot__axis").attr("transform", `translate(${MARGIN.left},0)`);
+  const clipId = `gm-loss-clip-${++charts}`;
+  svg
+    .append("clipPath")
+    .attr("id", clipId)
+    .append("rect")
+    .attr("x", MARGIN.left)
+    .attr("y", MARGIN.top)
+    .attr("width", WIDTH - MARGIN.left - MARGIN.right)
+    .attr("height", HEIGHT - MARGIN.top - MARGIN.bottom);
   const lines = options.series.map((_, i) =>
-    svg.append("path").attr("class", `gm-loss__line gm-series-${i % SERIES_STYLES}`),
+    svg
+      .append("path")
+      .attr("class", `gm-loss__line gm-series-${i % SERIES_STYLES}`)
+      .attr("clip-path", `url(#${clipId})`),
   );
 
   const legend = root.append("ul").attr("class", "gm-legend");
@@ -107,8 +130,12 @@ export function createLossChart(container: HTMLElement, options: LossChartOption
     });
     let low = Infinity;
     let high = -Infinity;
+    // The first losses of a run are often far above the rest: the y range follows the later ones and the
+    // start of the curve is clipped at the top, so the part that is still changing stays readable.
+    const settled = (index: number) => Number(steps[index] ?? 0) >= SETTLED_FRACTION * lastStep;
     for (const { seriesValues, indices } of drawn) {
-      const range = finiteExtent(seriesValues, indices);
+      const later = indices.filter(settled);
+      const range = finiteExtent(seriesValues, later.length >= MIN_SETTLED_POINTS ? later : indices);
       if (!range) continue;
       low = Math.min(low, range[0]);
       high = Math.max(high, range[1]);
@@ -124,7 +151,13 @@ export function createLossChart(container: HTMLElement, options: LossChartOption
         .tickSize(3)
         .tickSizeOuter(0),
     );
-    yAxis.call(axisLeft(y).ticks(4, "~g").tickSize(3).tickSizeOuter(0));
+    yAxis.call(
+      axisLeft(y)
+        .ticks(4)
+        .tickFormat((v) => formatLoss(v.valueOf()))
+        .tickSize(3)
+        .tickSizeOuter(0),
+    );
 
     drawn.forEach(({ seriesValues, indices }, i) => {
       const path = line<number>()

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { barRectangles } from "../../src/render/bar-chart.ts";
 import { fieldDomain, fieldToRGBA } from "../../src/render/field-image.ts";
 import { formatLegendRange } from "../../src/render/legend.ts";
-import { MAX_CHART_POINTS, downsample, finiteExtent } from "../../src/render/loss-chart.ts";
+import { MAX_CHART_POINTS, downsample, finiteExtent, formatLoss } from "../../src/render/loss-chart.ts";
 import {
   DIVERGING_STOPS,
   OKABE_ITO,
@@ -241,5 +241,15 @@ describe("the cyclic colour wheel", () => {
     const colours = new Set(Array.from({ length: CYCLIC_STEPS }, (_, i) => cyclicColor(i / CYCLIC_STEPS)));
     expect(colours.size).toBe(CYCLIC_STEPS);
     expect(cyclicColor(NaN)).toBe("transparent");
+  });
+});
+
+describe("loss chart ticks", () => {
+  it("prints losses plainly with three significant digits, and SI only for large values", () => {
+    expect(formatLoss(30)).toBe("30");
+    expect(formatLoss(2.5)).toBe("2.5");
+    expect(formatLoss(0.0123)).toBe("0.0123");
+    expect(formatLoss(-1.5)).toBe("−1.5");
+    expect(formatLoss(25000)).toBe("25k");
   });
 });
