@@ -3,21 +3,46 @@ import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-uti
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { DATASET_NAMES, isDatasetName } from "../lab/dataset-names.ts";
-import { FAMILY_IDS, FAMILY_TITLES, isFamilyId } from "../models/ids.ts";
+import { COMMON_SETTINGS, parseSetting } from "../demo/settings.ts";
+import { FAMILY_IDS, FAMILY_TITLES, isFamilyId, type FamilyId } from "../models/ids.ts";
+import { FAMILY_SPECS } from "../models/specs.ts";
+import type { SettingSpec } from "../models/types.ts";
 import { failAt } from "./fail.ts";
 
-/** Attributes the `::demo{…}` directive accepts, each with its check (an error message, or null when valid). */
-export const DEMO_ATTRIBUTES: Record<string, (value: string) => string | null> = {
-  model: (v) => (isFamilyId(v) ? null : `unknown model "${v}"; valid models: ${FAMILY_IDS.join(", ")}`),
+/** Checks of the attributes every demo accepts (an error message, or null when valid). */
+const COMMON_CHECKS: Record<string, (value: string) => string | null> = {
   dataset: (v) => (isDatasetName(v) ? null : `unknown dataset "${v}"; valid datasets: ${DATASET_NAMES.join(", ")}`),
   seed: (v) => (/^\d{1,9}$/.test(v) ? null : `seed "${v}" must be a whole number from 0 to 999999999`),
 };
+
+/** What a setting accepts, in words, for a build error. */
+function accepted(spec: SettingSpec): string {
+  if (spec.type === "choice") return `one of ${spec.choices.map((c) => c.value).join(", ")}`;
+  return `${spec.type === "integer" ? "a whole number" : "a number"} from ${spec.min} to ${spec.max}`;
+}
+
+/**
+ * The attributes a demo of `model` accepts: `model`, the settings every demo has (dataset, seed, speed) and the
+ * family's own settings (the same table as its controls and URL parameters), each checked by `parseSetting`.
+ * Returns an error message, or null when the attribute and its value are valid.
+ */
+export function checkDemoAttribute(model: string, name: string, value: string): string | null {
+  const specs = [...COMMON_SETTINGS, ...(FAMILY_SPECS[model as FamilyId]?.settings ?? [])];
+  const spec = specs.find((s) => s.name === name);
+  if (!spec) {
+    return `unknown demo attribute "${name}" for model "${model}"; valid attributes: model, ${specs.map((s) => s.name).join(", ")}`;
+  }
+  const common = COMMON_CHECKS[name]?.(value);
+  if (common) return common;
+  return parseSetting(spec, value).ok ? null : `demo attribute ${name}="${value}" must be ${accepted(spec)}`;
+}
 
 type Directive = TextDirective | LeafDirective | ContainerDirective;
 
 /**
  * Turns `::demo{model="gan" dataset="moons" seed="1"}` into the demo's server-rendered placeholder:
  * a figure holding `<gen-demo model="gan" data-dataset="moons" data-seed="1">` with a caption and a note that it needs JavaScript.
+ * Any setting of the family may be given too (e.g. `loss="wgan"` for a GAN): the demo starts with it.
  * The live element upgrades it in the browser. An unknown model, attribute or value fails the build
  * with file and line. Other directives: a `:word` in running text (remark-directive's text form,
  * which ordinary prose can contain) is put back as the text it was; any other block directive fails.
@@ -39,22 +64,16 @@ export function remarkDemoDirective() {
         failAt(file, directive, `unknown directive "${directive.name}"; write ::demo{model="…"}`, "directive");
       }
       const attributes = directive.attributes ?? {};
+      const model = attributes.model;
+      if (model === undefined || model === null)
+        failAt(file, directive, `a demo needs model="…"; valid models: ${FAMILY_IDS.join(", ")}`, "demo");
+      if (!isFamilyId(model))
+        failAt(file, directive, `unknown model "${model}"; valid models: ${FAMILY_IDS.join(", ")}`, "demo");
       for (const [name, value] of Object.entries(attributes)) {
-        const check = DEMO_ATTRIBUTES[name];
-        if (!check) {
-          failAt(
-            file,
-            directive,
-            `unknown demo attribute "${name}"; valid attributes: ${Object.keys(DEMO_ATTRIBUTES).join(", ")}`,
-            "demo",
-          );
-        }
-        const problem = check(value ?? "");
+        if (name === "model") continue;
+        const problem = checkDemoAttribute(model, name, value ?? "");
         if (problem) failAt(file, directive, problem, "demo");
       }
-      const model = attributes.model;
-      if (!model || !isFamilyId(model))
-        failAt(file, directive, `a demo needs model="…"; valid models: ${FAMILY_IDS.join(", ")}`, "demo");
       const count = (counts.get(model) ?? 0) + 1;
       counts.set(model, count);
       const figureId = count === 1 ? `demo-${model}` : `demo-${model}-${count}`;

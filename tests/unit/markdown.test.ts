@@ -73,6 +73,21 @@ describe("demo directive", () => {
       /seed "-1" must be a whole number/,
     );
     await expect(renderMarkdown('::demo{seed="1"}', "a.md")).rejects.toThrow(/a demo needs model=/);
+    await expect(renderMarkdown('::demo{model="gan" loss="lsgan"}', "a.md")).rejects.toThrow(
+      /a\.md:1:1: demo attribute loss="lsgan" must be one of nonsaturating, wgan/,
+    );
+    await expect(renderMarkdown('::demo{model="ddpm" steps="5"}', "a.md")).rejects.toThrow(
+      /demo attribute steps="5" must be a whole number from 10 to 500/,
+    );
+    // A setting of another family is not a setting of this one.
+    await expect(renderMarkdown('::demo{model="ddpm" loss="wgan"}', "a.md")).rejects.toThrow(
+      /unknown demo attribute "loss" for model "ddpm"/,
+    );
+  });
+
+  it("passes the family's own settings on to the demo element", async () => {
+    const { html } = await renderMarkdown('::demo{model="gan" loss="wgan" discriminatorSteps="5"}');
+    expect(html).toMatch(/<gen-demo model="gan" data-loss="wgan" data-discriminator-steps="5">/);
   });
 
   it("fails on an unknown block directive but keeps a :word in prose as text", async () => {

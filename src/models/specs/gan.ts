@@ -58,5 +58,5 @@ export const ganSpec: FamilySpec = {
     { key: "generator", label: "生成器损失 L_G" },
   ],
   batchSize: 256,
-  defaultSteps: 3000,
+  defaultSteps: 5000,
 };
