@@ -6,6 +6,7 @@ import { autoregressive } from "./autoregressive.ts";
 import { ddpm } from "./ddpm.ts";
 import { flow } from "./flow.ts";
 import { flowMatching } from "./flow-matching.ts";
+import { ebm } from "./ebm.ts";
 import { gan } from "./gan.ts";
 import type { FamilyId } from "./ids.ts";
 import { score } from "./score.ts";
@@ -21,6 +22,7 @@ export const FAMILIES: Partial<Record<FamilyId, Family>> = {
   score,
   "flow-matching": flowMatching,
   vae,
+  ebm,
 };
 
 /** The family with its model, or the error of `getFamilySpec` (it lists what exists). */

@@ -45,7 +45,8 @@ export interface ScoreSettings {
   sigmaMax: number;
   sigmaMin: number;
   stepsPerLevel: number;
-  epsilon: number;
+  /** r = ε/σ_L², so that α_i = ε·σ_i²/σ_L² = r·σ_i² stays stable whatever σ_L is. */
+  stepRatio: number;
   denoise: boolean;
   learningRate: number;
 }
@@ -86,7 +87,7 @@ class ScoreModel implements Model {
     const high = Math.max(settings.sigmaMax, settings.sigmaMin);
     const low = Math.min(settings.sigmaMax, settings.sigmaMin);
     this.sigmas = geometricNoiseLevels(settings.levels, high, low);
-    this.stepSizes = annealedStepSizes(this.sigmas, settings.epsilon);
+    this.stepSizes = annealedStepSizes(this.sigmas, settings.stepRatio * low * low);
     const spec: MlpSpec = { name: "score", inputs: 3, hidden: [64, 64, 64], outputs: 2, activation: "relu" };
     // The same seed for both: the average starts as the network.
     this.network = createMlp(spec, root.fork("network"));
@@ -266,7 +267,7 @@ export const score: Family = {
         sigmaMax: Number(s.sigmaMax),
         sigmaMin: Number(s.sigmaMin),
         stepsPerLevel: Number(s.stepsPerLevel),
-        epsilon: Number(s.epsilon),
+        stepRatio: Number(s.stepRatio),
         denoise: s.denoise !== "off",
         learningRate: Number(s.learningRate),
       },

@@ -8,6 +8,7 @@ import { autoregressiveSpec } from "./specs/autoregressive.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
 import { flowSpec } from "./specs/flow.ts";
 import { flowMatchingSpec } from "./specs/flow-matching.ts";
+import { ebmSpec } from "./specs/ebm.ts";
 import { ganSpec } from "./specs/gan.ts";
 import { scoreSpec } from "./specs/score.ts";
 import type { FamilySpec } from "./types.ts";
@@ -22,6 +23,7 @@ export const FAMILY_SPECS: Partial<Record<FamilyId, FamilySpec>> = {
   autoregressive: autoregressiveSpec,
   vae: vaeSpec,
   score: scoreSpec,
+  ebm: ebmSpec,
 };
 
 /** The spec of a family that has a model, or an error: "no demo yet", or the list of valid ids. */
