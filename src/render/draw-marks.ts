@@ -1,8 +1,8 @@
 /**
  * Draws the marks of the plot on a 2D canvas context: point clouds, arrows and paths. Coordinates are in
  * data units and go through the pixel scales; the context is expected to be set up in CSS pixels.
- * Every kind of mark is drawn as one halo path (the plot background colour, so marks stay visible over
- * the heat map and over each other) and one coloured path, to keep the cost to a few canvas calls.
+ * Point markers are stamped from small pre-drawn sprites; arrows and paths are drawn as one halo path (the plot
+ * background colour, so marks stay visible over the heat map and over each other) and one coloured path.
  */
 import { CYCLIC_STEPS, cyclicColor, cyclicStep } from "./palette.ts";
 import { drawStride, type PixelScales } from "./plot-geometry.ts";
@@ -18,6 +18,100 @@ export function markerRadius(sizePx: number): number {
   return Math.min(3, Math.max(2, sizePx / 150));
 }
 
+/** Outline of a marker in the plot's background colour, in CSS pixels: keeps it visible over the heat map. */
+const HALO = { circle: 0.75, cross: 1 } as const;
+
+/**
+ * One marker drawn once into a small canvas. Stamping it with drawImage costs a copy per point, where building
+ * one path of a thousand anti-aliased arcs and strokes cost the main thread 30–40 ms per frame whenever the canvas
+ * is rasterised in software (no GPU, as in headless Chromium).
+ */
+function markerSprite(
+  ctx: CanvasRenderingContext2D,
+  shape: MarkerShape,
+  color: string,
+  halo: string,
+  radius: number,
+  ratio: number,
+): { image: HTMLCanvasElement; size: number } {
+  const key = `${shape}|${color}|${halo}|${radius}|${ratio}`;
+  const cached = sprites.get(key);
+  if (cached) return cached;
+  const size = Math.ceil(2 * (radius + 2 * HALO[shape]) + 2);
+  const image = ctx.canvas.ownerDocument.createElement("canvas");
+  image.width = Math.ceil(size * ratio);
+  image.height = Math.ceil(size * ratio);
+  const sprite = image.getContext("2d");
+  if (sprite) {
+    sprite.scale(ratio, ratio);
+    const c = size / 2;
+    sprite.lineCap = "round";
+    if (shape === "circle") {
+      sprite.beginPath();
+      sprite.arc(c, c, radius, 0, 2 * Math.PI);
+      sprite.strokeStyle = halo;
+      sprite.lineWidth = 2 * HALO.circle;
+      sprite.stroke();
+      sprite.fillStyle = color;
+      sprite.fill();
+    } else {
+      const arm = radius + 0.5;
+      sprite.beginPath();
+      sprite.moveTo(c - arm, c - arm);
+      sprite.lineTo(c + arm, c + arm);
+      sprite.moveTo(c - arm, c + arm);
+      sprite.lineTo(c + arm, c - arm);
+      sprite.strokeStyle = halo;
+      sprite.lineWidth = 1.6 + 2 * HALO.cross;
+      sprite.stroke();
+      sprite.strokeStyle = color;
+      sprite.lineWidth = 1.6;
+      sprite.stroke();
+    }
+  }
+  const entry = { image, size };
+  if (sprites.size > MAX_SPRITES) sprites.clear();
+  sprites.set(key, entry);
+  return entry;
+}
+
+const sprites = new Map<string, { image: HTMLCanvasElement; size: number }>();
+const MAX_SPRITES = 200;
+
+/** The device-pixel ratio a context draws at (its transform's scale). */
+function pixelRatio(ctx: CanvasRenderingContext2D): number {
+  return ctx.getTransform().a || 1;
+}
+
+/** Stamps `sprite` centred on each of `indices`' points, snapped to device pixels (no resampling blur). */
+function stamp(
+  ctx: CanvasRenderingContext2D,
+  scales: PixelScales,
+  points: Float32Array,
+  indices: Iterable<number>,
+  sprite: { image: HTMLCanvasElement; size: number },
+): void {
+  const ratio = pixelRatio(ctx);
+  const half = sprite.size / 2;
+  for (const i of indices) {
+    const x = scales.x(points[2 * i] ?? NaN);
+    const y = scales.y(points[2 * i + 1] ?? NaN);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
+    ctx.drawImage(
+      sprite.image,
+      Math.round((x - half) * ratio) / ratio,
+      Math.round((y - half) * ratio) / ratio,
+      sprite.size,
+      sprite.size,
+    );
+  }
+}
+
+function* strided(count: number): Generator<number> {
+  const stride = drawStride(count);
+  for (let i = 0; i < count; i += stride) yield i;
+}
+
 /** Draws interleaved xy `points` (at most MAX_MARKS of them, evenly thinned) as `shape` markers. */
 export function drawPoints(
   ctx: CanvasRenderingContext2D,
@@ -28,41 +122,34 @@ export function drawPoints(
   halo: string,
   radius: number,
 ): void {
-  const count = Math.floor(points.length / 2);
-  const stride = drawStride(count);
-  const path = new Path2D();
-  for (let i = 0; i < count; i += stride) {
-    const x = scales.x(points[2 * i] ?? NaN);
-    const y = scales.y(points[2 * i + 1] ?? NaN);
-    if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    if (shape === "circle") {
-      path.moveTo(x + radius, y);
-      path.arc(x, y, radius, 0, 2 * Math.PI);
-    } else {
-      const arm = radius + 0.5;
-      path.moveTo(x - arm, y - arm);
-      path.lineTo(x + arm, y + arm);
-      path.moveTo(x - arm, y + arm);
-      path.lineTo(x + arm, y - arm);
-    }
+  const sprite = markerSprite(ctx, shape, color, halo, radius, pixelRatio(ctx));
+  stamp(ctx, scales, points, strided(Math.floor(points.length / 2)), sprite);
+}
+
+/**
+ * Draws interleaved xy `points` as filled circles, point i in the colour of `hues[i]` on the cyclic wheel
+ * (quantised to CYCLIC_STEPS colours, one sprite each); at most MAX_MARKS, evenly thinned.
+ */
+export function drawColouredPoints(
+  ctx: CanvasRenderingContext2D,
+  scales: PixelScales,
+  points: Float32Array,
+  hues: Float32Array,
+  halo: string,
+  radius: number,
+): void {
+  const count = Math.floor(Math.min(points.length / 2, hues.length));
+  const byColour = Array.from({ length: CYCLIC_STEPS }, () => [] as number[]);
+  for (const i of strided(count)) {
+    const hue = hues[i] ?? NaN;
+    if (Number.isFinite(hue)) byColour[cyclicStep(hue)]!.push(i);
   }
-  ctx.save();
-  ctx.lineCap = "round";
-  if (shape === "circle") {
-    ctx.strokeStyle = halo;
-    ctx.lineWidth = 1.5;
-    ctx.stroke(path);
-    ctx.fillStyle = color;
-    ctx.fill(path);
-  } else {
-    ctx.strokeStyle = halo;
-    ctx.lineWidth = 3.5;
-    ctx.stroke(path);
-    ctx.strokeStyle = color;
-    ctx.lineWidth = 1.6;
-    ctx.stroke(path);
-  }
-  ctx.restore();
+  const ratio = pixelRatio(ctx);
+  byColour.forEach((indices, step) => {
+    if (indices.length === 0) return;
+    const sprite = markerSprite(ctx, "circle", cyclicColor(step / CYCLIC_STEPS), halo, radius, ratio);
+    stamp(ctx, scales, points, indices, sprite);
+  });
 }
 
 /**
@@ -110,43 +197,6 @@ export function drawArrows(
   ctx.strokeStyle = color;
   ctx.lineWidth = 1.2;
   ctx.stroke(path);
-  ctx.restore();
-}
-
-/**
- * Draws interleaved xy `points` as filled circles, point i in the colour of `hues[i]` on the cyclic wheel
- * (one canvas path per colour of the quantised wheel); at most MAX_MARKS, evenly thinned.
- */
-export function drawColouredPoints(
-  ctx: CanvasRenderingContext2D,
-  scales: PixelScales,
-  points: Float32Array,
-  hues: Float32Array,
-  halo: string,
-  radius: number,
-): void {
-  const count = Math.floor(Math.min(points.length / 2, hues.length));
-  const stride = drawStride(count);
-  const byColour = Array.from({ length: CYCLIC_STEPS }, () => new Path2D());
-  const outline = new Path2D();
-  for (let i = 0; i < count; i += stride) {
-    const x = scales.x(points[2 * i] ?? NaN);
-    const y = scales.y(points[2 * i + 1] ?? NaN);
-    const hue = hues[i] ?? NaN;
-    if (!Number.isFinite(x) || !Number.isFinite(y) || !Number.isFinite(hue)) continue;
-    for (const path of [byColour[cyclicStep(hue)]!, outline]) {
-      path.moveTo(x + radius, y);
-      path.arc(x, y, radius, 0, 2 * Math.PI);
-    }
-  }
-  ctx.save();
-  ctx.strokeStyle = halo;
-  ctx.lineWidth = 1.5;
-  ctx.stroke(outline);
-  byColour.forEach((path, step) => {
-    ctx.fillStyle = cyclicColor(step / CYCLIC_STEPS);
-    ctx.fill(path);
-  });
   ctx.restore();
 }
 
