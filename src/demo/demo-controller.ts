@@ -31,11 +31,15 @@ const LIVE_QUALITY_POINTS = 2000;
 const DRAW_EVERY_MS = 250;
 const QUALITY_EVERY_MS = 3000;
 const READ_EVERY = 10;
+/** A tick trains for at most about this long, whatever the speed setting: pausing takes effect at once. */
+const TICK_BUDGET_MS = 100;
 /**
  * A view (or a quality score) that costs the worker `ms` is asked for at most every `ms × WORKER_SHARE`
  * (the score half as often), so drawing takes at most about 1/WORKER_SHARE of the time training could use.
  */
 const WORKER_SHARE = 15;
+/** The loss chart is redrawn at most this often. */
+const CHART_EVERY_MS = 500;
 /** However costly (a first call compiles shaders), views and scores come at least this often. */
 const MAX_DRAW_EVERY_MS = 2000;
 const MAX_QUALITY_EVERY_MS = 8000;
@@ -96,6 +100,8 @@ class Demo implements MountedDemo {
   private ready: Promise<void>;
   private lastDraw = 0;
   private lastQuality = 0;
+  private lastChart = 0;
+  private chartTimer: number | null = null;
   /** When to ask for the next view and score, from what the last ones cost the worker. */
   private readonly pacing = {
     drawEvery: DRAW_EVERY_MS,
@@ -318,7 +324,12 @@ class Demo implements MountedDemo {
   private async tick(): Promise<boolean> {
     if (this.destroyed || !this.loop.isPlaying) return false;
     const speed = Number(this.values.speed);
-    const progress = await this.worker.call("train", { session: this.session, steps: speed, readEvery: READ_EVERY });
+    const progress = await this.worker.call("train", {
+      session: this.session,
+      steps: speed,
+      readEvery: READ_EVERY,
+      timeBudgetMs: TICK_BUDGET_MS,
+    });
     if (this.destroyed) return false;
     this.step = progress.step;
     this.appendHistory(progress.newHistory);
@@ -354,9 +365,20 @@ class Demo implements MountedDemo {
     if (delta.steps.length === 0) return;
     this.history.steps.push(...delta.steps);
     for (const [key, values] of Object.entries(delta.values)) (this.history.values[key] ??= []).push(...values);
-    this.lossChart.update(this.history.steps, this.history.values);
+    this.scheduleChart();
     const last = Object.fromEntries(Object.entries(delta.values).map(([k, v]) => [k, v.at(-1)]));
     this.element.dataset.loss = JSON.stringify(last);
+  }
+
+  /** Redraws the loss chart at most every CHART_EVERY_MS (new points arrive with every tick). */
+  private scheduleChart(): void {
+    if (this.chartTimer !== null) return;
+    const wait = Math.max(0, this.lastChart + CHART_EVERY_MS - performance.now());
+    this.chartTimer = window.setTimeout(() => {
+      this.chartTimer = null;
+      this.lastChart = performance.now();
+      if (!this.destroyed) this.lossChart.update(this.history.steps, this.history.values);
+    }, wait);
   }
 
   private updateStep(): void {
@@ -595,6 +617,7 @@ class Demo implements MountedDemo {
     this.stopSweep();
     for (const cleanup of this.cleanups) cleanup();
     this.plot.destroy();
+    if (this.chartTimer !== null) window.clearTimeout(this.chartTimer);
     this.lossChart.destroy();
     this.barCharts.destroy();
     void this.worker.call("dispose", { session: this.session });

@@ -17,7 +17,7 @@ export const COMMON_SETTINGS: readonly SettingSpec[] = [
     default: "8gaussians",
   },
   { name: "seed", label: "随机种子", type: "integer", min: 0, max: 999_999_999, default: 1 },
-  { name: "speed", label: "每帧训练步数", type: "integer", min: 1, max: 50, default: 5 },
+  { name: "speed", label: "每帧训练步数", type: "integer", min: 1, max: 200, default: 20 },
 ];
 
 export const BACKEND_SETTING: SettingSpec = {

@@ -35,9 +35,9 @@ const api: WorkerApi = {
     sessions.set(id, { trainer: new Trainer({ family: spec, dataset, seed, settings: values }), sentHistory: 0 });
     return { step: 0 };
   },
-  train({ session: id, steps, readEvery }) {
+  train({ session: id, steps, readEvery, timeBudgetMs }) {
     const s = session(id);
-    const progress = s.trainer.train(steps, readEvery);
+    const progress = s.trainer.train(steps, readEvery, timeBudgetMs);
     const history = s.trainer.history;
     const from = s.sentHistory;
     s.sentHistory = history.steps.length;

@@ -29,7 +29,13 @@ export interface WorkerApi {
     step: number;
   };
   /** Runs steps; returns the progress and the loss points recorded since the last call. */
-  train(args: { session: string; steps: number; readEvery: number }): TrainProgress & { newHistory: LossHistory };
+  train(args: {
+    session: string;
+    steps: number;
+    readEvery: number;
+    /** Stop early after this long (ms), so a tick stays short on a slow backend. */
+    timeBudgetMs?: number;
+  }): TrainProgress & { newHistory: LossHistory };
   view(args: { session: string; request: ViewRequest }): ViewFrame;
   quality(args: { session: string; n: number }): QualityResult;
   /** n samples of the model, interleaved xy (the benchmark times it). */

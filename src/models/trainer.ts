@@ -50,21 +50,26 @@ export class Trainer {
   }
 
   /**
-   * Runs `count` steps. Losses are read back (a GPU→CPU copy) every `readEvery` steps and on the last one;
-   * a non-finite loss stops training at that step.
+   * Runs `count` steps, or fewer if `timeBudgetMs` runs out first (the demo keeps each call short, so pausing
+   * answers at once on a slow backend). Losses are read back (a GPU→CPU copy) every `readEvery` steps and on the
+   * last one; a non-finite loss stops training at that step.
    */
-  train(count: number, readEvery = 10): TrainProgress {
+  train(count: number, readEvery = 10, timeBudgetMs = Infinity): TrainProgress {
     let losses: Losses | null = null;
+    const deadline = performance.now() + timeBudgetMs;
     for (let i = 0; i < count && !this.diverged; i++) {
       this.step++;
-      const read = this.step % readEvery === 0 || i === count - 1;
+      const last = i === count - 1 || performance.now() >= deadline;
+      const read = this.step % readEvery === 0 || last;
       const result = this.model.trainStep(this.data, read);
-      if (!result) continue;
-      losses = result;
-      this.history.steps.push(this.step);
-      for (const [key, value] of Object.entries(result)) (this.history.values[key] ??= []).push(value);
-      const bad = Object.entries(result).find(([, value]) => !Number.isFinite(value));
-      if (bad) this.diverged = { step: this.step, series: bad[0] };
+      if (result) {
+        losses = result;
+        this.history.steps.push(this.step);
+        for (const [key, value] of Object.entries(result)) (this.history.values[key] ??= []).push(value);
+        const bad = Object.entries(result).find(([, value]) => !Number.isFinite(value));
+        if (bad) this.diverged = { step: this.step, series: bad[0] };
+      }
+      if (last) break;
     }
     return { step: this.step, losses, diverged: this.diverged };
   }
