@@ -25,6 +25,7 @@ import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import { gridPoints } from "../lab/grid.ts";
+import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, type Random } from "../lab/random.ts";
 import { autoregressiveSpec } from "./specs/autoregressive.ts";
@@ -62,8 +63,9 @@ export class AutoregressiveModel implements Model {
   private readonly marginalLogits: Variable;
   /** x₁'s bin (one-hot or centre) → logits of P(b₂ | b₁). */
   private readonly conditional: Mlp;
-  private readonly optimizer;
-  private readonly noise: Random;
+  private readonly optimizer: FlatAdam;
+  /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
+  private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
   private readonly heldOut: Float32Array;
   private readonly x1Input: X1Input;
@@ -73,7 +75,7 @@ export class AutoregressiveModel implements Model {
     this.bins = { count: settings.bins, ...RANGE };
     this.x1Input = settings.x1Input;
     const root = createRandom(seed);
-    this.noise = root.fork("noise");
+    this.sampleNoise = root.fork("sample");
     this.viewNoise = root.fork("view");
     this.heldOut = sampleDataset(dataset, HELD_OUT, root.fork("held-out"));
     this.marginalLogits = tf.tidy(() => tf.variable(tf.zeros([settings.bins]), true));
@@ -87,7 +89,9 @@ export class AutoregressiveModel implements Model {
       },
       root.fork("conditional"),
     );
-    this.optimizer = tf.train.adam(settings.learningRate);
+    this.optimizer = createFlatAdam([this.marginalLogits, ...this.conditional.variables], {
+      learningRate: settings.learningRate,
+    });
   }
 
   trainStep(data: DataSource, read: boolean): Losses | null {
@@ -107,15 +111,11 @@ export class AutoregressiveModel implements Model {
       const c = this.conditionInput(first);
       const f = tf.tensor1d(frequencies);
       const t = tf.tensor2d(targets, [BATCH, count]);
-      return this.optimizer.minimize(
-        () => {
-          const marginal = tf.sum(tf.mul(tf.logSoftmax(tf.mul(this.marginalLogits, MARGINAL_SCALE)), f));
-          const conditional = tf.div(tf.sum(tf.mul(tf.logSoftmax(this.conditional.apply(c)), t)), BATCH);
-          return tf.sub(logArea, tf.add(marginal, conditional));
-        },
-        true,
-        [this.marginalLogits, ...this.conditional.variables],
-      )!;
+      return this.optimizer.minimize(() => {
+        const marginal = tf.sum(tf.mul(tf.logSoftmax(tf.mul(this.marginalLogits, MARGINAL_SCALE)), f));
+        const conditional = tf.div(tf.sum(tf.mul(tf.logSoftmax(this.conditional.apply(c)), t)), BATCH);
+        return tf.sub(logArea, tf.add(marginal, conditional));
+      });
     });
     this.cached = null;
     const result = read ? { nll: cost.dataSync()[0]!, heldOut: meanNll(this.tables(), this.heldOut) } : null;
@@ -154,7 +154,7 @@ export class AutoregressiveModel implements Model {
   }
 
   sample(n: number): Float32Array {
-    return sampleBinned(this.tables(), n, this.noise);
+    return sampleBinned(this.tables(), n, this.sampleNoise);
   }
 
   view(request: ViewRequest): ViewFrame {

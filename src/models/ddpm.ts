@@ -5,6 +5,7 @@
  */
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
+import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, timeEmbedding, type Mlp } from "../lab/mlp.ts";
 import {
   addNoise,
@@ -37,9 +38,11 @@ type Chain = Float32Array[];
 
 class DdpmModel implements Model {
   private readonly network: Mlp;
-  private readonly optimizer;
+  private readonly optimizer: FlatAdam;
   private readonly schedule: NoiseSchedule;
   private readonly noise: Random;
+  /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
+  private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
   private readonly dataset: DatasetName;
   private chain: { n: number; states: Chain } | null = null;
@@ -48,13 +51,14 @@ class DdpmModel implements Model {
     this.dataset = dataset;
     const root = createRandom(seed);
     this.noise = root.fork("noise");
+    this.sampleNoise = root.fork("sample");
     this.viewNoise = root.fork("view");
     this.schedule = createSchedule(settings.schedule, settings.steps);
     this.network = createMlp(
       { name: "epsilon", inputs: 2 + EMBEDDING, hidden: [64, 64, 64], outputs: 2, activation: "relu" },
       root.fork("network"),
     );
-    this.optimizer = tf.train.adam(settings.learningRate);
+    this.optimizer = createFlatAdam(this.network.variables, { learningRate: settings.learningRate });
   }
 
   /** ε_θ(x_t, t) for a batch with one step per point. */
@@ -74,11 +78,7 @@ class DdpmModel implements Model {
       const input = tf.tensor2d(xt, [BATCH, 2]);
       const embedding = tf.tensor2d(timeEmbedding(t, EMBEDDING), [BATCH, EMBEDDING]);
       const target = tf.tensor2d(epsilon, [BATCH, 2]);
-      return this.optimizer.minimize(
-        () => tf.mean(tf.squaredDifference(this.predictNoise(input, embedding), target)),
-        true,
-        this.network.variables,
-      )!;
+      return this.optimizer.minimize(() => tf.mean(tf.squaredDifference(this.predictNoise(input, embedding), target)));
     });
     this.chain = null;
     const result = read ? { loss: cost.dataSync()[0]! } : null;
@@ -115,7 +115,7 @@ class DdpmModel implements Model {
   }
 
   sample(n: number): Float32Array {
-    return this.reverseChain(n, this.noise).at(-1)!;
+    return this.reverseChain(n, this.sampleNoise).at(-1)!;
   }
 
   view(request: ViewRequest): ViewFrame {

@@ -11,6 +11,7 @@ import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { langevinStep } from "../lab/langevin.ts";
+import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { drawChainStarts, storeChains, uniformPoints } from "../lab/replay-buffer.ts";
@@ -117,7 +118,7 @@ class EbmModel implements Model {
   private readonly energy: Mlp;
   /** The moving average of `energy`'s weights: the model that generates and is drawn. */
   private readonly average: Mlp;
-  private readonly optimizer;
+  private readonly optimizer: FlatAdam;
   private readonly settings: EbmSettings;
   private readonly noise: Random;
   private readonly sampleNoise: Random;
@@ -140,7 +141,7 @@ class EbmModel implements Model {
     const spec: MlpSpec = { name: "energy", inputs: 2, hidden: [64, 64, 64], outputs: 1, activation: "leakyRelu" };
     this.energy = createMlp(spec, root.fork("network"));
     this.average = createMlp({ ...spec, name: "energy-average" }, root.fork("network"));
-    this.optimizer = tf.train.adam(settings.learningRate);
+    this.optimizer = createFlatAdam(this.energy.variables, { learningRate: settings.learningRate });
   }
 
   /** K Langevin steps with the energy `net` from `start`. */
@@ -168,16 +169,12 @@ class EbmModel implements Model {
     let means: Scalar[] = [];
     const cost = tf.tidy(() => {
       const x = tf.concat([tf.tensor2d(positives, [BATCH, 2]), tf.tensor2d(negatives, [BATCH, 2])], 0);
-      const loss = this.optimizer.minimize(
-        () => {
-          const [positive, negative] = tf.split<Tensor2D>(this.energy.apply(x), 2, 0) as [Tensor2D, Tensor2D];
-          // Kept out of the tape's clean-up so the chart can show both energies; freed below.
-          means = [tf.keep(tf.mean(positive)), tf.keep(tf.mean(negative))];
-          return contrastiveDivergenceLoss(positive, negative, this.settings.regularizer);
-        },
-        true,
-        this.energy.variables,
-      )!;
+      const loss = this.optimizer.minimize(() => {
+        const [positive, negative] = tf.split<Tensor2D>(this.energy.apply(x), 2, 0) as [Tensor2D, Tensor2D];
+        // Kept out of the tape's clean-up so the chart can show both energies; freed below.
+        means = [tf.keep(tf.mean(positive)), tf.keep(tf.mean(negative))];
+        return contrastiveDivergenceLoss(positive, negative, this.settings.regularizer);
+      });
       this.energy.variables.forEach((v, i) => {
         const a = this.average.variables[i]!;
         a.assign(tf.add(tf.mul(a, EMA_DECAY), tf.mul(v, 1 - EMA_DECAY)));

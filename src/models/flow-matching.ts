@@ -44,6 +44,8 @@ export class FlowMatchingModel implements Model {
   private readonly network: Mlp;
   private readonly optimizer: FlatAdam;
   private readonly noise: Random;
+  /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
+  private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
   private chain: { n: number; states: Chain } | null = null;
 
@@ -51,6 +53,7 @@ export class FlowMatchingModel implements Model {
     this.settings = settings;
     const root = createRandom(seed);
     this.noise = root.fork("noise");
+    this.sampleNoise = root.fork("sample");
     this.viewNoise = root.fork("view");
     this.network = createMlp(
       {
@@ -123,7 +126,7 @@ export class FlowMatchingModel implements Model {
   }
 
   sample(n: number): Float32Array {
-    return this.integrate(fillNormal(this.noise, new Float32Array(2 * n))).at(-1)!;
+    return this.integrate(fillNormal(this.sampleNoise, new Float32Array(2 * n))).at(-1)!;
   }
 
   view(request: ViewRequest): ViewFrame {

@@ -75,7 +75,8 @@ export class FlowModel implements Model {
   /** NICE's diagonal scaling layer: log of the scale of each coordinate (absent for RealNVP). */
   private readonly logScale: Variable | null;
   private readonly optimizer: FlatAdam;
-  private readonly noise: Random;
+  /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
+  private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
   private readonly heldOut: Float32Array;
   private readonly viewData: Float32Array;
@@ -83,7 +84,7 @@ export class FlowModel implements Model {
   constructor(settings: FlowSettings, seed: number, dataset: DatasetName) {
     this.settings = settings;
     const root = createRandom(seed);
-    this.noise = root.fork("noise");
+    this.sampleNoise = root.fork("sample");
     this.viewNoise = root.fork("view");
     this.heldOut = sampleDataset(dataset, HELD_OUT, root.fork("held-out"));
     this.viewData = sampleDataset(dataset, 1000, root.fork("view-data"));
@@ -210,7 +211,7 @@ export class FlowModel implements Model {
   }
 
   sample(n: number): Float32Array {
-    return this.sampleWith(n, this.noise);
+    return this.sampleWith(n, this.sampleNoise);
   }
 
   view(request: ViewRequest): ViewFrame {

@@ -8,6 +8,7 @@
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
+import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { ganSpec } from "./specs/gan.ts";
@@ -15,6 +16,7 @@ import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } fro
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Scalar = import("@tensorflow/tfjs-core").Scalar;
+type Variable = import("@tensorflow/tfjs-core").Variable;
 
 export const GAN_LOSSES = ["nonsaturating", "wgan"] as const;
 export type GanLoss = (typeof GAN_LOSSES)[number];
@@ -50,15 +52,18 @@ export function generatorLoss(loss: GanLoss, fakeScores: Tensor2D): Scalar {
 class GanModel implements Model {
   private readonly generator: Mlp;
   private readonly discriminator: Mlp;
-  private readonly generatorOptimizer;
-  private readonly discriminatorOptimizer;
+  private readonly generatorOptimizer: FlatAdam;
+  private readonly discriminatorOptimizer: FlatAdam;
   private readonly noise: Random;
+  /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
+  private readonly sampleNoise: Random;
   private readonly settings: GanSettings;
 
   constructor(settings: GanSettings, seed: number) {
     this.settings = settings;
     const root = createRandom(seed);
     this.noise = root.fork("noise");
+    this.sampleNoise = root.fork("sample");
     this.generator = createMlp(
       { name: "generator", inputs: LATENT, hidden: [64, 64, 64], outputs: 2, activation: "relu" },
       root.fork("generator"),
@@ -69,14 +74,18 @@ class GanModel implements Model {
     );
     // Adam with β1 = 0.5 (Radford et al. 2016) for the standard GAN; RMSProp for WGAN, as in its Algorithm 1.
     // The discriminator gets its own, by default larger, rate: the two time-scale rule of Heusel et al. (2017).
-    const optimizer = (lr: number) => (settings.loss === "wgan" ? tf.train.rmsprop(lr) : tf.train.adam(lr, 0.5, 0.999));
-    this.generatorOptimizer = optimizer(settings.learningRate);
-    this.discriminatorOptimizer = optimizer(settings.discriminatorLearningRate);
+    const optimizer = (variables: Variable[], learningRate: number): FlatAdam => {
+      if (settings.loss !== "wgan") return createFlatAdam(variables, { learningRate, beta1: 0.5 });
+      const rmsprop = tf.train.rmsprop(learningRate);
+      return { minimize: (loss) => rmsprop.minimize(loss, true, variables)!, dispose: () => rmsprop.dispose() };
+    };
+    this.generatorOptimizer = optimizer(this.generator.variables, settings.learningRate);
+    this.discriminatorOptimizer = optimizer(this.discriminator.variables, settings.discriminatorLearningRate);
   }
 
-  private latent(n: number): Tensor2D {
+  private latent(n: number, rng: Random = this.noise): Tensor2D {
     const z = new Float32Array(n * LATENT);
-    fillNormal(this.noise, z);
+    fillNormal(rng, z);
     return tf.tensor2d(z, [n, LATENT]);
   }
 
@@ -89,24 +98,20 @@ class GanModel implements Model {
       dCost = tf.tidy(() => {
         const x = tf.tensor2d(real, [BATCH, 2]);
         const fake = this.generator.apply(this.latent(BATCH));
-        const cost = this.discriminatorOptimizer.minimize(
-          () => discriminatorLoss(loss, this.discriminator.apply(x), this.discriminator.apply(fake)),
-          true,
-          this.discriminator.variables,
+        const cost = this.discriminatorOptimizer.minimize(() =>
+          discriminatorLoss(loss, this.discriminator.apply(x), this.discriminator.apply(fake)),
         );
         if (loss === "wgan") {
           for (const v of this.discriminator.variables) v.assign(tf.clipByValue(v, -clip, clip));
         }
-        return cost!;
+        return cost;
       });
     }
     const gCost = tf.tidy(() => {
       const z = this.latent(BATCH);
-      return this.generatorOptimizer.minimize(
-        () => generatorLoss(loss, this.discriminator.apply(this.generator.apply(z))),
-        true,
-        this.generator.variables,
-      )!;
+      return this.generatorOptimizer.minimize(() =>
+        generatorLoss(loss, this.discriminator.apply(this.generator.apply(z))),
+      );
     });
     const result = read ? { discriminator: dCost!.dataSync()[0]!, generator: gCost.dataSync()[0]! } : null;
     dCost?.dispose();
@@ -115,7 +120,7 @@ class GanModel implements Model {
   }
 
   sample(n: number): Float32Array {
-    return tf.tidy(() => this.generator.apply(this.latent(n)).dataSync() as Float32Array).slice();
+    return tf.tidy(() => this.generator.apply(this.latent(n, this.sampleNoise)).dataSync() as Float32Array).slice();
   }
 
   view(request: ViewRequest): ViewFrame {

@@ -20,6 +20,7 @@ import {
   langevinStep,
   perturbData,
 } from "../lab/langevin.ts";
+import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { scoreSpec } from "./specs/score.ts";
@@ -66,7 +67,7 @@ class ScoreModel implements Model {
   private readonly network: Mlp;
   /** The moving average of `network`'s weights, used to sample and draw. */
   private readonly average: Mlp;
-  private readonly optimizer;
+  private readonly optimizer: FlatAdam;
   private readonly settings: ScoreSettings;
   private readonly sigmas: Float64Array;
   private readonly stepSizes: Float64Array;
@@ -92,7 +93,7 @@ class ScoreModel implements Model {
     // The same seed for both: the average starts as the network.
     this.network = createMlp(spec, root.fork("network"));
     this.average = createMlp({ ...spec, name: "score-average" }, root.fork("network"));
-    this.optimizer = tf.train.adam(settings.learningRate);
+    this.optimizer = createFlatAdam(this.network.variables, { learningRate: settings.learningRate });
   }
 
   /** The noise level as an input in [−1, 1]: log σ rescaled over the ladder. */
@@ -136,11 +137,7 @@ class ScoreModel implements Model {
       const s = tf.tensor2d(sigmas, [BATCH, 1]);
       const c = tf.tensor2d(levelInputs, [BATCH, 1]);
       const t = tf.tensor2d(target, [BATCH, 2]);
-      const loss = this.optimizer.minimize(
-        () => denoisingScoreMatchingLoss(this.score(this.network, x, s, c), t, s),
-        true,
-        this.network.variables,
-      )!;
+      const loss = this.optimizer.minimize(() => denoisingScoreMatchingLoss(this.score(this.network, x, s, c), t, s));
       this.network.variables.forEach((v, i) => {
         const a = this.average.variables[i]!;
         a.assign(tf.add(tf.mul(a, EMA_DECAY), tf.mul(v, 1 - EMA_DECAY)));

@@ -17,6 +17,7 @@ import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
+import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../lab/vae-math.ts";
@@ -45,8 +46,10 @@ class VaeModel implements Model {
   private readonly decoder: Mlp;
   /** log σ_x², one per coordinate: the decoder's variance, shared by every z. */
   private readonly decoderLogVariance: Variable;
-  private readonly optimizer;
+  private readonly optimizer: FlatAdam;
   private readonly noise: Random;
+  /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
+  private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
   private readonly dataset: DatasetName;
   private readonly beta: number;
@@ -56,6 +59,7 @@ class VaeModel implements Model {
     this.dataset = dataset;
     const root = createRandom(seed);
     this.noise = root.fork("noise");
+    this.sampleNoise = root.fork("sample");
     this.viewNoise = root.fork("view");
     this.encoder = createMlp(
       { name: "encoder", inputs: 2, hidden: HIDDEN, outputs: 2 * LATENT, activation: "relu" },
@@ -66,7 +70,9 @@ class VaeModel implements Model {
       root.fork("decoder"),
     );
     this.decoderLogVariance = tf.tidy(() => tf.variable(tf.fill([2], INITIAL_LOG_VARIANCE), true));
-    this.optimizer = tf.train.adam(settings.learningRate);
+    this.optimizer = createFlatAdam([...this.encoder.variables, ...this.decoder.variables, this.decoderLogVariance], {
+      learningRate: settings.learningRate,
+    });
   }
 
   /** The encoder's mean and log-variance of q(z|x). */
@@ -82,19 +88,15 @@ class VaeModel implements Model {
     tf.tidy(() => {
       const x = tf.tensor2d(batch, [BATCH, 2]);
       const e = tf.tensor2d(epsilon, [BATCH, LATENT]);
-      this.optimizer.minimize(
-        () => {
-          const { mean, logVariance } = this.encode(x);
-          const z = reparameterise(mean, logVariance, e);
-          const reconstruction = tf.mean(gaussianNegLogLikelihood(x, this.decoder.apply(z), this.decoderLogVariance));
-          const kl = tf.mean(klToStandardNormal(mean, logVariance));
-          // Kept past the optimiser's tidy so the two terms can be read back; disposed below.
-          kept.terms = tf.keep(tf.stack([reconstruction, kl]) as Tensor1D);
-          return tf.add(reconstruction, tf.mul(kl, this.beta));
-        },
-        false,
-        [...this.encoder.variables, ...this.decoder.variables, this.decoderLogVariance],
-      );
+      this.optimizer.minimize(() => {
+        const { mean, logVariance } = this.encode(x);
+        const z = reparameterise(mean, logVariance, e);
+        const reconstruction = tf.mean(gaussianNegLogLikelihood(x, this.decoder.apply(z), this.decoderLogVariance));
+        const kl = tf.mean(klToStandardNormal(mean, logVariance));
+        // Kept past the optimiser's tidy so the two terms can be read back; disposed below.
+        kept.terms = tf.keep(tf.stack([reconstruction, kl]) as Tensor1D);
+        return tf.add(reconstruction, tf.mul(kl, this.beta));
+      });
     });
     const values = read ? kept.terms!.dataSync() : null;
     kept.terms!.dispose();
@@ -117,7 +119,7 @@ class VaeModel implements Model {
   }
 
   sample(n: number): Float32Array {
-    return this.generate(n, this.noise, true);
+    return this.generate(n, this.sampleNoise, true);
   }
 
   view(request: ViewRequest): ViewFrame {
