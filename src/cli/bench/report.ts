@@ -8,7 +8,7 @@ import path from "node:path";
 import type { BackendName } from "../../lab/backend-names.ts";
 import type { BareResult, DemoResult, PageWeight, SoakResult } from "./browser-bench.ts";
 import type { LighthouseResult } from "./lighthouse.ts";
-import { QUALITY_TARGET, type QualityCurve } from "./node-quality.ts";
+import { CHECKPOINTS, QUALITY_TARGET, type QualityCurve } from "./node-quality.ts";
 import { barChartSvg, lineChartSvg } from "./svg-charts.ts";
 
 export interface BackendResult {
@@ -266,7 +266,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Time to quality (Node, WASM)",
       "",
-      "Seed 1, default settings, 10,000 samples scored at 10 checkpoints; seconds count training only. The score at the default budget, and where it first reaches 0.2.",
+      `Seed 1, default settings, 10,000 samples scored at ${CHECKPOINTS} checkpoints and at step 0; seconds count training only. The score at the default budget, and the first checkpoint at or below 0.2.`,
       "",
       table(["family", "budget (steps)", "steps/s", "8gaussians", "moons", "checkerboard"], qualityRows),
       "",
@@ -279,7 +279,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Time to recognisable samples in the browser",
       "",
-      `Seconds from clicking Train to the first 10,000-sample score ≤ 0.2, with the backend the demo picks by itself (${result.defaultBackend}); the benchmark's own scoring calls (every 2 s) are not counted. "–": not reached within 30 s.`,
+      `Seconds from clicking Train to the first 10,000-sample score ≤ 0.2, with the backend the demo picks by itself (${result.defaultBackend}); the benchmark's own scoring calls (every 2 s) are not counted. "–": not reached within 20 s.`,
       "",
       table(["family", "8gaussians (s)", "moons (s)"], recRows),
       "",
