@@ -35,6 +35,14 @@ export interface Mlp {
   readonly outputLayer: DenseLayer;
   /** The network's output for a batch [n, inputs] → [n, outputs]; call inside tf.tidy. */
   apply(x: Tensor2D): Tensor2D;
+  /**
+   * For an input [x, c] whose last columns c are shared by many points (a diffusion step, a noise level):
+   * c·W₁[k:] + b₁, the first layer's part that depends on c, for each row of c (k = x's column count).
+   * Compute it once, then `applyConditioned` saves tiling c to every point and the wider product.
+   */
+  conditioning(c: Tensor2D, xColumns: number): Tensor2D;
+  /** The network's output on [x, c], given `conditioning(c)` (one row for every point, or one per point). */
+  applyConditioned(x: Tensor2D, conditioning: Tensor2D): Tensor2D;
   /** Every trainable variable, for an optimiser or weight clipping. */
   readonly variables: Variable[];
   dispose(): void;
@@ -141,6 +149,19 @@ export function createMlp(spec: MlpSpec, rng: Random): Mlp {
       for (const layer of hiddenLayers) {
         h = hiddenLayer(h, layer, spec.activation);
       }
+      return outputLayerOf(h, outputLayer);
+    },
+    conditioning(c, xColumns) {
+      const first = hiddenLayers[0] ?? outputLayer;
+      const weight = tf.slice(first.weight, [xColumns, 0], [c.shape[1], -1]) as Tensor2D;
+      return tf.add(tf.matMul(c, weight), first.bias) as Tensor2D;
+    },
+    applyConditioned(x, conditioning) {
+      const [first, ...rest] = hiddenLayers;
+      const xWeight = (layer: DenseLayer) => tf.slice(layer.weight, [0, 0], [x.shape[1], -1]) as Tensor2D;
+      if (!first) return tf.add(tf.matMul(x, xWeight(outputLayer)), conditioning) as Tensor2D;
+      let h = activate(tf.add(tf.matMul(x, xWeight(first)), conditioning) as Tensor2D, spec.activation);
+      for (const layer of rest) h = hiddenLayer(h, layer, spec.activation);
       return outputLayerOf(h, outputLayer);
     },
     dispose() {

@@ -94,10 +94,13 @@ class DdpmModel implements Model {
     const flat = tf.tidy(() => {
       let x = tf.tensor2d(start, [n, 2]);
       const states: Tensor2D[] = [x];
+      // The time embedding's share of the first layer, for every step at once (row t − 1 for step t).
+      const steps = Int32Array.from({ length: T }, (_, i) => i + 1);
+      const byStep = this.network.conditioning(tf.tensor2d(timeEmbedding(steps, EMBEDDING), [T, EMBEDDING]), 2);
       for (let t = T; t >= 1; t--) {
         const { inverseSqrtAlpha, epsilonCoef, sigma } = reverseStepCoefficients(this.schedule, t);
-        const embedding = tf.tile(tf.tensor2d(timeEmbedding(new Int32Array([t]), EMBEDDING), [1, EMBEDDING]), [n, 1]);
-        const mean = tf.mul(tf.sub(x, tf.mul(this.predictNoise(x, embedding), epsilonCoef)), inverseSqrtAlpha);
+        const epsilon = this.network.applyConditioned(x, tf.slice(byStep, [t - 1, 0], [1, -1]));
+        const mean = tf.mul(tf.sub(x, tf.mul(epsilon, epsilonCoef)), inverseSqrtAlpha);
         if (sigma > 0) {
           const z = new Float32Array(n * 2);
           fillNormal(rng, z);

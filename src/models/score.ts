@@ -109,16 +109,15 @@ class ScoreModel implements Model {
     return tf.div<Tensor2D>(net.apply(tf.concat([scaled, levelInputs], 1)), sigmas);
   }
 
-  /** The averaged network's score at one noise level (index i = 0…L−1) for every row of x. */
+  /**
+   * The averaged network's score at one noise level (index i = 0…L−1) for every row of x: the same function as
+   * `score`, with σ a number, so the level's input enters the first layer once rather than once per point.
+   */
   private scoreAt(x: Tensor2D, level: number): Tensor2D {
-    const n = x.shape[0];
     const sigma = this.sigmas[level]!;
-    return this.score(
-      this.average,
-      x,
-      tf.fill([n, 1], sigma) as Tensor2D,
-      tf.fill([n, 1], this.levelInput(sigma)) as Tensor2D,
-    );
+    const scaled = tf.mul<Tensor2D>(x, 1 / Math.sqrt(sigma * sigma + DATA_VARIANCE));
+    const row = this.average.conditioning(tf.tensor2d([[this.levelInput(sigma)]]), 2);
+    return tf.div<Tensor2D>(this.average.applyConditioned(scaled, row), sigma);
   }
 
   trainStep(data: DataSource, read: boolean): Losses | null {

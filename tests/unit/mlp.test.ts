@@ -46,3 +46,24 @@ describe("the MLP's gradient", () => {
     expect(reference.every((g) => g.some((v) => v !== 0))).toBe(true);
   });
 });
+
+describe("the MLP with a conditioning input", () => {
+  it.each(ACTIVATIONS)("gives apply([x, c]) from x and c's first-layer rows, with %s", async (activation) => {
+    await chooseBackend("wasm", { disabled: ["webgl"] });
+    const mlp = createMlp({ name: "c", inputs: 5, hidden: [16, 8], outputs: 2, activation }, createRandom(7));
+    const x = fillNormal(createRandom(8), new Float32Array(30 * 2));
+    const c = fillNormal(createRandom(9), new Float32Array(3));
+    const [direct, conditioned, perRow] = tf.tidy(() => {
+      const xs = tf.tensor2d(x, [30, 2]);
+      const cs = tf.tile(tf.tensor2d(c, [1, 3]), [30, 1]);
+      const full = mlp.apply(tf.concat([xs, cs], 1) as Tensor2D);
+      const once = mlp.applyConditioned(xs, mlp.conditioning(tf.tensor2d(c, [1, 3]), 2));
+      const each = mlp.applyConditioned(xs, mlp.conditioning(cs as Tensor2D, 2));
+      return [full, once, each].map((t) => t.dataSync() as Float32Array);
+    });
+    for (const other of [conditioned!, perRow!]) {
+      for (let i = 0; i < direct!.length; i++) expect(other[i]).toBeCloseTo(direct![i]!, 4);
+    }
+    mlp.dispose();
+  });
+});
