@@ -103,8 +103,6 @@ describe("the report", () => {
       stepsPerSecond: spread([90, 95, 100]),
       longTasks: { count: longest > 50 ? 1 : 0, longestMs: longest },
       memory: { start: snapshot, end: { ...snapshot, numTensors: endTensors } },
-      timeToQuality: 5,
-      lastScore: null,
       firstUpdateMs: 100,
     });
     const bare = {
