@@ -8,8 +8,8 @@ export class TrainingLoop {
   private playing = false;
   private onScreen = true;
   private tabVisible = true;
-  private running = false;
   private inFlight = 0;
+  private frameRequested = false;
   private readonly tick: () => Promise<boolean>;
   private readonly onState: (state: LoopState) => void;
 
@@ -52,32 +52,34 @@ export class TrainingLoop {
 
   private changed(): void {
     this.onState(this.state);
-    if (this.state === "running" && !this.running) void this.run();
+    this.pump();
   }
 
   /**
-   * Asks for a tick every animation frame, keeping up to MAX_IN_FLIGHT of them outstanding: while the worker
-   * runs one, the next waits in its queue, so it never sits idle between ticks.
+   * Asks for a tick on the next animation frame while fewer than MAX_IN_FLIGHT are outstanding: while the worker
+   * runs one, the next waits in its queue, so it never sits idle between ticks. With both slots taken no frame is
+   * requested, so a page that is only waiting for the worker does no work at all.
    */
-  private async run(): Promise<void> {
-    this.running = true;
-    try {
-      while (this.state === "running") {
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        if (this.state !== "running" || this.inFlight >= MAX_IN_FLIGHT) continue;
-        this.inFlight++;
-        void this.tick()
-          .then((more) => {
-            if (!more && this.playing) {
-              this.playing = false;
-              this.onState(this.state);
-            }
-          })
-          .finally(() => this.inFlight--);
-      }
-    } finally {
-      this.running = false;
-    }
+  private pump(): void {
+    if (this.state !== "running" || this.inFlight >= MAX_IN_FLIGHT || this.frameRequested) return;
+    this.frameRequested = true;
+    requestAnimationFrame(() => {
+      this.frameRequested = false;
+      if (this.state !== "running" || this.inFlight >= MAX_IN_FLIGHT) return;
+      this.inFlight++;
+      void this.tick()
+        .then((more) => {
+          if (!more && this.playing) {
+            this.playing = false;
+            this.onState(this.state);
+          }
+        })
+        .finally(() => {
+          this.inFlight--;
+          this.pump();
+        });
+      this.pump();
+    });
   }
 }
 
