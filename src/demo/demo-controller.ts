@@ -38,7 +38,8 @@ const TICK_BUDGET_MS = 100;
  * (the score half as often), so drawing takes at most about 1/WORKER_SHARE of the time training could use.
  */
 const WORKER_SHARE = 15;
-/** The loss chart is redrawn at most this often. */
+/** The step counter and losses are written at most this often, the loss chart at most that often. */
+const STATUS_EVERY_MS = 200;
 const CHART_EVERY_MS = 500;
 /** However costly (a first call compiles shaders), views and scores come at least this often. */
 const MAX_DRAW_EVERY_MS = 2000;
@@ -101,7 +102,9 @@ class Demo implements MountedDemo {
   private lastDraw = 0;
   private lastQuality = 0;
   private lastChart = 0;
-  private chartTimer: number | null = null;
+  private lastStatus = 0;
+  private statusTimer: number | null = null;
+  private lastLosses: Record<string, number> | null = null;
   /** When to ask for the next view and score, from what the last ones cost the worker. */
   private readonly pacing = {
     drawEvery: DRAW_EVERY_MS,
@@ -310,9 +313,10 @@ class Demo implements MountedDemo {
     this.budget = this.family.defaultSteps;
     this.history.steps = [];
     this.history.values = {};
-    this.lossChart.update([], {});
+    this.lastLosses = null;
+    delete this.element.dataset.loss;
     this.ui.quality.textContent = "质量分数：训练后显示";
-    this.updateStep();
+    this.writeStatus();
     this.configureParam();
     await this.redraw();
   }
@@ -333,8 +337,9 @@ class Demo implements MountedDemo {
     if (this.destroyed) return false;
     this.step = progress.step;
     this.appendHistory(progress.newHistory);
-    this.updateStep();
+    this.scheduleStatus();
     if (progress.diverged) {
+      this.writeStatus();
       await this.redraw();
       this.fail(
         `训练在第 ${progress.diverged.step} 步发散（${progress.diverged.series} 的损失变成了 NaN 或无穷大），已停止。请降低学习率后点击“重置”。`,
@@ -365,32 +370,39 @@ class Demo implements MountedDemo {
     if (delta.steps.length === 0) return;
     this.history.steps.push(...delta.steps);
     for (const [key, values] of Object.entries(delta.values)) (this.history.values[key] ??= []).push(...values);
-    this.scheduleChart();
-    const last = Object.fromEntries(Object.entries(delta.values).map(([k, v]) => [k, v.at(-1)]));
-    this.element.dataset.loss = JSON.stringify(last);
+    this.lastLosses = Object.fromEntries(Object.entries(delta.values).map(([k, v]) => [k, v.at(-1)!]));
   }
 
-  /** Redraws the loss chart at most every CHART_EVERY_MS (new points arrive with every tick). */
-  private scheduleChart(): void {
-    if (this.chartTimer !== null) return;
-    const wait = Math.max(0, this.lastChart + CHART_EVERY_MS - performance.now());
-    this.chartTimer = window.setTimeout(() => {
-      this.chartTimer = null;
-      this.lastChart = performance.now();
-      if (!this.destroyed) this.lossChart.update(this.history.steps, this.history.values);
+  /**
+   * Writes the step counter, speed and losses to the page at most every STATUS_EVERY_MS, and the loss chart at
+   * most every CHART_EVERY_MS: ticks arrive many times a second, and every change to the page costs the main
+   * thread (and, with no GPU, the processor the worker trains on) a repaint.
+   */
+  private scheduleStatus(): void {
+    if (this.statusTimer !== null) return;
+    const wait = Math.max(0, this.lastStatus + STATUS_EVERY_MS - performance.now());
+    this.statusTimer = window.setTimeout(() => {
+      this.statusTimer = null;
+      if (!this.destroyed) this.writeStatus();
     }, wait);
   }
 
-  private updateStep(): void {
+  private writeStatus(): void {
+    const now = performance.now();
+    this.lastStatus = now;
     this.ui.stepOut.textContent = `第 ${this.step} 步`;
     this.element.dataset.step = String(this.step);
-    const now = performance.now();
     if (now - this.rate.time > 1000) {
       if (this.rate.time > 0 && this.step > this.rate.step) {
         this.rate.perSecond = ((this.step - this.rate.step) * 1000) / (now - this.rate.time);
         this.ui.rateOut.textContent = `${this.rate.perSecond.toFixed(0)} 步/秒`;
       }
       this.rate = { step: this.step, time: now, perSecond: this.rate.perSecond };
+    }
+    if (this.lastLosses) this.element.dataset.loss = JSON.stringify(this.lastLosses);
+    if (now - this.lastChart >= CHART_EVERY_MS || !this.loop.isPlaying) {
+      this.lastChart = now;
+      this.lossChart.update(this.history.steps, this.history.values);
     }
   }
 
@@ -512,7 +524,7 @@ class Demo implements MountedDemo {
     const progress = await this.worker.call("train", { session: this.session, steps: 1, readEvery: 1 });
     this.step = progress.step;
     this.appendHistory(progress.newHistory);
-    this.updateStep();
+    this.writeStatus();
     await this.redraw();
   }
 
@@ -617,7 +629,7 @@ class Demo implements MountedDemo {
     this.stopSweep();
     for (const cleanup of this.cleanups) cleanup();
     this.plot.destroy();
-    if (this.chartTimer !== null) window.clearTimeout(this.chartTimer);
+    if (this.statusTimer !== null) window.clearTimeout(this.statusTimer);
     this.lossChart.destroy();
     this.barCharts.destroy();
     void this.worker.call("dispose", { session: this.session });
