@@ -30,6 +30,18 @@ describe("windowRates", () => {
     for (const r of rates) expect(r).toBeCloseTo(20, 6);
     expect(windowRates(series, 0, 0, 2)[0]).toBeLessThan(20);
   });
+
+  it("leaves out the stretches where training was paused", () => {
+    // 10 steps per 100 ms, except a pause from 1 s to 2 s.
+    const series = Array.from({ length: 31 }, (_, i) => {
+      const t = i * 100;
+      const running = t < 1000 || t >= 2000;
+      const step = t < 1000 ? t / 10 : t < 2000 ? 100 : 100 + (t - 2000) / 10;
+      return { t, step, running };
+    });
+    const [rate] = windowRates(series, 0, 0, 1);
+    expect(rate).toBeCloseTo(100, 6);
+  });
 });
 
 describe("SVG figures", () => {

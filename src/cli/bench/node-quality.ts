@@ -1,6 +1,7 @@
 /**
  * Time to quality in Node on WASM: trains one family on one dataset for its default budget (seed 1,
- * default settings) and scores 10,000 samples at checkpoints. Seconds count training only, not the scoring.
+ * default settings) and scores 10,000 samples at checkpoints. Seconds count training only, not the scoring, as
+ * processor time (WASM runs on one thread), so that a run sharing the machine with others reads the same.
  * Run as a child process by the benchmark (one per core): `node node-quality.ts <family> <dataset>` prints JSON.
  */
 import { chooseBackend } from "../../lab/backend.ts";
@@ -12,7 +13,7 @@ import { defaults } from "../../demo/settings.ts";
 
 export interface QualityPoint {
   step: number;
-  /** Seconds of training up to this step. */
+  /** Seconds of training up to this step: processor time of this process, so runs beside others stay comparable. */
   seconds: number;
   normalised: number;
 }
@@ -41,12 +42,13 @@ export async function qualityCurve(familyId: string, dataset: DatasetName): Prom
   const budget = family.defaultSteps;
   const every = Math.max(50, Math.ceil(budget / CHECKPOINTS / 50) * 50);
   const score = () => qualityScore(trainer.sample(QUALITY_SAMPLES), dataset).normalised;
-  const points: QualityPoint[] = [{ step: 0, seconds: 0, normalised: score() }];
+  const points: QualityPoint[] = [];
   let seconds = 0;
   while (trainer.step < budget && !trainer.diverged) {
-    const started = performance.now();
+    const started = process.cpuUsage();
     trainer.train(Math.min(every, budget - trainer.step), 50);
-    seconds += (performance.now() - started) / 1000;
+    const used = process.cpuUsage(started);
+    seconds += (used.user + used.system) / 1e6;
     points.push({ step: trainer.step, seconds, normalised: score() });
   }
   trainer.dispose();

@@ -226,7 +226,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Training in the browser",
       "",
-      `Each demo trains on \`8gaussians\` in the article (the page's other demos hidden, so the worker holds this demo alone) while the page scrolls a little every half second: 20 s on the backend the demos choose here (${result.defaultBackend}), 12 s on the other. Speed is measured in equal windows after a 4 s warm-up (median, min–max). The bare loop drives the same worker code with no demo element, no views and no drawing. First step: one step of a fresh model in the worker, shader compilation included. Long tasks: main-thread tasks over 50 ms while the demo trains. Tensors: after the warm-up and at the end.`,
+      `Each demo trains on \`8gaussians\` in the article (the page's other demos hidden, so the worker holds this demo alone) while the page scrolls a little every half second: 20 s on the backend the demos choose here (${result.defaultBackend}), 10 s on the other. Speed is measured in equal windows after a 4 s warm-up (median, min–max). The bare loop drives the same worker code with no demo element, no views and no drawing. First step: one step of a fresh model in the worker, shader compilation included. Long tasks: main-thread tasks over 50 ms while the demo trains. Tensors: after the warm-up and at the end.`,
       "",
       table(
         [
@@ -264,7 +264,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Time to quality (Node, WASM)",
       "",
-      `Seed 1, default settings, 10,000 samples scored at ${CHECKPOINTS} checkpoints and at step 0; seconds count training only. The score at the default budget, and the first checkpoint at or below 0.2.`,
+      `Seed 1, default settings, 10,000 samples scored at ${CHECKPOINTS} checkpoints; seconds count training only, as processor time (runs share the machine with the memory soak and with each other). The score at the default budget, and the first checkpoint at or below 0.2.`,
       "",
       table(["family", "budget (steps)", "steps/s", "8gaussians", "moons", "checkerboard"], qualityRows),
       "",
@@ -290,7 +290,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Memory",
       "",
-      `Soak: all ${s.demos} demos of the article training at once (a viewport as tall as the page) for ${fmt(s.seconds, 0)} s on ${result.defaultBackend}; steps reached: ${Object.entries(
+      `Soak: all ${s.demos} demos of the article training at once (a viewport as tall as the page) on ${result.defaultBackend}, measured after a 15 s warm-up and again ${fmt(s.seconds, 0)} s later, both while training; steps reached: ${Object.entries(
         s.steps,
       )
         .map(([k, v]) => `${k} ${v}`)
