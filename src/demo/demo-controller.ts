@@ -105,6 +105,7 @@ class Demo implements MountedDemo {
   private lastStatus = 0;
   private statusTimer: number | null = null;
   private lastLosses: Record<string, number> | null = null;
+  private divergenceShown = false;
   /** When to ask for the next view and score, from what the last ones cost the worker. */
   private readonly pacing = {
     drawEvery: DRAW_EVERY_MS,
@@ -314,6 +315,7 @@ class Demo implements MountedDemo {
     this.history.steps = [];
     this.history.values = {};
     this.lastLosses = null;
+    this.divergenceShown = false;
     delete this.element.dataset.loss;
     this.ui.quality.textContent = "质量分数：训练后显示";
     this.writeStatus();
@@ -339,12 +341,14 @@ class Demo implements MountedDemo {
     this.appendHistory(progress.newHistory);
     this.scheduleStatus();
     if (progress.diverged) {
+      // Both ticks in flight report the same divergence: the first one says so.
+      if (this.divergenceShown) return false;
+      this.divergenceShown = true;
+      const { step, series } = progress.diverged;
+      const label = this.family.lossSeries.find((s) => s.key === series)?.label ?? series;
+      this.fail(`训练在第 ${step} 步发散（“${label}”变成了 NaN 或无穷大），已停止。请降低学习率后点击“重置”。`, false);
       this.writeStatus();
       await this.redraw();
-      this.fail(
-        `训练在第 ${progress.diverged.step} 步发散（${progress.diverged.series} 的损失变成了 NaN 或无穷大），已停止。请降低学习率后点击“重置”。`,
-        false,
-      );
       return false;
     }
     if (this.step >= this.budget) {

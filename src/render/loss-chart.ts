@@ -146,7 +146,7 @@ export function createLossChart(container: HTMLElement, options: LossChartOption
 
     xAxis.call(
       axisBottom(x)
-        .ticks(4)
+        .tickValues(x.ticks(4).filter(Number.isInteger))
         .tickFormat((step) => formatStep(step.valueOf()))
         .tickSize(3)
         .tickSizeOuter(0),

@@ -250,6 +250,46 @@ describe("demos and accessibility", () => {
   });
 });
 
+describe("a diverging run", () => {
+  it("stops at the step where the loss stopped being finite, says so, and recovers with a lower learning rate", async () => {
+    // A learning rate of 1 makes the VAE's log-variance overflow within a few steps (a real run, not an injected NaN).
+    const { page, problems } = await open(browser, "#vae", "?vae.learningRate=1");
+    await ready(page, "vae");
+    const figure = page.locator("#demo-vae");
+    const error = figure.locator(".demo-error");
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await page.waitForFunction(() => !document.querySelector<HTMLElement>("#demo-vae .demo-error")?.hidden, undefined, {
+      timeout: 60_000,
+    });
+    const message = (await error.textContent()) ?? "";
+    const stoppedAt = Number(/第 (\d+) 步发散/.exec(message)?.[1]);
+    expect(message).toMatch(/^训练在第 \d+ 步发散（“重建项 −log p\(x\|z\)”变成了 NaN 或无穷大），已停止。请降低学习率/);
+    expect(message.match(/发散/g)).toHaveLength(1);
+    expect(stoppedAt).toBeGreaterThan(0);
+    await expect(demo(page, "vae").getAttribute("data-loop")).resolves.toBe("paused");
+    expect(await step(page, "vae")).toBe(stoppedAt);
+    await page.waitForTimeout(1000);
+    expect(await step(page, "vae")).toBe(stoppedAt);
+
+    await figure.getByRole("button", { name: "重置" }).click();
+    await page.waitForFunction(() => document.querySelector("#demo-vae gen-demo")?.getAttribute("data-step") === "0");
+    await expect(error.isHidden()).resolves.toBe(true);
+
+    await figure.locator("summary", { hasText: "设置" }).click();
+    const lr = figure.getByLabel("学习率", { exact: true });
+    await lr.fill("1e-3");
+    await lr.press("Enter");
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "vae", stoppedAt + 50);
+    await expect(error.isHidden()).resolves.toBe(true);
+    const losses = JSON.parse((await demo(page, "vae").getAttribute("data-loss")) ?? "{}") as Record<string, number>;
+    expect(Object.values(losses).length).toBeGreaterThan(0);
+    expect(Object.values(losses).every(Number.isFinite)).toBe(true);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("without WebGL", () => {
   it("falls back to WASM and says so", async () => {
     const noWebgl = await launchChromium([], { webgl: false });

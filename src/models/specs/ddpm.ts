@@ -22,7 +22,7 @@ export const ddpmSpec: FamilySpec = {
       label: "学习率",
       type: "number",
       min: 1e-5,
-      max: 1e-2,
+      max: 1,
       step: 1e-5,
       default: 2e-3,
       log: true,

@@ -51,7 +51,7 @@ export const ebmSpec: FamilySpec = {
       label: "学习率",
       type: "number",
       min: 1e-5,
-      max: 1e-2,
+      max: 1,
       step: 1e-5,
       default: 3e-3,
       log: true,

@@ -53,7 +53,7 @@ export const scoreSpec: FamilySpec = {
       label: "学习率",
       type: "number",
       min: 1e-5,
-      max: 1e-2,
+      max: 1,
       step: 1e-5,
       default: 5e-3,
       log: true,
