@@ -34,9 +34,9 @@ const PARTS = ["page", "browser", "recognisable", "soak", "lighthouse", "node"] 
 type Part = (typeof PARTS)[number];
 const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons", "checkerboard"];
 /** How long a session waits for a recognisable shape (the target is 15 s). */
-const RECOGNISABLE_CAP_SECONDS = 20;
+const RECOGNISABLE_CAP_SECONDS = 16;
 /** Seconds of training watched on the backend the demos do not choose by themselves here. */
-const OTHER_BACKEND_SECONDS = 10;
+const OTHER_BACKEND_SECONDS = 8;
 
 const OPTIONS: OptionSpec[] = [
   { name: "family", help: `one family, or a comma-separated list: ${FAMILY_IDS.join(", ")}`, parse: list(FAMILY_IDS) },
@@ -178,6 +178,11 @@ async function main(argv: readonly string[]): Promise<number> {
       webglRenderer: null,
     },
     defaultBackend: "",
+    durations: {
+      demo: seconds,
+      otherBackend: Math.min(seconds, OTHER_BACKEND_SECONDS),
+      recognisableCap: RECOGNISABLE_CAP_SECONDS,
+    },
     families: {},
   };
   try {

@@ -130,6 +130,7 @@ describe("the report", () => {
       command: "npm run bench",
       machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
       defaultBackend: "wasm",
+      durations: { demo: 20, otherBackend: 8, recognisableCap: 16 },
       families: {
         good: {
           title: "good",
@@ -158,6 +159,8 @@ describe("the report", () => {
     const row = (id: string) => md.split("\n").find((l) => l.startsWith(`| ${id} | `))!;
     expect(row("good")).toBe("| good | ✅ | ✅ | ✅ | ✅ 0.100 / 0.150 | ✅ 2000 | ✅ 5.0 s / 9.0 s |");
     expect(row("bad")).toBe("| bad | ❌ | ❌ | ❌ | ❌ 0.300 / 0.100 | ❌ 6000 | ❌ – s / 20.0 s |");
+    expect(md).toContain("20 s on the backend the demos choose here (wasm), 8 s on the other.");
+    expect(md).toContain('"–": not reached within 16 s.');
     expect(JSON.parse(readFileSync(path.join(dir, "benchmarks.json"), "utf8"))).toEqual(result);
   });
 });

@@ -44,6 +44,8 @@ export interface BenchResult {
   };
   /** The backend the demos choose by themselves on this machine. */
   defaultBackend: string;
+  /** How long each part ran, in seconds. */
+  durations: { demo: number; otherBackend: number; recognisableCap: number };
   families: Record<string, FamilyResult>;
   soak?: SoakResult;
   page?: PageWeight;
@@ -226,7 +228,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Training in the browser",
       "",
-      `Each demo trains on \`8gaussians\` in the article (the page's other demos hidden, so the worker holds this demo alone) while the page scrolls a little every half second: 20 s on the backend the demos choose here (${result.defaultBackend}), 10 s on the other. Speed is measured in equal windows after a 4 s warm-up (median, min–max). The bare loop drives the same worker code with no demo element, no views and no drawing. First step: one step of a fresh model in the worker, shader compilation included. Long tasks: main-thread tasks over 50 ms while the demo trains. Tensors: after the warm-up and at the end.`,
+      `Each demo trains on \`8gaussians\` in the article (the page's other demos hidden, so the worker holds this demo alone) while the page scrolls a little every half second: ${result.durations.demo} s on the backend the demos choose here (${result.defaultBackend}), ${result.durations.otherBackend} s on the other. Speed is measured in equal windows after a 4 s warm-up (median, min–max). The bare loop drives the same worker code with no demo element, no views and no drawing. First step: one step of a fresh model in the worker, shader compilation included. Long tasks: main-thread tasks over 50 ms while the demo trains. Tensors: after the warm-up and at the end.`,
       "",
       table(
         [
@@ -277,7 +279,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Time to recognisable samples in the browser",
       "",
-      `Seconds from clicking Train to the first 10,000-sample score ≤ 0.2, with the backend the demo picks by itself (${result.defaultBackend}); the benchmark's own scoring calls (every 2 s) are not counted. "–": not reached within 20 s.`,
+      `Seconds from clicking Train to the first 10,000-sample score ≤ 0.2, with the backend the demo picks by itself (${result.defaultBackend}); the benchmark's own scoring calls (every 2 s) are not counted. "–": not reached within ${result.durations.recognisableCap} s.`,
       "",
       table(["family", "8gaussians (s)", "moons (s)"], recRows),
       "",
@@ -290,7 +292,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Memory",
       "",
-      `Soak: all ${s.demos} demos of the article training at once (a viewport as tall as the page) on ${result.defaultBackend}, measured after a 15 s warm-up and again ${fmt(s.seconds, 0)} s later, both while training; steps reached: ${Object.entries(
+      `Soak: all ${s.demos} demos of the article training at once (a viewport as tall as the page) on ${result.defaultBackend}, for ${fmt(s.seconds, 0)} s, measured after a ${fmt(s.warmupSeconds, 0)} s warm-up and at the end, both while training; steps reached: ${Object.entries(
         s.steps,
       )
         .map(([k, v]) => `${k} ${v}`)
