@@ -14,6 +14,7 @@ describe("spread", () => {
   it("gives the median (mean of the middle two for an even count), min and max", () => {
     expect(spread([3, 1, 2])).toMatchObject({ median: 2, min: 1, max: 3 });
     expect(spread([4, 1, 3, 2])).toMatchObject({ median: 2.5, min: 1, max: 4 });
+    expect(spread([NaN, 3, 1])).toMatchObject({ median: 2, min: 1, max: 3 });
   });
 });
 
@@ -41,6 +42,14 @@ describe("windowRates", () => {
     });
     const [rate] = windowRates(series, 0, 0, 1);
     expect(rate).toBeCloseTo(100, 6);
+  });
+
+  it("counts readings that straddle a window's edge in proportion (a slow backend reads out seldom)", () => {
+    // 5 steps per second, read out every 2 s: no reading pair falls inside a 1 s window.
+    const series = Array.from({ length: 6 }, (_, i) => ({ t: i * 2000, step: i * 10 }));
+    const rates = windowRates(series, 0, 0, 10);
+    expect(rates).toHaveLength(10);
+    for (const r of rates) expect(r).toBeCloseTo(5, 6);
   });
 });
 

@@ -22,7 +22,7 @@ export interface Spread {
 }
 
 export function spread(runs: number[]): Spread {
-  const sorted = [...runs].sort((a, b) => a - b);
+  const sorted = runs.filter(Number.isFinite).sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   const median = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
   return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, runs };
@@ -319,8 +319,9 @@ export async function measureRecognisable(
 
 /**
  * Steps per second in `windows` equal windows after `warmup` seconds, from a series of readings (time, step, and
- * whether training was running). Only the stretches between two readings that were both running count: a demo that
- * pauses itself at its training budget (until the benchmark clicks Train again) is not charged for the pause.
+ * whether training was running), the step count taken as linear between readings. Only the stretches between two
+ * readings that were both running count: a demo that pauses itself at its training budget (until the benchmark
+ * clicks Train again) is not charged for the pause.
  */
 export function windowRates(
   series: readonly { t: number; step: number; running?: boolean }[],
@@ -340,9 +341,11 @@ export function windowRates(
     for (let i = 1; i < series.length; i++) {
       const p = series[i - 1]!;
       const q = series[i]!;
-      if (p.t < a || q.t > b || p.running === false || q.running === false) continue;
-      steps += q.step - p.step;
-      time += q.t - p.t;
+      const overlap = Math.min(b, q.t) - Math.max(a, p.t);
+      if (overlap <= 0 || q.t <= p.t || p.running === false || q.running === false) continue;
+      // A stretch that straddles a window's edge counts in proportion: slow backends read out seldom.
+      steps += ((q.step - p.step) * overlap) / (q.t - p.t);
+      time += overlap;
     }
     return time > 0 ? (steps * 1000) / time : NaN;
   });
