@@ -4,7 +4,7 @@
  * partial run). See `npm run bench -- --help` for the options, and docs/benchmarks.md for what is measured.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BackendName } from "../lab/backend-names.ts";
@@ -48,6 +48,11 @@ const OPTIONS: OptionSpec[] = [
   { name: "jobs", help: "Node trainings run at once", parse: integer(1, 16), default: 2 },
   { name: "out", help: "folder for the report (default: docs, or bench-results for a partial run)", parse: (v) => v },
   { name: "no-build", help: "yes: use the existing dist/", parse: oneOf(["yes"] as const) },
+  {
+    name: "report-only",
+    help: "yes: measure nothing, write the report again from the --out folder's benchmarks.json (after editing the notes)",
+    parse: oneOf(["yes"] as const),
+  },
 ];
 
 function list<T extends string>(choices: readonly T[]) {
@@ -154,6 +159,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const out = String(args.out ?? (partial ? "bench-results" : "docs"));
   const seconds = Number(args.seconds);
   const runs = Number(args.runs);
+  if (args["report-only"] === "yes") {
+    const saved = JSON.parse(readFileSync(path.join(out, "benchmarks.json"), "utf8")) as BenchResult;
+    progress(`wrote ${writeReport(saved, out).join(", ")}`);
+    return 0;
+  }
 
   if (args["no-build"] !== "yes") {
     progress("building the site (npm run build)");
