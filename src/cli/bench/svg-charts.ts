@@ -110,7 +110,7 @@ export interface BarChartOptions {
 
 /** Groups of bars (e.g. one group per family, one bar per backend), values printed above the bars. */
 export function barChartSvg(options: BarChartOptions): string {
-  const width = 720;
+  const width = 880;
   const height = 340;
   const margin = { top: 50, right: 20, bottom: 50, left: 55 };
   const top = Math.max(1, ...options.groups.flatMap((g) => g.values.filter(Number.isFinite)));
