@@ -169,6 +169,38 @@ describe("the GAN demo", () => {
     await page.close();
   });
 
+  it("pauses while the tab is hidden and resumes when it is shown again", async () => {
+    const { page, problems } = await open(browser, "#gan");
+    await ready(page, "gan");
+    await page.locator("#demo-gan").getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "gan", 3);
+    // Headless Chromium keeps every tab visible: the page is told it is hidden the way a browser tells it.
+    const setVisibility = (state: "hidden" | "visible") =>
+      page.evaluate((s) => {
+        Object.defineProperty(document, "visibilityState", { configurable: true, get: () => s });
+        Object.defineProperty(document, "hidden", { configurable: true, get: () => s === "hidden" });
+        document.dispatchEvent(new Event("visibilitychange"));
+      }, state);
+    await setVisibility("hidden");
+    await page.waitForFunction(
+      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-loop") === "hidden-tab",
+    );
+    let parked = await step(page, "gan");
+    for (let settled = false; !settled;) {
+      await page.waitForTimeout(700);
+      const now = await step(page, "gan");
+      settled = now === parked;
+      parked = now;
+    }
+    await page.waitForTimeout(1500);
+    expect(await step(page, "gan")).toBe(parked);
+    await setVisibility("visible");
+    await waitForStep(page, "gan", parked + 3);
+    expect(await demo(page, "gan").getAttribute("data-loop")).toBe("running");
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
   it("switches to WASM and keeps training; refuses a bad setting with a message", async () => {
     const { page, problems } = await open(browser, "#gan", "?backend=webgl");
     await ready(page, "gan");
