@@ -24,6 +24,7 @@ export interface BackendChoice {
  * host may not give. (In Node the backend reads the files from its package and needs no call.)
  */
 export function configureWasm(urls: { plain: string; simd: string }): void {
+  wasmUrls = urls;
   setWasmPaths(
     {
       "tfjs-backend-wasm.wasm": urls.plain,
@@ -32,6 +33,25 @@ export function configureWasm(urls: { plain: string; simd: string }): void {
     },
     true,
   );
+}
+
+let wasmUrls: { plain: string; simd: string } | null = null;
+
+/**
+ * Asks the site for the `.wasm` file the WASM backend is about to load. tfjs never settles its initialisation when
+ * that download fails, so a missing file is found here first and the choice moves on to the CPU.
+ */
+async function checkWasmFile(): Promise<void> {
+  if (!wasmUrls) return;
+  const simd = await tf.env().getAsync("WASM_HAS_SIMD_SUPPORT");
+  const url = simd ? wasmUrls.simd : wasmUrls.plain;
+  let status: number;
+  try {
+    status = (await fetch(url, { method: "HEAD" })).status;
+  } catch {
+    throw new Error("WASM 文件无法下载");
+  }
+  if (status >= 400) throw new Error(`WASM 文件无法下载（HTTP ${status}）`);
 }
 
 /** Renderer names of software WebGL implementations. */
@@ -61,6 +81,7 @@ export async function chooseBackend(preferred: BackendName, options: ChooseOptio
       continue;
     }
     try {
+      if (name === "wasm") await checkWasmFile();
       const ok = await tf.setBackend(name);
       if (!ok) throw new Error("初始化失败");
       await tf.ready();
