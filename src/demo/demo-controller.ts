@@ -295,7 +295,7 @@ class Demo implements MountedDemo {
       this.element.dataset.state = "ready";
       this.announce(`${this.family.title}：已就绪，点击“训练”开始。`);
     } catch (error) {
-      this.fail(`演示无法启动：${(error as Error).message}`);
+      this.fail(`演示无法启动：${(error as Error).message}。文章的其余部分不受影响；刷新页面可重试。`);
     }
   }
 
@@ -607,10 +607,21 @@ class Demo implements MountedDemo {
     this.ui.error.textContent = "";
   }
 
+  /**
+   * Stops training and shows `message`. A fatal failure (the demo could not start) also turns its controls off, so
+   * nothing invites a click that cannot work; a divergence is not fatal (Reset recovers).
+   */
   private fail(message: string, fatal = true): void {
     this.loop.pause();
     this.showError(message);
-    if (fatal) this.element.dataset.state = "error";
+    if (!fatal) return;
+    this.element.dataset.state = "error";
+    for (const control of this.element.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(
+      ".demo button, .demo input, .demo select",
+    )) {
+      control.disabled = true;
+    }
+    if (this.ui.backendBadge.textContent === "后端：加载中") this.ui.backendBadge.textContent = "后端：无";
   }
 
   setOnScreen(value: boolean): void {

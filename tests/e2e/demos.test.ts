@@ -322,6 +322,52 @@ describe("a diverging run", () => {
   });
 });
 
+describe("when parts of the demo cannot load", () => {
+  it("trains on the CPU backend, and says so, when neither WebGL nor WASM works", async () => {
+    const noWebgl = await launchChromium([], { webgl: false });
+    try {
+      const page = await noWebgl.newPage({ viewport: { width: 1280, height: 900 } });
+      const problems: string[] = [];
+      page.on("pageerror", (e) => problems.push(String(e)));
+      await page.route(/\.wasm$/, (route) => route.abort());
+      await page.goto(`${server.origin}${ARTICLE_PATH}#gan`);
+      await ready(page, "gan");
+      const figure = page.locator("#demo-gan");
+      await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：CPU");
+      await expect(figure.locator(".demo-backend-note").textContent()).resolves.toMatch(
+        /WebGL 不可用.*WASM 不可用.*已改用 CPU/,
+      );
+      await figure.getByRole("button", { name: "▶ 训练" }).click();
+      await waitForStep(page, "gan", 3);
+      expect(problems).toEqual([]);
+      await page.close();
+    } finally {
+      await noWebgl.close();
+    }
+  });
+
+  it("says so in the demo when its training worker fails to load, and the article keeps working", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.route(/training-worker[^/]*\.js$/, (route) => route.abort());
+    await page.goto(`${server.origin}${ARTICLE_PATH}#gan`);
+    await demo(page, "gan").scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-state") === "error",
+    );
+    await expect(page.locator("#demo-gan .demo-error").textContent()).resolves.toMatch(
+      /演示无法启动：训练线程无法启动/,
+    );
+    await expect(page.locator("#demo-gan .demo-play").isDisabled()).resolves.toBe(true);
+    await expect(page.locator("#demo-gan .demo-backend").textContent()).resolves.toBe("后端：无");
+    // The rest of the page is untouched: its text, its math and its table of contents still work.
+    await expect(page.locator("h1").textContent()).resolves.toContain("生成模型");
+    expect(await page.locator(".katex").count()).toBeGreaterThan(100);
+    await page.locator("nav a[href='#ddpm']").first().click();
+    await page.waitForFunction(() => location.hash === "#ddpm");
+    await page.close();
+  });
+});
+
 describe("without WebGL", () => {
   it("falls back to WASM and says so", async () => {
     const noWebgl = await launchChromium([], { webgl: false });
