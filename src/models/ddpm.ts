@@ -17,6 +17,7 @@ import {
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
+import { pointTrails } from "../lab/trails.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -144,15 +145,7 @@ class DdpmModel implements Model {
     if (request.view === "samples") return { samples: states[T]!, showData: true };
     // Reverse view: the samples at step t of sampling, and a few of their paths from x_T down to x_t.
     const k = T - t;
-    const lines: Float32Array[] = [];
-    for (let p = 0; p < Math.min(TRAJECTORIES, request.n); p++) {
-      const line = new Float32Array((k + 1) * 2);
-      for (let j = 0; j <= k; j++) {
-        line[2 * j] = states[j]![2 * p]!;
-        line[2 * j + 1] = states[j]![2 * p + 1]!;
-      }
-      lines.push(line);
-    }
+    const lines = pointTrails(states, Math.min(TRAJECTORIES, request.n), 0, k);
     return {
       samples: states[k]!,
       showData: true,

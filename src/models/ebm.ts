@@ -15,6 +15,7 @@ import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { drawChainStarts, storeChains, uniformPoints } from "../lab/replay-buffer.ts";
+import { pointTrails } from "../lab/trails.ts";
 import { ebmSpec } from "./specs/ebm.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -239,12 +240,7 @@ class EbmModel implements Model {
     const total = states.length - 1;
     const k = Math.round(total * (1 - Math.min(100, Math.max(0, request.param ?? 0)) / 100));
     const first = Math.max(0, k - 10);
-    const lines: Float32Array[] = [];
-    for (let p = 0; p < Math.min(TRAJECTORIES, request.n); p++) {
-      const line = new Float32Array(2 * (k - first + 1));
-      for (let j = first; j <= k; j++) line.set(states[j]!.subarray(2 * p, 2 * p + 2), 2 * (j - first));
-      lines.push(line);
-    }
+    const lines = pointTrails(states, Math.min(TRAJECTORIES, request.n), first, k);
     return { samples: states[k]!, paths: { lines, label: "朗之万链最近 10 步" }, caption: `第 ${k} / ${total} 步` };
   }
 

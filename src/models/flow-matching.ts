@@ -17,6 +17,7 @@ import {
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
+import { pointTrails } from "../lab/trails.ts";
 import { flowMatchingSpec } from "./specs/flow-matching.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -166,15 +167,7 @@ export class FlowMatchingModel implements Model {
     if (request.view === "trajectories") {
       const remaining = Math.round(Math.min(steps, Math.max(0, request.param ?? 0)));
       const k = steps - remaining;
-      const lines: Float32Array[] = [];
-      for (let p = 0; p < Math.min(TRAJECTORIES, request.n); p++) {
-        const line = new Float32Array((k + 1) * 2);
-        for (let j = 0; j <= k; j++) {
-          line[2 * j] = states[j]![2 * p]!;
-          line[2 * j + 1] = states[j]![2 * p + 1]!;
-        }
-        lines.push(line);
-      }
+      const lines = pointTrails(states, Math.min(TRAJECTORIES, request.n), 0, k);
       return {
         samples: states[k]!,
         samplesLabel: `t = ${(k / steps).toFixed(2)} 时的样本`,

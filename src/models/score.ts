@@ -23,6 +23,7 @@ import {
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
+import { pointTrails } from "../lab/trails.ts";
 import { scoreSpec } from "./specs/score.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -223,15 +224,7 @@ class ScoreModel implements Model {
     // Each chain's trail over its last T steps (one noise level): whole paths are a tangle of the early, long jumps.
     const T = this.settings.stepsPerLevel;
     const first = Math.max(0, k - T);
-    const lines: Float32Array[] = [];
-    for (let p = 0; p < Math.min(TRAJECTORIES, request.n); p++) {
-      const line = new Float32Array((k - first + 1) * 2);
-      for (let j = first; j <= k; j++) {
-        line[2 * (j - first)] = states[j]![2 * p]!;
-        line[2 * (j - first) + 1] = states[j]![2 * p + 1]!;
-      }
-      lines.push(line);
-    }
+    const lines = pointTrails(states, Math.min(TRAJECTORIES, request.n), first, k);
     const level = Math.min(L, Math.max(1, Math.ceil(k / T)));
     const stage = k > L * T ? "最后一步去噪" : `噪声级 ${level} / ${L}，σ = ${this.sigmas[level - 1]!.toPrecision(3)}`;
     return {
