@@ -58,6 +58,23 @@ async function step(page: Page, model: string): Promise<number> {
   return Number(await demo(page, model).getAttribute("data-step"));
 }
 
+/**
+ * Once a demo's loop has stopped: waits until its step counter settles (a tick already queued in the worker may
+ * still land), checks it then stays put, and returns it.
+ */
+async function stepOnceParked(page: Page, model: string): Promise<number> {
+  let parked = await step(page, model);
+  for (let settled = false; !settled;) {
+    await page.waitForTimeout(700);
+    const now = await step(page, model);
+    settled = now === parked;
+    parked = now;
+  }
+  await page.waitForTimeout(1500);
+  expect(await step(page, model)).toBe(parked);
+  return parked;
+}
+
 async function waitForStep(page: Page, model: string, atLeast: number): Promise<void> {
   await page.waitForFunction(
     ([m, n]) => Number(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-step")) >= Number(n),
@@ -153,16 +170,7 @@ describe("the GAN demo", () => {
     await page.waitForFunction(
       () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-loop") === "off-screen",
     );
-    // A tick already queued in the worker may still land: wait until the counter settles.
-    let parked = await step(page, "gan");
-    for (let settled = false; !settled;) {
-      await page.waitForTimeout(700);
-      const now = await step(page, "gan");
-      settled = now === parked;
-      parked = now;
-    }
-    await page.waitForTimeout(1500);
-    expect(await step(page, "gan")).toBe(parked);
+    const parked = await stepOnceParked(page, "gan");
     await demo(page, "gan").scrollIntoViewIfNeeded();
     await waitForStep(page, "gan", parked + 3);
     expect(await demo(page, "gan").getAttribute("data-loop")).toBe("running");
@@ -185,15 +193,7 @@ describe("the GAN demo", () => {
     await page.waitForFunction(
       () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-loop") === "hidden-tab",
     );
-    let parked = await step(page, "gan");
-    for (let settled = false; !settled;) {
-      await page.waitForTimeout(700);
-      const now = await step(page, "gan");
-      settled = now === parked;
-      parked = now;
-    }
-    await page.waitForTimeout(1500);
-    expect(await step(page, "gan")).toBe(parked);
+    const parked = await stepOnceParked(page, "gan");
     await setVisibility("visible");
     await waitForStep(page, "gan", parked + 3);
     expect(await demo(page, "gan").getAttribute("data-loop")).toBe("running");
