@@ -1,6 +1,7 @@
 /** What the page knows of the autoregressive family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
 import type { FamilySpec } from "../types.ts";
+import { learningRateSetting } from "./learning-rate.ts";
 
 export const autoregressiveSpec: FamilySpec = {
   id: "autoregressive",
@@ -26,16 +27,7 @@ export const autoregressiveSpec: FamilySpec = {
       default: "onehot",
       help: "独热：每个 x₁ 区间各学各的条件分布，学得快；中心坐标：相邻区间共享，条件分布随 x₁ 平滑变化，但学得慢",
     },
-    {
-      name: "learningRate",
-      label: "学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 3e-3,
-      log: true,
-    },
+    learningRateSetting(3e-3),
   ],
   views: [
     { id: "density", label: "密度 + 样本" },

@@ -1,6 +1,7 @@
 /** What the page knows of the DDPM family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
 import type { FamilySpec } from "../types.ts";
+import { learningRateSetting } from "./learning-rate.ts";
 
 export const ddpmSpec: FamilySpec = {
   id: "ddpm",
@@ -17,16 +18,7 @@ export const ddpmSpec: FamilySpec = {
       default: "linear",
     },
     { name: "steps", label: "扩散步数 T", type: "integer", min: 10, max: 500, default: 100 },
-    {
-      name: "learningRate",
-      label: "学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 2e-3,
-      log: true,
-    },
+    learningRateSetting(2e-3),
   ],
   views: [
     { id: "samples", label: "样本" },

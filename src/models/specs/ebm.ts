@@ -1,6 +1,7 @@
 /** What the page knows of the energy-based family without loading its model (and tfjs). */
 import { FAMILY_TITLES } from "../ids.ts";
 import type { FamilySpec } from "../types.ts";
+import { learningRateSetting } from "./learning-rate.ts";
 
 export const ebmSpec: FamilySpec = {
   id: "ebm",
@@ -46,16 +47,7 @@ export const ebmSpec: FamilySpec = {
       default: 50,
       help: "生成样本时从均匀噪声出发走的步数",
     },
-    {
-      name: "learningRate",
-      label: "学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 3e-3,
-      log: true,
-    },
+    learningRateSetting(3e-3),
   ],
   views: [
     { id: "landscape", label: "能量地形 + 样本" },

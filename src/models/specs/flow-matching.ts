@@ -1,6 +1,7 @@
 /** What the page knows of the flow-matching family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
 import type { FamilySpec } from "../types.ts";
+import { learningRateSetting } from "./learning-rate.ts";
 
 export const flowMatchingSpec: FamilySpec = {
   id: "flow-matching",
@@ -18,16 +19,7 @@ export const flowMatchingSpec: FamilySpec = {
       default: "heun",
     },
     { name: "steps", label: "积分步数 K", type: "integer", min: 1, max: 100, default: 10 },
-    {
-      name: "learningRate",
-      label: "学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 3e-3,
-      log: true,
-    },
+    learningRateSetting(3e-3),
   ],
   views: [
     { id: "samples", label: "样本" },

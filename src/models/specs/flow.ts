@@ -1,6 +1,7 @@
 /** What the page knows of the normalizing-flow family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
 import type { FamilySpec } from "../types.ts";
+import { learningRateSetting } from "./learning-rate.ts";
 
 export const flowSpec: FamilySpec = {
   id: "flow",
@@ -17,16 +18,7 @@ export const flowSpec: FamilySpec = {
       default: "realnvp",
     },
     { name: "layers", label: "耦合层数", type: "integer", min: 2, max: 16, default: 8 },
-    {
-      name: "learningRate",
-      label: "学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 3e-3,
-      log: true,
-    },
+    learningRateSetting(3e-3),
   ],
   views: [
     { id: "density", label: "精确密度 p(x) + 样本" },

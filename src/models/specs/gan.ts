@@ -1,6 +1,7 @@
 /** What the page knows of the GAN family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
 import type { FamilySpec } from "../types.ts";
+import { learningRateSetting } from "./learning-rate.ts";
 
 export const ganSpec: FamilySpec = {
   id: "gan",
@@ -17,27 +18,12 @@ export const ganSpec: FamilySpec = {
       default: "nonsaturating",
     },
     { name: "discriminatorSteps", label: "每步判别器更新次数", type: "integer", min: 1, max: 10, default: 1 },
-    {
-      name: "learningRate",
-      label: "生成器学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 1e-4,
-      log: true,
-    },
-    {
+    learningRateSetting(1e-4, { label: "生成器学习率" }),
+    learningRateSetting(4e-4, {
       name: "discriminatorLearningRate",
       label: "判别器学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 4e-4,
-      log: true,
       help: "判别器学得比生成器快（双时间尺度更新，Heusel 等 2017）时训练更稳定",
-    },
+    }),
     {
       name: "clip",
       label: "WGAN 裁剪阈值 c",

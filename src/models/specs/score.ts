@@ -1,6 +1,7 @@
 /** What the page knows of the score-matching (NCSN) family without loading its model (and tfjs). */
 import { FAMILY_TITLES } from "../ids.ts";
 import type { FamilySpec } from "../types.ts";
+import { learningRateSetting } from "./learning-rate.ts";
 
 export const scoreSpec: FamilySpec = {
   id: "score",
@@ -48,16 +49,7 @@ export const scoreSpec: FamilySpec = {
       ],
       default: "on",
     },
-    {
-      name: "learningRate",
-      label: "学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 5e-3,
-      log: true,
-    },
+    learningRateSetting(5e-3),
   ],
   views: [
     { id: "samples", label: "样本" },

@@ -1,6 +1,7 @@
 /** What the page knows of the VAE family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
 import type { FamilySpec } from "../types.ts";
+import { learningRateSetting } from "./learning-rate.ts";
 
 export const vaeSpec: FamilySpec = {
   id: "vae",
@@ -16,16 +17,7 @@ export const vaeSpec: FamilySpec = {
       default: 1,
       help: "β = 1 是标准 ELBO；β > 1 更贴近先验但更模糊（β-VAE），β < 1 重建更准但先验采样会落进空洞",
     },
-    {
-      name: "learningRate",
-      label: "学习率",
-      type: "number",
-      min: 1e-5,
-      max: 1,
-      step: 1e-5,
-      default: 5e-3,
-      log: true,
-    },
+    learningRateSetting(5e-3),
   ],
   views: [
     { id: "samples", label: "样本 x ~ p(x|z)" },

@@ -1,0 +1,22 @@
+/**
+ * The learning-rate setting every family has: a log scale from 1e-5 up to 1, high enough that a reader can watch
+ * a run diverge (the demo then stops and says so).
+ */
+import type { SettingSpec } from "../types.ts";
+
+export function learningRateSetting(
+  defaultValue: number,
+  options: { name?: string; label?: string; help?: string } = {},
+): SettingSpec {
+  return {
+    name: options.name ?? "learningRate",
+    label: options.label ?? "学习率",
+    type: "number",
+    min: 1e-5,
+    max: 1,
+    step: 1e-5,
+    default: defaultValue,
+    log: true,
+    ...(options.help === undefined ? {} : { help: options.help }),
+  };
+}
