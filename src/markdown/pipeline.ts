@@ -6,6 +6,7 @@ import remarkMath from "remark-math";
 import { rehypeFailOnMathErrors } from "./rehype-fail-on-math-errors.ts";
 import { rehypeHeadingAnchors } from "./rehype-heading-anchors.ts";
 import { rehypeLinks } from "./rehype-links.ts";
+import { rehypeMathPunctuation } from "./rehype-math-punctuation.ts";
 import { rehypeTableScroll } from "./rehype-table-scroll.ts";
 import { remarkDemoDirective } from "./remark-demo-directive.ts";
 import { remarkDisplayMath } from "./remark-display-math.ts";
@@ -18,7 +19,7 @@ export interface PipelineOptions {
 
 /**
  * The Markdown pipeline of the site, shared by `astro.config.mjs` and the unit tests:
- * math rendered by KaTeX at build time (one-line `$$…$$` as display math), the `::demo{…}` directive,
+ * math rendered by KaTeX at build time (one-line `$$…$$` as display math, punctuation kept on the formula's line), the `::demo{…}` directive,
  * stable heading ids with copy-link anchors, checked links, and tables that scroll on phones.
  */
 export function markdownPipeline(options: PipelineOptions = {}): {
@@ -33,6 +34,7 @@ export function markdownPipeline(options: PipelineOptions = {}): {
     rehypePlugins: [
       [rehypeKatex, { strict: "ignore" }],
       rehypeFailOnMathErrors,
+      rehypeMathPunctuation,
       rehypeHeadingAnchors,
       [rehypeLinks, { contentDir }],
       rehypeTableScroll,

@@ -165,6 +165,74 @@ describe("the article page", () => {
     await page.close();
   });
 
+  // 1152 px is where the table of contents moves beside the text; 1280 and 1440 are common laptop widths
+  for (const width of [1024, 1152, 1280, 1440, 1920]) {
+    it(`has no page-wide horizontal scroll at ${width} px, the table box inside the window`, async () => {
+      const { page } = await open(ARTICLE_PATH, { viewport: { width, height: 900 } });
+      const sizes = await page.evaluate(() => ({
+        page: document.documentElement.scrollWidth,
+        window: document.documentElement.clientWidth,
+        tableRight: document.querySelector(".table-scroll")!.getBoundingClientRect().right,
+      }));
+      expect(sizes.page).toBeLessThanOrEqual(sizes.window);
+      expect(sizes.tableRight).toBeLessThanOrEqual(sizes.window);
+      await page.close();
+    });
+  }
+
+  it("prints on A4 with the table and the text inside the paper's width", async () => {
+    // A4 with Chromium's default print margins leaves a 718 px wide text box
+    const { page } = await open(ARTICLE_PATH, { viewport: { width: 718, height: 1000 } });
+    await page.emulateMedia({ media: "print" });
+    const sizes = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      table: document.querySelector(".table-scroll table")!.getBoundingClientRect().right,
+      toc: getComputedStyle(document.querySelector(".toc")!).display,
+      demos: [...document.querySelectorAll(".demo-figure")].map((f) => getComputedStyle(f).display),
+    }));
+    expect(sizes.page).toBeLessThanOrEqual(718);
+    expect(sizes.table).toBeLessThanOrEqual(718);
+    expect(sizes.toc).toBe("none");
+    expect(new Set(sizes.demos)).toEqual(new Set(["none"]));
+    await page.close();
+  });
+
+  it("never starts a line with the punctuation after a formula, nor ends one with the bracket before it", async () => {
+    const { page } = await open(ARTICLE_PATH, { viewport: { width: 360, height: 740 } });
+    for (const width of [360, 414, 1280]) {
+      await page.setViewportSize({ width, height: 740 });
+      const glued = await page.evaluate(() => {
+        /** Top of the line box a piece of text or an inline box sits on. */
+        const lineTop = (node: Node) => {
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          return { first: rects[0]?.bottom ?? NaN, last: rects.at(-1)?.bottom ?? NaN };
+        };
+        const broken: string[] = [];
+        let checked = 0;
+        for (const span of document.querySelectorAll(".prose .math-nobreak")) {
+          // the formula's top-level boxes, between which it may wrap
+          const bases = span.querySelectorAll(".katex-html .base:not(.base .base)");
+          for (const child of span.childNodes) {
+            if (child.nodeType !== Node.TEXT_NODE) continue;
+            checked++;
+            const text = lineTop(child);
+            const isBefore = child === span.firstChild;
+            const base = lineTop(isBefore ? bases[0]! : bases[bases.length - 1]!);
+            // text and formula share a baseline region: their boxes' bottoms differ by less than a line
+            const gap = Math.abs((isBefore ? text.last : text.first) - (isBefore ? base.first : base.last));
+            if (!(gap < 16)) broken.push(`${child.textContent} ${gap}`);
+          }
+        }
+        return { checked, broken };
+      });
+      expect(glued.checked).toBeGreaterThan(50);
+      expect(glued.broken, `${width} px`).toEqual([]);
+    }
+    await page.close();
+  });
+
   it("renders the link to the unpublished earlier note as marked text, not a dead link", async () => {
     const { page } = await open(ARTICLE_PATH);
     const unpublished = page.locator(".unpublished-link");

@@ -34,6 +34,19 @@ describe("math", () => {
     expect(html).toContain("共");
   });
 
+  it("glues punctuation to the inline formula it touches, not to display math", async () => {
+    const { html } = await renderMarkdown("概率（$P(y \\mid x)$），即给定 $x$ 的条件下；共$K$。\n\n$$a = b$$。");
+    // the bracket before and the punctuation after share one unbreakable span with the formula
+    expect(html).toContain('概率<span class="math-nobreak">（<span class="katex">');
+    expect(html).toContain("</span>），</span>即给定 ");
+    expect(html).toContain('共<span class="math-nobreak"><span class="katex">');
+    expect(html.match(/class="math-nobreak"/g)).toHaveLength(2);
+    // a formula with a space after it and display math are left alone; no character is lost or moved
+    expect(
+      html.replace(/<span class="katex">.*?<\/span><\/span><\/span>(?=[^<]*(<\/span>)?)/g, "").replace(/<[^>]+>/g, ""),
+    ).toBe("概率（），即给定  的条件下；共。\n。");
+  });
+
   it("fails on a TeX error, naming the file and the formula", async () => {
     await expect(renderMarkdown("正文\n\n坏公式 $\\frac{1}{$ 在这里。", "broken.md")).rejects.toThrow(
       /broken\.md:3.*\\frac\{1\}\{/,
