@@ -20,4 +20,18 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
+  vite: {
+    // `npm run dev`: the training worker's dependencies are pre-bundled at start-up; found later, they made
+    // Vite re-bundle and reload the page the first time a demo came near.
+    optimizeDeps: {
+      include: [
+        "@tensorflow/tfjs-core",
+        "@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops",
+        "@tensorflow/tfjs-core/dist/register_all_gradients",
+        "@tensorflow/tfjs-backend-cpu",
+        "@tensorflow/tfjs-backend-webgl",
+        "@tensorflow/tfjs-backend-wasm",
+      ],
+    },
+  },
 });
