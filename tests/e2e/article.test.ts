@@ -111,6 +111,29 @@ describe("the article page", () => {
     await page.close();
   });
 
+  it("marks the section being read in the table of contents as the reader scrolls", async () => {
+    const { page } = await open(ARTICLE_PATH, { viewport: { width: 1280, height: 900 } });
+    const toc = page.getByRole("navigation", { name: "目录" });
+    const current = () =>
+      toc.locator('a[aria-current="location"]').evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+    const scrollTo = (id: string) =>
+      page.evaluate((target) => {
+        const top = document.getElementById(target)!.getBoundingClientRect().top + window.scrollY;
+        window.scrollTo(0, top - 50);
+      }, id);
+    await scrollTo("flow");
+    await expect.poll(current).toEqual(["#flow"]);
+    // halfway through the section, it is still the one being read
+    await page.mouse.wheel(0, 400);
+    await expect.poll(current).toEqual(["#flow"]);
+    await scrollTo("score");
+    await expect.poll(current).toEqual(["#score"]);
+    // back up: the section above becomes current again
+    await scrollTo("gan");
+    await expect.poll(current).toEqual(["#gan"]);
+    await page.close();
+  });
+
   it("collapses the table of contents on a phone and opens it on demand", async () => {
     const { page } = await open(ARTICLE_PATH, { viewport: { width: 360, height: 740 } });
     const details = page.getByRole("navigation", { name: "目录" }).locator("details");
