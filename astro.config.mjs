@@ -7,7 +7,8 @@ import { markdownPipeline } from "./src/markdown/pipeline.ts";
 const base = process.env.BASE_PATH ?? "/";
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? "https://example.invalid",
+  // The site's origin, for canonical and link-preview URLs; without it the pages carry no absolute URL.
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   base,
   // Tests build variants of the site (another base, other notes) with their own cache.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? "./node_modules/.astro",

@@ -59,6 +59,13 @@ describe("the article page", () => {
     });
     expect(fontsOk).toBe(true);
     expect(await page.locator("script[src*='katex']").count()).toBe(0);
+    // link previews: the note's title and its opening sentence
+    await expect(page.locator('meta[property="og:title"]').getAttribute("content")).resolves.toBe(
+      "笔记｜生成模型（二）：生成模型的技术路线总览",
+    );
+    await expect(page.locator('meta[name="description"]').getAttribute("content")).resolves.toMatch(
+      /^在人工智能领域，如今深度学习模型大致可分为两类：.*。$/,
+    );
     expect(problems).toEqual([]);
     expect(foreign).toEqual([]);
     await page.close();

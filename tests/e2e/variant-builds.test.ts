@@ -11,6 +11,7 @@ title: 第二篇测试笔记
 date: 2025-09-01 08:00:00
 tags: GAN
 series: Diffusion Models theory
+description: 一篇用来测试的笔记。
 extra_key: kept
 ---
 
@@ -22,8 +23,21 @@ extra_key: kept
 describe("building variants of the site", () => {
   it("builds for a sub-path with a second note dropped into content/, all links respecting the base", async () => {
     const base = "/gen-models/";
-    const build = buildVariant({ base, extraNotes: { "2-second-note.md": SECOND_NOTE } });
+    const build = buildVariant({
+      base,
+      site: "https://lectures.example",
+      extraNotes: { "2-second-note.md": SECOND_NOTE },
+    });
     expect(build.status, build.output).toBe(0);
+    // with SITE_URL set, each page names its absolute address, base path included, for link previews too
+    const second = readFileSync(path.join(build.outDir, "notes/2-second-note/index.html"), "utf8");
+    expect(second).toContain('<link rel="canonical" href="https://lectures.example/gen-models/notes/2-second-note/">');
+    expect(second).toContain(
+      '<meta property="og:url" content="https://lectures.example/gen-models/notes/2-second-note/">',
+    );
+    expect(second).toContain('<meta property="og:type" content="article">');
+    // Hexo's description, when a note has one, is its summary
+    expect(second).toContain('<meta name="description" content="一篇用来测试的笔记。">');
     expect(existsSync(path.join(build.outDir, "notes/2-second-note/index.html"))).toBe(true);
     const home = readFileSync(path.join(build.outDir, "index.html"), "utf8");
     expect(home).toContain(`href="${base}notes/2-second-note/"`);

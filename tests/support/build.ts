@@ -16,6 +16,8 @@ export interface VariantBuild {
  */
 export function buildVariant(options: {
   base?: string;
+  /** The site's origin (SITE_URL), for canonical URLs. */
+  site?: string;
   extraNotes?: Record<string, string>;
   withArticle?: boolean;
 }): VariantBuild {
@@ -36,6 +38,7 @@ export function buildVariant(options: {
         ...process.env,
         ASTRO_TELEMETRY_DISABLED: "1",
         BASE_PATH: options.base ?? "/",
+        SITE_URL: options.site ?? "",
         CONTENT_DIR: contentDir,
         ASTRO_CACHE_DIR: path.join(root, "cache"),
       },
