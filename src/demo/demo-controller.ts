@@ -48,7 +48,7 @@ const MAX_QUALITY_EVERY_MS = 8000;
 let sessions = 0;
 
 /** `data-*` attributes the demo writes about itself (for tests and styling), not settings. */
-const STATUS_ATTRIBUTES = new Set(["state", "step", "drawn", "quality", "backend", "loop", "loss"]);
+const STATUS_ATTRIBUTES = new Set(["state", "step", "drawn", "quality", "qualityStep", "backend", "loop", "loss"]);
 
 /** Reads `data-*` attributes, then `?key.name=value` URL parameters, over the defaults. */
 function readSettings(element: HTMLElement, family: FamilySpec, key: string) {
@@ -449,9 +449,10 @@ class Demo implements MountedDemo {
     const { result: score, ms } = await this.worker.timed("quality", { session: this.session, n: LIVE_QUALITY_POINTS });
     this.pacing.qualityEvery = Math.min(MAX_QUALITY_EVERY_MS, Math.max(QUALITY_EVERY_MS, ms * WORKER_SHARE * 2));
     this.ui.quality.textContent =
-      `质量分数 ${score.normalised.toFixed(2)}（0 = 与新抽的真实数据一样好，1 = 不比单个高斯好；` +
+      `质量分数 ${score.normalised.toFixed(2)}（第 ${score.step} 步；0 = 与新抽的真实数据一样好，1 = 不比单个高斯好；` +
       `基于 ${score.n} 个样本的 40×40 直方图 JS 散度 ${score.js.toFixed(3)}，噪声基线 ${score.noiseFloor.toFixed(3)}）`;
     this.element.dataset.quality = score.normalised.toFixed(3);
+    this.element.dataset.qualityStep = String(score.step);
   }
 
   private configureParam(): void {
@@ -513,8 +514,12 @@ class Demo implements MountedDemo {
   private togglePlay(): void {
     if (this.loop.isPlaying) {
       this.loop.pause();
-      // Show where training stopped (the last paced view may be a moment old).
-      void this.ready.then(() => this.redraw());
+      // Show where training stopped: the last paced view and score may be seconds old (the score comes at most
+      // every 3–8 s), and a reader who pauses compares the two.
+      void this.ready.then(async () => {
+        await this.redraw();
+        await this.updateQuality();
+      });
     } else {
       this.stopSweep();
       this.clearError();

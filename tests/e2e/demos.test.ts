@@ -242,8 +242,12 @@ describe("the DDPM demo", () => {
     await ready(page, "ddpm");
     const figure = page.locator("#demo-ddpm");
     await figure.getByRole("button", { name: "▶ 训练" }).click();
-    await waitForStep(page, "ddpm", 20);
+    await waitForStep(page, "ddpm", 200);
     await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
+    // the score is measured again where training stopped, not left at the last paced one seconds before
+    const parked = await stepOnceParked(page, "ddpm");
+    await expect.poll(() => demo(page, "ddpm").getAttribute("data-quality-step")).toBe(String(parked));
+    await expect(figure.locator(".demo-quality").textContent()).resolves.toContain(`第 ${parked} 步`);
     await figure.getByLabel("反向过程").check();
     const slider = figure.getByLabel("反向步 t");
     await expect(slider.getAttribute("max")).resolves.toBe("100");
