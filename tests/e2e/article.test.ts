@@ -231,7 +231,7 @@ describe("the article page", () => {
     });
   }
 
-  it("prints on A4 with the table and the text inside the paper's width", async () => {
+  it("prints on A4 with the table and the text inside the paper's width, and a marker for each demo", async () => {
     // A4 with Chromium's default print margins leaves a 718 px wide text box
     const { page } = await open(ARTICLE_PATH, { viewport: { width: 718, height: 1000 } });
     await page.emulateMedia({ media: "print" });
@@ -239,12 +239,22 @@ describe("the article page", () => {
       page: document.documentElement.scrollWidth,
       table: document.querySelector(".table-scroll table")!.getBoundingClientRect().right,
       toc: getComputedStyle(document.querySelector(".toc")!).display,
-      demos: [...document.querySelectorAll(".demo-figure")].map((f) => getComputedStyle(f).display),
+      demos: [...document.querySelectorAll(".demo-figure")].map((f) => ({
+        live: getComputedStyle(f.querySelector("gen-demo")!).display,
+        height: f.getBoundingClientRect().height,
+        caption: getComputedStyle(f.querySelector("figcaption")!, "::after").content,
+      })),
     }));
     expect(sizes.page).toBeLessThanOrEqual(718);
     expect(sizes.table).toBeLessThanOrEqual(718);
     expect(sizes.toc).toBe("none");
-    expect(new Set(sizes.demos)).toEqual(new Set(["none"]));
+    // each demo leaves a one-line marker that says where to run it, since the text around it refers to it
+    expect(sizes.demos.length).toBe(8);
+    for (const demo of sizes.demos) {
+      expect(demo.live).toBe("none");
+      expect(demo.height).toBeLessThan(60);
+      expect(demo.caption).toContain("在网页中打开本文即可运行");
+    }
     await page.close();
   });
 
