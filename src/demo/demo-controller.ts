@@ -18,6 +18,7 @@ import { createPlot } from "../render/plot.ts";
 import type { LegendItem } from "../render/legend.ts";
 import { currentBackend, describeBackend, onBackendChange, switchBackend } from "./backend-preference.ts";
 import { button, createSettingControl } from "./controls.ts";
+import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./gen-demo-element.ts";
 import { applyRawSettings, BACKEND_SETTING, COMMON_SETTINGS, defaults } from "./settings.ts";
 import { TrainingLoop, type LoopState } from "./training-loop.ts";
@@ -295,7 +296,7 @@ class Demo implements MountedDemo {
       this.element.dataset.state = "ready";
       this.announce(`${this.family.title}：已就绪，点击“训练”开始。`);
     } catch (error) {
-      this.fail(`演示无法启动：${(error as Error).message}。文章的其余部分不受影响；刷新页面可重试。`);
+      this.fail(`演示无法启动：${quotedReason(error)}。文章的其余部分不受影响；刷新页面可重试。`);
     }
   }
 

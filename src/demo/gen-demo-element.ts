@@ -5,6 +5,8 @@
  * Following distill's d-figure, one observer with a wide margin prepares early; another tells the demo
  * whether it is on screen, so training pauses when it scrolls away.
  */
+import { quotedReason } from "./error-text.ts";
+
 export interface MountedDemo {
   setOnScreen(value: boolean): void;
   destroy(): void;
@@ -69,7 +71,7 @@ export class GenDemoElement extends HTMLElement {
         const note = document.createElement("p");
         note.className = "demo-error";
         note.setAttribute("role", "alert");
-        note.textContent = `演示加载失败：${error instanceof Error ? error.message : String(error)}。文章的其余部分不受影响。`;
+        note.textContent = `演示加载失败：${quotedReason(error)}。文章的其余部分不受影响。`;
         this.append(note);
       });
   }

@@ -40,9 +40,7 @@ function startWorker(): WorkerClient {
     else waiter.reject(new Error(reply.error));
   });
   worker.addEventListener("error", (event) => {
-    // the message is quoted inside a Chinese sentence that ends in "。", so its own final full stop goes
-    const reason = (event.message || "脚本加载失败").replace(/[.。]\s*$/, "");
-    const error = new Error(`训练线程无法启动：${reason}`);
+    const error = new Error(`训练线程无法启动：${event.message || "脚本加载失败"}`);
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   });
