@@ -19,8 +19,9 @@ export interface PipelineOptions {
 
 /**
  * The Markdown pipeline of the site, shared by `astro.config.mjs` and the unit tests:
- * math rendered by KaTeX at build time (one-line `$$…$$` as display math, punctuation kept on the formula's line), the `::demo{…}` directive,
- * stable heading ids with copy-link anchors, checked links, and tables that scroll on phones.
+ * math rendered by KaTeX at build time (one-line `$$…$$` as display math, punctuation kept on the formula's
+ * line), the `::demo{…}` directive, stable heading ids with copy-link anchors, checked links, and tables that
+ * scroll on phones.
  */
 export function markdownPipeline(options: PipelineOptions = {}): {
   remarkPlugins: RemarkPlugins;
