@@ -263,8 +263,8 @@ describe("the article page", () => {
     for (const width of [360, 414, 1280]) {
       await page.setViewportSize({ width, height: 740 });
       const glued = await page.evaluate(() => {
-        /** Top of the line box a piece of text or an inline box sits on. */
-        const lineTop = (node: Node) => {
+        /** Bottoms of the first and last boxes a piece of text or an inline box is laid out in. */
+        const boxBottoms = (node: Node) => {
           const range = document.createRange();
           range.selectNodeContents(node);
           const rects = [...range.getClientRects()].filter((r) => r.width > 0);
@@ -278,9 +278,9 @@ describe("the article page", () => {
           for (const child of span.childNodes) {
             if (child.nodeType !== Node.TEXT_NODE) continue;
             checked++;
-            const text = lineTop(child);
+            const text = boxBottoms(child);
             const isBefore = child === span.firstChild;
-            const base = lineTop(isBefore ? bases[0]! : bases[bases.length - 1]!);
+            const base = boxBottoms(isBefore ? bases[0]! : bases[bases.length - 1]!);
             // text and formula share a baseline region: their boxes' bottoms differ by less than a line
             const gap = Math.abs((isBefore ? text.last : text.first) - (isBefore ? base.first : base.last));
             if (!(gap < 16)) broken.push(`${child.textContent} ${gap}`);
