@@ -6,32 +6,60 @@ import { parseDatasetName, type DatasetName } from "./dataset-names.ts";
 import { sampleDataset } from "./datasets.ts";
 import { createRandom, type Random } from "./random.ts";
 
-/** The histogram grid: `bins`×`bins` cells over [lo, hi]², with `pseudocount` added to every cell before normalising. */
+/**
+ * The histogram grid: `bins`×`bins` cells over [lo, hi]², plus one cell for every point off it, with `pseudocount`
+ * added to every cell (the extra one too) before normalising.
+ */
 export const HISTOGRAM = { bins: 40, lo: -4.5, hi: 4.5, pseudocount: 0.5 } as const;
 
+/** The index of the extra cell of `histogram2d`: points outside [lo, hi]² and points with a non-finite coordinate. */
+export const OFF_GRID_CELL = HISTOGRAM.bins * HISTOGRAM.bins;
+
+/** Whether (x, y) lies on the grid [lo, hi]² (edges included). Written so that NaN fails the test. */
+function onGrid(x: number, y: number): boolean {
+  const { lo, hi } = HISTOGRAM;
+  return x >= lo && x <= hi && y >= lo && y <= hi;
+}
+
 /**
- * A normalised 2D histogram of interleaved xy points on the `HISTOGRAM` grid (cell `iy * bins + ix`).
- * Points outside [lo, hi]² and points with a NaN coordinate are dropped; the pseudocount keeps every cell positive,
- * so divergences stay finite. The result sums to 1.
+ * A normalised 2D histogram of interleaved xy points: `bins * bins` grid cells (cell `iy * bins + ix`) and, at
+ * `OFF_GRID_CELL`, one more that counts every point outside [lo, hi]² or with NaN or ±Infinity in a coordinate,
+ * so that no sample goes uncounted. The pseudocount keeps every cell positive, so divergences stay finite. The result
+ * sums to 1.
  */
 export function histogram2d(points: Float32Array): Float64Array {
   const { bins, lo, hi, pseudocount } = HISTOGRAM;
   const cellsPerUnit = bins / (hi - lo);
-  const counts = new Float64Array(bins * bins).fill(pseudocount);
-  let total = pseudocount * bins * bins;
+  const counts = new Float64Array(OFF_GRID_CELL + 1).fill(pseudocount);
+  const pointCount = Math.floor(points.length / 2);
+  const total = pseudocount * counts.length + pointCount;
+  for (let i = 0; i < pointCount; i++) {
+    const x = points[2 * i]!;
+    const y = points[2 * i + 1]!;
+    if (!onGrid(x, y)) {
+      counts[OFF_GRID_CELL]! += 1;
+      continue;
+    }
+    const ix = Math.min(bins - 1, Math.floor((x - lo) * cellsPerUnit));
+    const iy = Math.min(bins - 1, Math.floor((y - lo) * cellsPerUnit));
+    counts[iy * bins + ix]! += 1;
+  }
+  for (let i = 0; i < counts.length; i++) counts[i]! /= total;
+  return counts;
+}
+
+/** How many of the interleaved xy points have a NaN or ±Infinity coordinate, and how many are finite but off the grid. */
+export function countMisses(points: Float32Array): { nonFinite: number; offGrid: number } {
+  let nonFinite = 0;
+  let offGrid = 0;
   const pointCount = Math.floor(points.length / 2);
   for (let i = 0; i < pointCount; i++) {
     const x = points[2 * i]!;
     const y = points[2 * i + 1]!;
-    // Written so that NaN fails the test and is dropped.
-    if (!(x >= lo && x <= hi && y >= lo && y <= hi)) continue;
-    const ix = Math.min(bins - 1, Math.floor((x - lo) * cellsPerUnit));
-    const iy = Math.min(bins - 1, Math.floor((y - lo) * cellsPerUnit));
-    counts[iy * bins + ix]! += 1;
-    total += 1;
+    if (!Number.isFinite(x) || !Number.isFinite(y)) nonFinite++;
+    else if (!onGrid(x, y)) offGrid++;
   }
-  for (let i = 0; i < counts.length; i++) counts[i]! /= total;
-  return counts;
+  return { nonFinite, offGrid };
 }
 
 /**
@@ -135,6 +163,10 @@ export interface QualityScore {
   normalised: number;
   /** The number of points compared on each side. */
   n: number;
+  /** How many of the n scored samples have NaN or ±Infinity in a coordinate (counted in the off-grid cell). */
+  nonFinite: number;
+  /** How many of the n scored samples are finite but outside [−4.5, 4.5]² (counted in the off-grid cell). */
+  offGrid: number;
 }
 
 export interface QualityOptions {
@@ -184,7 +216,9 @@ function reference(dataset: DatasetName, n: number, seed: number): Reference {
  * and a Gaussian fitted to the data. `normalised` reads 0 = as good as a fresh draw of the data, 1 = no better than
  * one Gaussian; it can go a little below 0 by chance, and above 1 for samples worse than the Gaussian.
  * When `samples` holds fewer than n points, all of them are used and the references are drawn at that smaller n,
- * so the sampling noise on both sides stays the same. Points outside the histogram range or with NaN are dropped.
+ * so the sampling noise on both sides stays the same. Every sample counts: those outside [−4.5, 4.5]² or with a
+ * non-finite coordinate fall in the histogram's extra off-grid cell (on the data and Gaussian side as well), where the
+ * data put almost nothing, so a model that partly diverges scores worse; `nonFinite` and `offGrid` say how many.
  */
 export function qualityScore(samples: Float32Array, dataset: DatasetName, options: QualityOptions = {}): QualityScore {
   const requested = options.n ?? DEFAULT_QUALITY_POINTS;
@@ -198,6 +232,14 @@ export function qualityScore(samples: Float32Array, dataset: DatasetName, option
     n,
     options.seed ?? DEFAULT_QUALITY_SEED,
   );
-  const js = jensenShannon(histogram2d(samples.subarray(0, 2 * n)), data);
-  return { js, noiseFloor, gaussianJs, normalised: (js - noiseFloor) / (gaussianJs - noiseFloor), n };
+  const scored = samples.subarray(0, 2 * n);
+  const js = jensenShannon(histogram2d(scored), data);
+  return {
+    js,
+    noiseFloor,
+    gaussianJs,
+    normalised: (js - noiseFloor) / (gaussianJs - noiseFloor),
+    n,
+    ...countMisses(scored),
+  };
 }

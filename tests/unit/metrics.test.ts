@@ -1,6 +1,7 @@
 /**
  * The sample-quality score: its histogram and divergence, and that its normalised scale reads 0 for the data
- * itself, 1 for a Gaussian fit, and grows as samples are blurred or shifted away from the data.
+ * itself, 1 for a Gaussian fit, and grows as samples are blurred or shifted away from the data, or leave the grid
+ * or stop being finite (every sample counts).
  */
 import { describe, expect, it } from "vitest";
 import { DATASET_NAMES } from "../../src/lab/dataset-names.ts";
@@ -29,20 +30,47 @@ describe("histogram2d", () => {
 
   it("sums to 1 and puts a point's count in its own cell, on top of the pseudocount", () => {
     const histogram = histogram2d(new Float32Array([0.1, 0.1]));
-    expect(histogram).toHaveLength(CELLS);
+    // 40×40 grid cells and one more for the points off the grid.
+    expect(histogram).toHaveLength(CELLS + 1);
     expect(sum(histogram)).toBeCloseTo(1, 12);
-    const total = 1 + HISTOGRAM.pseudocount * CELLS;
+    const total = 1 + HISTOGRAM.pseudocount * (CELLS + 1);
     // (0.1, 0.1) lies in column and row floor(4.6 / 0.225) = 20.
     expect(histogram[20 * HISTOGRAM.bins + 20]).toBeCloseTo(1.5 / total, 15);
     expect(histogram[0]).toBeCloseTo(0.5 / total, 15);
+    expect(histogram[CELLS]).toBeCloseTo(0.5 / total, 15);
     expect(sum(histogram2d(sampleDataset("moons", 1000, createRandom(1))))).toBeCloseTo(1, 12);
   });
 
-  it("drops points outside the range and points with NaN", () => {
+  it("counts points outside [−4.5, 4.5]² and points with NaN or ±Infinity in the one extra cell", () => {
     const inside = [0, 0, -4.5, 4.5, 4.5, -4.5, 1.2, -3.3];
-    const outside = [5, 0, 0, -4.6, 100, 100, Number.NaN, 0, 0, Number.NaN, Number.POSITIVE_INFINITY, 0];
-    expect(histogram2d(new Float32Array([...inside, ...outside]))).toEqual(histogram2d(new Float32Array(inside)));
-    expect(histogram2d(new Float32Array(outside))).toEqual(histogram2d(new Float32Array()));
+    const outside = [
+      5,
+      0,
+      0,
+      -4.6,
+      100,
+      100,
+      Number.NaN,
+      0,
+      0,
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      0,
+      0,
+      Number.NEGATIVE_INFINITY,
+    ];
+    const total = 11 + HISTOGRAM.pseudocount * (CELLS + 1);
+    const histogram = histogram2d(new Float32Array([...inside, ...outside]));
+    expect(sum(histogram)).toBeCloseTo(1, 12);
+    // 7 points off the grid: 0.5 + 7 in the last cell.
+    expect(histogram[CELLS]).toBeCloseTo(7.5 / total, 15);
+    // The corner (−4.5, 4.5) is on the grid: column 0, row 39.
+    expect(histogram[39 * HISTOGRAM.bins]).toBeCloseTo(1.5 / total, 15);
+    // Only off-grid points: every grid cell holds the pseudocount alone.
+    const offOnly = histogram2d(new Float32Array(outside));
+    const offTotal = 7 + HISTOGRAM.pseudocount * (CELLS + 1);
+    expect(offOnly[CELLS]).toBeCloseTo(7.5 / offTotal, 15);
+    expect(offOnly.subarray(0, CELLS).every((v) => Math.abs(v - 0.5 / offTotal) < 1e-15)).toBe(true);
   });
 });
 
@@ -142,6 +170,47 @@ describe("qualityScore", () => {
     const samples = sampleDataset("moons", 3000, createRandom(5));
     expect(qualityScore(samples, "moons").n).toBe(3000);
     expect(qualityScore(samples, "moons", { n: 2000 }).n).toBe(2000);
+  });
+
+  it("counts samples off the grid: half of a fresh draw moved to (100, 100) scores above 0.5", () => {
+    const points = sampleDataset("8gaussians", 10_000, createRandom(99));
+    for (let i = 0; i < 5000; i++) points.fill(100, 4 * i, 4 * i + 2);
+    const score = qualityScore(points, "8gaussians");
+    expect(score.normalised).toBeGreaterThan(0.5);
+    expect(score.offGrid).toBe(5000);
+    expect(score.nonFinite).toBe(0);
+  });
+
+  it("counts non-finite samples: all NaN scores at least 1 and reports them", () => {
+    const score = qualityScore(new Float32Array(20_000).fill(Number.NaN), "8gaussians");
+    expect(score.n).toBe(10_000);
+    expect(score.nonFinite).toBe(10_000);
+    expect(score.offGrid).toBe(0);
+    expect(score.normalised).toBeGreaterThanOrEqual(1);
+    // All their mass sits in the one cell where the data put almost none: JS approaches ln 2 (0.69).
+    expect(score.js).toBeGreaterThan(0.5);
+  });
+
+  it("counts samples at ±Infinity in either coordinate", () => {
+    const fresh = sampleDataset("8gaussians", 10_000, createRandom(99));
+    const points = new Float32Array(fresh);
+    // Every other point gets an infinite coordinate, cycling through +∞ and −∞ in x and in y.
+    for (let i = 0; i < 10_000; i += 2) {
+      const which = (i / 2) % 4;
+      points[2 * i + (which % 2)] = which < 2 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    }
+    const score = qualityScore(points, "8gaussians");
+    expect(score.nonFinite).toBe(5000);
+    expect(score.offGrid).toBe(0);
+    expect(score.normalised).toBeGreaterThan(0.5);
+    expect(score.normalised).toBeGreaterThan(qualityScore(fresh, "8gaussians").normalised + 0.5);
+  });
+
+  it("still scores a fresh draw of the data near 0, with no sample off the grid or non-finite", () => {
+    const score = qualityScore(sampleDataset("8gaussians", 10_000, createRandom(99)), "8gaussians");
+    expect(Math.abs(score.normalised)).toBeLessThan(0.1);
+    expect(score.nonFinite).toBe(0);
+    expect(score.offGrid).toBe(0);
   });
 
   it("rejects an unknown dataset", () => {
