@@ -23,22 +23,34 @@ export interface NoiseSchedule {
   posteriorCoefXt: Float64Array;
 }
 
+/** The largest β_t either schedule uses (Nichol & Dhariwal 2021, §3.2): β_t = 1 would make α_t = 0 and x_t pure noise. */
+export const MAX_BETA = 0.999;
+
 /**
  * Linear β from 10⁻⁴ to 0.02 over 1000 steps (Ho et al. 2020, §4), rescaled by 1000/T for a shorter chain
  * so that ᾱ_T stays near 0 (as in Nichol & Dhariwal 2021); or the cosine schedule of Nichol & Dhariwal 2021
- * (eq. 17): ᾱ(t) = f(t)/f(0), f(t) = cos²((t/T + s)/(1 + s) · π/2), s = 0.008, β clipped at 0.999.
+ * (eq. 17): ᾱ(t) = f(t)/f(0), f(t) = cos²((t/T + s)/(1 + s) · π/2), s = 0.008. Both clip β at `MAX_BETA`:
+ * the rescaled linear end 0.02 · 1000/T reaches 1 at T = 20 (α_T = 0, so the reverse step divides by 0) and
+ * exceeds it below (ᾱ_t < 0). Clipped, every α_t ≥ 0.001 and ᾱ_t stays positive.
  */
 export function createSchedule(kind: ScheduleKind, steps: number): NoiseSchedule {
+  if (!Number.isInteger(steps) || steps < 1)
+    throw new RangeError(`A schedule needs a whole number of steps ≥ 1, got ${steps}.`);
   const betas = new Float64Array(steps);
   if (kind === "linear") {
     const scale = 1000 / steps;
     const start = 1e-4 * scale;
     const end = 0.02 * scale;
-    for (let i = 0; i < steps; i++) betas[i] = steps === 1 ? start : start + ((end - start) * i) / (steps - 1);
-  } else {
+    for (let i = 0; i < steps; i++) {
+      const beta = steps === 1 ? start : start + ((end - start) * i) / (steps - 1);
+      betas[i] = Math.min(beta, MAX_BETA);
+    }
+  } else if (kind === "cosine") {
     const s = 0.008;
     const f = (t: number) => Math.cos(((t / steps + s) / (1 + s)) * (Math.PI / 2)) ** 2;
-    for (let i = 0; i < steps; i++) betas[i] = Math.min(1 - f(i + 1) / f(i), 0.999);
+    for (let i = 0; i < steps; i++) betas[i] = Math.min(1 - f(i + 1) / f(i), MAX_BETA);
+  } else {
+    throw new Error(`Unknown noise schedule "${String(kind)}"; valid schedules: ${SCHEDULE_KINDS.join(", ")}.`);
   }
   const alphas = betas.map((b) => 1 - b);
   const alphaBars = new Float64Array(steps);

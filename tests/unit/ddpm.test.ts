@@ -26,6 +26,27 @@ describe("noise schedules", () => {
     expect(Math.max(...schedule.betas)).toBeLessThanOrEqual(0.999);
   });
 
+  it("every β_t < 1 and every ᾱ_t > 0 for each schedule and every T the setting allows", () => {
+    // The rescaled linear end 0.02 · 1000/T reaches 1 at T = 20 and exceeds it below: clipped at 0.999.
+    for (const kind of ["linear", "cosine"] as const) {
+      for (let T = 1; T <= 500; T++) {
+        const schedule = createSchedule(kind, T);
+        expect(Math.max(...schedule.betas), `${kind} T=${T}`).toBeLessThanOrEqual(0.999);
+        expect(Math.min(...schedule.alphaBars), `${kind} T=${T}`).toBeGreaterThan(0);
+        for (let t = 1; t <= T; t++) {
+          const { inverseSqrtAlpha, epsilonCoef, sigma } = reverseStepCoefficients(schedule, t);
+          expect([inverseSqrtAlpha, epsilonCoef, sigma].every(Number.isFinite), `${kind} T=${T} t=${t}`).toBe(true);
+        }
+      }
+    }
+    expect(createSchedule("linear", 20).betas[19]).toBe(0.999);
+  });
+
+  it("refuses an unknown schedule and a step count that is not a whole number ≥ 1", () => {
+    expect(() => createSchedule("quadratic" as never, 10)).toThrow(/valid schedules: linear, cosine/);
+    expect(() => createSchedule("linear", 0)).toThrow(/whole number/);
+  });
+
   it("ᾱ_t is the running product of 1 − β_s", () => {
     const schedule = createSchedule("linear", 30);
     let product = 1;
