@@ -29,6 +29,7 @@ import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, type Random } from "../lab/random.ts";
 import { autoregressiveSpec } from "./specs/autoregressive.ts";
+import { readChoice, readNumber } from "./read-settings.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -196,9 +197,9 @@ export function createAutoregressiveModel(options: CreateOptions): Autoregressiv
   const s = options.settings;
   return new AutoregressiveModel(
     {
-      bins: Number(s.bins),
-      x1Input: s.x1Input === "centre" ? "centre" : "onehot",
-      learningRate: Number(s.learningRate),
+      bins: readNumber(s, "bins"),
+      x1Input: readChoice(s, "x1Input", X1_INPUTS),
+      learningRate: readNumber(s, "learningRate"),
     },
     options.seed,
     options.dataset,

@@ -10,6 +10,7 @@ import { createMlp, timeEmbedding, type Mlp } from "../lab/mlp.ts";
 import {
   addNoise,
   createSchedule,
+  SCHEDULE_KINDS,
   reverseStepCoefficients,
   type NoiseSchedule,
   type ScheduleKind,
@@ -19,6 +20,7 @@ import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
+import { readChoice, readNumber } from "./read-settings.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -167,9 +169,9 @@ export const ddpm: Family = {
     const s = options.settings;
     return new DdpmModel(
       {
-        schedule: s.schedule === "cosine" ? "cosine" : "linear",
-        steps: Number(s.steps),
-        learningRate: Number(s.learningRate),
+        schedule: readChoice(s, "schedule", SCHEDULE_KINDS),
+        steps: readNumber(s, "steps"),
+        learningRate: readNumber(s, "learningRate"),
       },
       options.seed,
       options.dataset,

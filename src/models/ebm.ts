@@ -17,6 +17,7 @@ import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { drawChainStarts, storeChains, uniformPoints } from "../lab/replay-buffer.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { ebmSpec } from "./specs/ebm.ts";
+import { readNumber } from "./read-settings.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -258,12 +259,12 @@ export const ebm: Family = {
     const s = options.settings;
     return new EbmModel(
       {
-        langevinSteps: Number(s.langevinSteps),
-        stepSize: Number(s.stepSize),
-        noiseScale: Number(s.noiseScale),
-        regularizer: Number(s.regularizer),
-        sampleSteps: Number(s.sampleSteps),
-        learningRate: Number(s.learningRate),
+        langevinSteps: readNumber(s, "langevinSteps"),
+        stepSize: readNumber(s, "stepSize"),
+        noiseScale: readNumber(s, "noiseScale"),
+        regularizer: readNumber(s, "regularizer"),
+        sampleSteps: readNumber(s, "sampleSteps"),
+        learningRate: readNumber(s, "learningRate"),
       },
       options.seed,
     );

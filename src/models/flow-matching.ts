@@ -8,6 +8,7 @@
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import {
+  ODE_SOLVERS,
   odeStep,
   straightPath,
   straightPathVelocity,
@@ -19,6 +20,7 @@ import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { flowMatchingSpec } from "./specs/flow-matching.ts";
+import { readChoice, readNumber } from "./read-settings.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -196,9 +198,9 @@ export const flowMatching: Family = {
     const s = options.settings;
     return createFlowMatching(
       {
-        solver: s.solver === "euler" ? "euler" : s.solver === "midpoint" ? "midpoint" : "heun",
-        steps: Number(s.steps),
-        learningRate: Number(s.learningRate),
+        solver: readChoice(s, "solver", ODE_SOLVERS),
+        steps: readNumber(s, "steps"),
+        learningRate: readNumber(s, "learningRate"),
         hidden: HIDDEN,
         batchSize: flowMatchingSpec.batchSize,
       },

@@ -18,6 +18,7 @@ import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { flowSpec } from "./specs/flow.ts";
+import { readChoice, readNumber } from "./read-settings.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -283,9 +284,9 @@ export const flow: Family = {
     const s = options.settings;
     return createFlow(
       {
-        coupling: s.coupling === "nice" ? "nice" : "realnvp",
-        layers: Number(s.layers),
-        learningRate: Number(s.learningRate),
+        coupling: readChoice(s, "coupling", COUPLING_KINDS),
+        layers: readNumber(s, "layers"),
+        learningRate: readNumber(s, "learningRate"),
         hidden: HIDDEN,
         batchSize: flowSpec.batchSize,
       },

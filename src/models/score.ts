@@ -25,6 +25,7 @@ import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { scoreSpec } from "./specs/score.ts";
+import { readChoice, readNumber } from "./read-settings.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -252,13 +253,13 @@ export const score: Family = {
     const s = options.settings;
     return new ScoreModel(
       {
-        levels: Number(s.levels),
-        sigmaMax: Number(s.sigmaMax),
-        sigmaMin: Number(s.sigmaMin),
-        stepsPerLevel: Number(s.stepsPerLevel),
-        stepRatio: Number(s.stepRatio),
-        denoise: s.denoise !== "off",
-        learningRate: Number(s.learningRate),
+        levels: readNumber(s, "levels"),
+        sigmaMax: readNumber(s, "sigmaMax"),
+        sigmaMin: readNumber(s, "sigmaMin"),
+        stepsPerLevel: readNumber(s, "stepsPerLevel"),
+        stepRatio: readNumber(s, "stepRatio"),
+        denoise: readChoice(s, "denoise", ["on", "off"] as const) === "on",
+        learningRate: readNumber(s, "learningRate"),
       },
       options.seed,
       options.dataset,

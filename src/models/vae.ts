@@ -22,6 +22,7 @@ import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../lab/vae-math.ts";
 import { vaeSpec } from "./specs/vae.ts";
+import { readNumber } from "./read-settings.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor1D = import("@tensorflow/tfjs-core").Tensor1D;
@@ -187,6 +188,10 @@ export const vae: Family = {
   ...vaeSpec,
   create(options: CreateOptions): Model {
     const s = options.settings;
-    return new VaeModel({ beta: Number(s.beta), learningRate: Number(s.learningRate) }, options.seed, options.dataset);
+    return new VaeModel(
+      { beta: readNumber(s, "beta"), learningRate: readNumber(s, "learningRate") },
+      options.seed,
+      options.dataset,
+    );
   },
 };
