@@ -205,12 +205,12 @@ async function main(argv: readonly string[]): Promise<number> {
     await page.goto(`${server.origin}${ARTICLE_PATH}#demo-${families[0]}`);
     await page.locator(`#demo-${families[0]} gen-demo`).scrollIntoViewIfNeeded();
     await page.waitForFunction(
-      (f) => document.querySelector(`#demo-${f} gen-demo`)?.getAttribute("data-state") === "ready",
+      (f) => document.querySelector(`#demo-${f} gen-demo`)?.getAttribute("data-demo-state") === "ready",
       families[0],
       { timeout: 120_000 },
     );
     result.defaultBackend = (
-      (await page.locator(`#demo-${families[0]} gen-demo`).getAttribute("data-backend")) ?? ""
+      (await page.locator(`#demo-${families[0]} gen-demo`).getAttribute("data-demo-backend")) ?? ""
     ).toLowerCase();
     await page.close();
     const defaultBackend = result.defaultBackend as BackendName;

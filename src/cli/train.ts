@@ -9,6 +9,7 @@ import { chooseBackend } from "../lab/backend.ts";
 import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
 import { qualityScore } from "../lab/metrics.ts";
 import { FAMILIES, getFamily } from "../models/registry.ts";
+import { divergenceMessageEn, type Divergence } from "../models/divergence.ts";
 import { Trainer } from "../models/trainer.ts";
 import { applyRawSettings, defaults } from "../demo/settings.ts";
 import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
@@ -46,6 +47,13 @@ function writeSamples(file: string, samples: Float32Array): void {
   const lines = ["x,y"];
   for (let i = 0; i < samples.length; i += 2) lines.push(`${samples[i]},${samples[i + 1]}`);
   writeFileSync(file, `${lines.join("\n")}\n`);
+}
+
+/** Says where and why the run diverged, writes nothing, and gives the exit code. */
+function failDiverged(trainer: Trainer, divergence: Divergence): number {
+  console.error(`error: ${divergenceMessageEn(trainer.family, divergence, trainer.options.settings)}; nothing written`);
+  trainer.dispose();
+  return 1;
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -88,13 +96,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (process.stdout.isTTY) process.stdout.write("\n");
   const seconds = (performance.now() - started) / 1000;
-  if (progress.diverged) {
-    console.error(
-      `diverged at step ${progress.diverged.step} (${progress.diverged.series} loss is not finite): lower the learning rate`,
-    );
-    trainer.dispose();
-    return 1;
-  }
+  if (progress.diverged) return failDiverged(trainer, progress.diverged);
   const losses = Object.entries(progress.losses ?? {})
     .map(([k, v]) => `${k} ${v.toFixed(4)}`)
     .join(", ");
@@ -102,6 +104,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     `trained ${trainer.step} steps in ${seconds.toFixed(1)} s (${(trainer.step / seconds).toFixed(1)} steps/s); loss: ${losses}`,
   );
   const samples = trainer.sample(Number(args.samples));
+  // Non-finite samples are an error, not a file: the trainer marks them as a divergence.
+  if (trainer.diverged) return failDiverged(trainer, trainer.diverged);
   const score = qualityScore(samples, dataset, { n: Number(args.samples) });
   console.log(
     `quality: normalised ${score.normalised.toFixed(3)} (JS ${score.js.toFixed(4)}, noise floor ${score.noiseFloor.toFixed(4)}, one Gaussian ${score.gaussianJs.toFixed(4)}, ${score.n} samples)`,

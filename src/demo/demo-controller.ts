@@ -9,6 +9,7 @@ import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { BackendName } from "../lab/backend-names.ts";
 import { createRandom } from "../lab/random.ts";
+import { divergenceMessage } from "../models/divergence.ts";
 import { getFamilySpec } from "../models/specs.ts";
 import type { FamilyId } from "../models/ids.ts";
 import type { FamilySpec, SettingValues, ViewFrame, ViewSpec } from "../models/types.ts";
@@ -48,14 +49,21 @@ const MAX_QUALITY_EVERY_MS = 8000;
 
 let sessions = 0;
 
-/** `data-*` attributes the demo writes about itself (for tests and styling), not settings. */
-const STATUS_ATTRIBUTES = new Set(["state", "step", "drawn", "quality", "qualityStep", "backend", "loop", "loss"]);
+/**
+ * The demo writes its own status as `data-demo-*` attributes (`data-demo-step`, `data-demo-loss`, …: for tests,
+ * the benchmark and styling); every other `data-*` attribute is a setting. A prefix of their own keeps the two
+ * apart: a status named `loss` once swallowed the GAN's `loss` setting.
+ */
+const STATUS_PREFIX = "demo";
+function isStatusAttribute(name: string): boolean {
+  return name.startsWith(STATUS_PREFIX) && /^[A-Z]/.test(name.slice(STATUS_PREFIX.length));
+}
 
 /** Reads `data-*` attributes, then `?key.name=value` URL parameters, over the defaults. */
 function readSettings(element: HTMLElement, family: FamilySpec, key: string) {
   const specs = [...COMMON_SETTINGS, ...family.settings];
   const attributes = Object.fromEntries(
-    Object.entries(element.dataset).filter(([name, value]) => !STATUS_ATTRIBUTES.has(name) && value !== undefined),
+    Object.entries(element.dataset).filter(([name, value]) => !isStatusAttribute(name) && value !== undefined),
   ) as Record<string, string>;
   const fromAttributes = applyRawSettings(specs, defaults(specs), attributes, "属性");
   const fromUrl = applyRawSettings(specs, fromAttributes.values, readUrlSettings(key), "网址参数");
@@ -69,7 +77,7 @@ export function mountDemo(element: HTMLElement): MountedDemo {
   try {
     family = getFamilySpec(model);
   } catch (error) {
-    element.dataset.state = "unavailable";
+    element.dataset.demoState = "unavailable";
     const note = element.querySelector(".demo-placeholder-note") ?? element.appendChild(document.createElement("p"));
     note.textContent = (error as Error).message.startsWith("Model")
       ? "这个模型的浏览器演示还在制作中。"
@@ -147,7 +155,7 @@ class Demo implements MountedDemo {
     document.addEventListener("visibilitychange", visibility);
     this.cleanups.push(() => document.removeEventListener("visibilitychange", visibility));
     this.cleanups.push(onBackendChange((choice) => this.showBackend(describeBackend(choice))));
-    element.dataset.state = "starting";
+    element.dataset.demoState = "starting";
     this.ready = this.start();
   }
 
@@ -293,7 +301,7 @@ class Demo implements MountedDemo {
       this.showBackend(describeBackend(choice));
       this.ui.backendControl.setValue(choice.name);
       await this.createSession();
-      this.element.dataset.state = "ready";
+      this.element.dataset.demoState = "ready";
       this.announce(`${this.family.title}：已就绪，点击“训练”开始。`);
     } catch (error) {
       this.fail(`演示无法启动：${quotedReason(error)}。文章的其余部分不受影响；刷新页面可重试。`);
@@ -317,7 +325,7 @@ class Demo implements MountedDemo {
     this.history.values = {};
     this.lastLosses = null;
     this.divergenceShown = false;
-    delete this.element.dataset.loss;
+    delete this.element.dataset.demoLoss;
     this.ui.quality.textContent = "质量分数：训练后显示";
     this.writeStatus();
     this.configureParam();
@@ -345,9 +353,7 @@ class Demo implements MountedDemo {
       // Both ticks in flight report the same divergence: the first one says so.
       if (this.divergenceShown) return false;
       this.divergenceShown = true;
-      const { step, series } = progress.diverged;
-      const label = this.family.lossSeries.find((s) => s.key === series)?.label ?? series;
-      this.fail(`训练在第 ${step} 步发散（“${label}”变成了 NaN 或无穷大），已停止。请降低学习率后点击“重置”。`, false);
+      this.fail(divergenceMessage(this.family, progress.diverged, this.values), false);
       this.writeStatus();
       await this.redraw();
       return false;
@@ -396,7 +402,7 @@ class Demo implements MountedDemo {
     const now = performance.now();
     this.lastStatus = now;
     this.ui.stepOut.textContent = `第 ${this.step} 步`;
-    this.element.dataset.step = String(this.step);
+    this.element.dataset.demoStep = String(this.step);
     if (now - this.rate.time > 1000) {
       if (this.rate.time > 0 && this.step > this.rate.step) {
         this.rate.perSecond = ((this.step - this.rate.step) * 1000) / (now - this.rate.time);
@@ -404,7 +410,7 @@ class Demo implements MountedDemo {
       }
       this.rate = { step: this.step, time: now, perSecond: this.rate.perSecond };
     }
-    if (this.lastLosses) this.element.dataset.loss = JSON.stringify(this.lastLosses);
+    if (this.lastLosses) this.element.dataset.demoLoss = JSON.stringify(this.lastLosses);
     if (now - this.lastChart >= CHART_EVERY_MS || !this.loop.isPlaying) {
       this.lastChart = now;
       this.lossChart.update(this.history.steps, this.history.values);
@@ -442,7 +448,7 @@ class Demo implements MountedDemo {
     this.plot.render();
     this.barCharts.update(frame.bars ?? []);
     this.ui.caption.textContent = frame.caption ?? "";
-    this.element.dataset.drawn = String(Number(this.element.dataset.drawn ?? 0) + 1);
+    this.element.dataset.demoDrawn = String(Number(this.element.dataset.demoDrawn ?? 0) + 1);
   }
 
   private async updateQuality(): Promise<void> {
@@ -452,8 +458,8 @@ class Demo implements MountedDemo {
     this.ui.quality.textContent =
       `质量分数 ${score.normalised.toFixed(2)}（第 ${score.step} 步；0 = 与新抽的真实数据一样好，1 = 不比单个高斯好；` +
       `基于 ${score.n} 个样本的 40×40 直方图 JS 散度 ${score.js.toFixed(3)}，噪声基线 ${score.noiseFloor.toFixed(3)}）`;
-    this.element.dataset.quality = score.normalised.toFixed(3);
-    this.element.dataset.qualityStep = String(score.step);
+    this.element.dataset.demoQuality = score.normalised.toFixed(3);
+    this.element.dataset.demoQualityStep = String(score.step);
   }
 
   private configureParam(): void {
@@ -580,7 +586,7 @@ class Demo implements MountedDemo {
 
   private showBackend({ label, note }: { label: string; note: string }): void {
     this.ui.backendBadge.textContent = `后端：${label}`;
-    this.element.dataset.backend = label;
+    this.element.dataset.demoBackend = label;
     this.ui.backendNote.hidden = note === "";
     this.ui.backendNote.textContent = note;
   }
@@ -589,7 +595,7 @@ class Demo implements MountedDemo {
     const playing = state !== "paused";
     this.ui.play.textContent = playing ? "❚❚ 暂停" : "▶ 训练";
     this.ui.play.setAttribute("aria-pressed", String(playing));
-    this.element.dataset.loop = state;
+    this.element.dataset.demoLoop = state;
     const messages: Record<LoopState, string> = {
       running: "正在训练…",
       paused: "已暂停。",
@@ -621,7 +627,7 @@ class Demo implements MountedDemo {
     this.loop.pause();
     this.showError(message);
     if (!fatal) return;
-    this.element.dataset.state = "error";
+    this.element.dataset.demoState = "error";
     for (const control of this.element.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(
       ".demo button, .demo input, .demo select",
     )) {

@@ -59,7 +59,7 @@ export class GenDemoElement extends HTMLElement {
     if (this.loading || this.demo || !entries.some((e) => e.isIntersecting)) return;
     this.loading = true;
     this.nearObserver.disconnect();
-    this.dataset.state = "loading";
+    this.dataset.demoState = "loading";
     import("./demo-controller.ts")
       .then(({ mountDemo }) => {
         if (this.disconnected) return;
@@ -67,7 +67,7 @@ export class GenDemoElement extends HTMLElement {
         this.demo.setOnScreen(this.onScreen);
       })
       .catch((error: unknown) => {
-        this.dataset.state = "error";
+        this.dataset.demoState = "error";
         const note = document.createElement("p");
         note.className = "demo-error";
         note.setAttribute("role", "alert");

@@ -5,6 +5,7 @@
 import { createDataStream } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { DataSource } from "../lab/data-source.ts";
+import { countNonFinitePoints, SAMPLES_DIVERGED, type Divergence } from "./divergence.ts";
 import type { Family, Losses, Model, SettingValues, ViewFrame, ViewRequest } from "./types.ts";
 
 export interface TrainerOptions {
@@ -18,8 +19,8 @@ export interface TrainProgress {
   step: number;
   /** Losses at `step`, when they were read back in this call. */
   losses: Losses | null;
-  /** Set when a loss became NaN or ±Inf: training must stop. */
-  diverged: { step: number; series: string } | null;
+  /** Set when a loss became NaN or ±Inf, or the model drew non-finite samples: training must stop. */
+  diverged: Divergence | null;
 }
 
 /** The loss curve, kept as plain arrays (appended every time losses are read back). */
@@ -74,12 +75,28 @@ export class Trainer {
     return { step: this.step, losses, diverged: this.diverged };
   }
 
+  /**
+   * n samples of the model. Non-finite samples mean the run has diverged even if every loss is finite (a sampler
+   * that overflows): training stops there, as for a NaN loss, and the samples are returned for the caller to report.
+   */
   sample(n: number): Float32Array {
-    return this.model.sample(n);
+    const samples = this.model.sample(n);
+    this.checkSamples(samples);
+    return samples;
   }
 
   view(request: ViewRequest): ViewFrame {
-    return this.model.view(request);
+    const frame = this.model.view(request);
+    if (frame.samples) this.checkSamples(frame.samples);
+    return frame;
+  }
+
+  private checkSamples(samples: Float32Array): void {
+    if (this.diverged) return;
+    const nonFinite = countNonFinitePoints(samples);
+    if (nonFinite > 0) {
+      this.diverged = { step: this.step, series: SAMPLES_DIVERGED, nonFinite, drawn: Math.floor(samples.length / 2) };
+    }
   }
 
   /** New weights from the same seed, step 0, empty history (the demo's Reset). */

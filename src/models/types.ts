@@ -25,7 +25,11 @@ export type SettingSpec =
       name: string;
       label: string;
       type: "choice";
-      choices: readonly { value: string; label: string }[];
+      /**
+       * `presets`: values this choice gives other settings of the table (e.g. a loss brings its paper's learning
+       * rates) wherever they are not set explicitly; see `resolveSettings` in src/demo/settings.ts.
+       */
+      choices: readonly { value: string; label: string; presets?: Readonly<SettingValues> }[];
       default: string;
       help?: string;
     };
@@ -134,6 +138,17 @@ export interface FamilySpec {
   batchSize: number;
   /** Steps after which the demo stops by itself; also the CLI's default `--steps`. */
   defaultSteps: number;
+  /**
+   * What is known to make this family diverge at these settings, beyond a learning rate that is too high: the
+   * setting to lower and why, or null. The divergence message names it instead of blaming the learning rate.
+   */
+  divergenceCause?(settings: SettingValues): DivergenceCause | null;
+}
+
+/** A setting known to make a run diverge, and why (in the article's language). */
+export interface DivergenceCause {
+  setting: string;
+  why: string;
 }
 
 /** A family with its model: `create` builds a fresh model from settings and a seed. */

@@ -94,13 +94,13 @@ describe("budgets of the article page", () => {
       const demo = page.locator(`#demo-${model} gen-demo`);
       await demo.scrollIntoViewIfNeeded();
       await page.waitForFunction(
-        (m) => document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-state") === "ready",
+        (m) => document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-demo-state") === "ready",
         model,
         { timeout: 120_000 },
       );
       await page.locator(`#demo-${model} .demo-play`).click();
       await page.waitForFunction(
-        (m) => Number(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-step")) > 0,
+        (m) => Number(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-demo-step")) > 0,
         model,
         { timeout: 120_000 },
       );

@@ -47,15 +47,16 @@ function demo(page: Page, model: string): Locator {
 async function ready(page: Page, model: string): Promise<void> {
   await demo(page, model).scrollIntoViewIfNeeded();
   await page.waitForFunction(
-    (m) => ["ready", "error"].includes(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-state") ?? ""),
+    (m) =>
+      ["ready", "error"].includes(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-demo-state") ?? ""),
     model,
     { timeout: 90_000 },
   );
-  expect(await demo(page, model).getAttribute("data-state")).toBe("ready");
+  expect(await demo(page, model).getAttribute("data-demo-state")).toBe("ready");
 }
 
 async function step(page: Page, model: string): Promise<number> {
-  return Number(await demo(page, model).getAttribute("data-step"));
+  return Number(await demo(page, model).getAttribute("data-demo-step"));
 }
 
 /**
@@ -77,7 +78,7 @@ async function stepOnceParked(page: Page, model: string): Promise<number> {
 
 async function waitForStep(page: Page, model: string, atLeast: number): Promise<void> {
   await page.waitForFunction(
-    ([m, n]) => Number(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-step")) >= Number(n),
+    ([m, n]) => Number(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-demo-step")) >= Number(n),
     [model, atLeast] as const,
     { timeout: 120_000 },
   );
@@ -143,7 +144,7 @@ describe("the GAN demo", () => {
     await figure.getByRole("button", { name: "▶ 训练" }).click();
     await waitForStep(page, "gan", 20);
     await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
-    const losses = JSON.parse((await demo(page, "gan").getAttribute("data-loss"))!) as Record<string, number>;
+    const losses = JSON.parse((await demo(page, "gan").getAttribute("data-demo-loss"))!) as Record<string, number>;
     expect(Object.keys(losses).sort()).toEqual(["discriminator", "generator"]);
     expect(Object.values(losses).every(Number.isFinite)).toBe(true);
     await page.waitForTimeout(500);
@@ -168,12 +169,12 @@ describe("the GAN demo", () => {
     await waitForStep(page, "gan", 3);
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.waitForFunction(
-      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-loop") === "off-screen",
+      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-demo-loop") === "off-screen",
     );
     const parked = await stepOnceParked(page, "gan");
     await demo(page, "gan").scrollIntoViewIfNeeded();
     await waitForStep(page, "gan", parked + 3);
-    expect(await demo(page, "gan").getAttribute("data-loop")).toBe("running");
+    expect(await demo(page, "gan").getAttribute("data-demo-loop")).toBe("running");
     await page.close();
   });
 
@@ -191,12 +192,12 @@ describe("the GAN demo", () => {
       }, state);
     await setVisibility("hidden");
     await page.waitForFunction(
-      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-loop") === "hidden-tab",
+      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-demo-loop") === "hidden-tab",
     );
     const parked = await stepOnceParked(page, "gan");
     await setVisibility("visible");
     await waitForStep(page, "gan", parked + 3);
-    expect(await demo(page, "gan").getAttribute("data-loop")).toBe("running");
+    expect(await demo(page, "gan").getAttribute("data-demo-loop")).toBe("running");
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -246,15 +247,15 @@ describe("the DDPM demo", () => {
     await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
     // the score is measured again where training stopped, not left at the last paced one seconds before
     const parked = await stepOnceParked(page, "ddpm");
-    await expect.poll(() => demo(page, "ddpm").getAttribute("data-quality-step")).toBe(String(parked));
+    await expect.poll(() => demo(page, "ddpm").getAttribute("data-demo-quality-step")).toBe(String(parked));
     await expect(figure.locator(".demo-quality").textContent()).resolves.toContain(`第 ${parked} 步`);
     await figure.getByLabel("反向过程").check();
     const slider = figure.getByLabel("反向步 t");
     await expect(slider.getAttribute("max")).resolves.toBe("100");
-    const drawn = Number(await demo(page, "ddpm").getAttribute("data-drawn"));
+    const drawn = Number(await demo(page, "ddpm").getAttribute("data-demo-drawn"));
     await slider.fill("60");
     await page.waitForFunction(
-      (n) => Number(document.querySelector("#demo-ddpm gen-demo")?.getAttribute("data-drawn")) > n,
+      (n) => Number(document.querySelector("#demo-ddpm gen-demo")?.getAttribute("data-demo-drawn")) > n,
       drawn,
     );
     await expect(figure.locator(".demo-caption").textContent()).resolves.toBe("反向去噪 t = 60 / 100");
@@ -302,13 +303,15 @@ describe("a diverging run", () => {
     expect(message).toMatch(/^训练在第 \d+ 步发散（“重建项 −log p\(x\|z\)”变成了 NaN 或无穷大），已停止。请降低学习率/);
     expect(message.match(/发散/g)).toHaveLength(1);
     expect(stoppedAt).toBeGreaterThan(0);
-    await expect(demo(page, "vae").getAttribute("data-loop")).resolves.toBe("paused");
+    await expect(demo(page, "vae").getAttribute("data-demo-loop")).resolves.toBe("paused");
     expect(await step(page, "vae")).toBe(stoppedAt);
     await page.waitForTimeout(1000);
     expect(await step(page, "vae")).toBe(stoppedAt);
 
     await figure.getByRole("button", { name: "重置" }).click();
-    await page.waitForFunction(() => document.querySelector("#demo-vae gen-demo")?.getAttribute("data-step") === "0");
+    await page.waitForFunction(
+      () => document.querySelector("#demo-vae gen-demo")?.getAttribute("data-demo-step") === "0",
+    );
     await expect(error.isHidden()).resolves.toBe(true);
 
     await figure.locator("summary", { hasText: "设置" }).click();
@@ -318,7 +321,10 @@ describe("a diverging run", () => {
     await figure.getByRole("button", { name: "▶ 训练" }).click();
     await waitForStep(page, "vae", stoppedAt + 50);
     await expect(error.isHidden()).resolves.toBe(true);
-    const losses = JSON.parse((await demo(page, "vae").getAttribute("data-loss")) ?? "{}") as Record<string, number>;
+    const losses = JSON.parse((await demo(page, "vae").getAttribute("data-demo-loss")) ?? "{}") as Record<
+      string,
+      number
+    >;
     expect(Object.values(losses).length).toBeGreaterThan(0);
     expect(Object.values(losses).every(Number.isFinite)).toBe(true);
     expect(problems).toEqual([]);
@@ -356,7 +362,7 @@ describe("when parts of the demo cannot load", () => {
     await page.goto(`${server.origin}${ARTICLE_PATH}#gan`);
     await demo(page, "gan").scrollIntoViewIfNeeded();
     await page.waitForFunction(
-      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-state") === "error",
+      () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-demo-state") === "error",
     );
     await expect(page.locator("#demo-gan .demo-error").textContent()).resolves.toMatch(
       /演示无法启动：训练线程无法启动/,

@@ -60,12 +60,12 @@ describe("npm run dev", () => {
     const figure = page.locator("#demo-flow-matching");
     await figure.scrollIntoViewIfNeeded();
     const demo = figure.locator("gen-demo");
-    await expect.poll(() => demo.getAttribute("data-state"), { timeout: 120_000 }).toMatch(/^(ready|error)$/);
+    await expect.poll(() => demo.getAttribute("data-demo-state"), { timeout: 120_000 }).toMatch(/^(ready|error)$/);
     expect(await figure.locator("[role=alert]:visible").allTextContents()).toEqual([]);
-    expect(await demo.getAttribute("data-state")).toBe("ready");
+    expect(await demo.getAttribute("data-demo-state")).toBe("ready");
     await figure.getByRole("button", { name: "▶ 训练" }).click();
     await expect
-      .poll(async () => Number(await demo.getAttribute("data-step")), { timeout: 60_000 })
+      .poll(async () => Number(await demo.getAttribute("data-demo-step")), { timeout: 60_000 })
       .toBeGreaterThan(50);
     expect(problems, log).toEqual([]);
     await page.close();

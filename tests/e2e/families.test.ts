@@ -56,35 +56,35 @@ describe.each(Object.values(FAMILY_SPECS).map((spec) => [spec.id, spec] as const
     await page.goto(`${server.origin}${ARTICLE_PATH}?backend=webgl#demo-${model}`);
     const figure = page.locator(`#demo-${model}`);
     await figure.locator("gen-demo").scrollIntoViewIfNeeded();
-    await waitFor(page, model, "data-state", "v === 'ready' || v === 'error'");
-    expect(await attribute(page, model, "data-state")).toBe("ready");
-    expect(await attribute(page, model, "data-backend")).toBe("WebGL");
+    await waitFor(page, model, "data-demo-state", "v === 'ready' || v === 'error'");
+    expect(await attribute(page, model, "data-demo-state")).toBe("ready");
+    expect(await attribute(page, model, "data-demo-backend")).toBe("WebGL");
 
     const play = figure.locator(".demo-play");
     await play.click();
-    await waitFor(page, model, "data-step", "Number(v) >= 10");
+    await waitFor(page, model, "data-demo-step", "Number(v) >= 10");
     await play.click();
-    await waitFor(page, model, "data-loop", "v === 'paused'");
-    const losses = JSON.parse((await attribute(page, model, "data-loss")) ?? "{}") as Record<string, number>;
+    await waitFor(page, model, "data-demo-loop", "v === 'paused'");
+    const losses = JSON.parse((await attribute(page, model, "data-demo-loss")) ?? "{}") as Record<string, number>;
     expect(Object.keys(losses).sort()).toEqual(spec.lossSeries.map((s) => s.key).sort());
     expect(Object.values(losses).every(Number.isFinite)).toBe(true);
 
     // After the first steps (the optimiser's slots exist), more steps leave the tensor count where it was.
     const before = await tensors(page, model);
-    const step = Number(await attribute(page, model, "data-step"));
+    const step = Number(await attribute(page, model, "data-demo-step"));
     await play.click();
-    await waitFor(page, model, "data-step", `Number(v) >= ${step + 15}`);
+    await waitFor(page, model, "data-demo-step", `Number(v) >= ${step + 15}`);
     await play.click();
-    await waitFor(page, model, "data-loop", "v === 'paused'");
+    await waitFor(page, model, "data-demo-loop", "v === 'paused'");
     await page.waitForTimeout(500);
     expect(await tensors(page, model)).toBe(before);
 
     for (const view of spec.views) {
       const radio = figure.getByRole("radio", { name: view.label });
       if (!(await radio.isChecked())) {
-        const drawn = Number(await attribute(page, model, "data-drawn"));
+        const drawn = Number(await attribute(page, model, "data-demo-drawn"));
         await radio.check();
-        await waitFor(page, model, "data-drawn", `Number(v) > ${drawn}`);
+        await waitFor(page, model, "data-demo-drawn", `Number(v) > ${drawn}`);
       }
       const kinds = await figure
         .locator(".gm-legend__item[data-kind]")

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -46,6 +46,17 @@ describe("npm run train", () => {
     expect(points).toHaveLength(100);
     expect(points[0]).toHaveLength(2);
     expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
+  });
+
+  it("refuses to write non-finite samples: exits 1, says how many, and leaves no file", () => {
+    // DDPM at learning rate 1: its losses stay finite for 20 steps, but the reverse chain overflows.
+    const out = path.join(mkdtempSync(path.join(tmpdir(), "train-")), "samples.csv");
+    const run = train("--model", "ddpm", "--steps", "20", "--samples", "100", "--set", "learningRate=1", "--out", out);
+    expect(run.status, run.stdout).toBe(1);
+    expect(run.stderr).toMatch(
+      /diverged at step 20: \d+ of 100 samples are not finite.*lower the learning rate; nothing written/,
+    );
+    expect(existsSync(out)).toBe(false);
   });
 
   it("prints the usage and exits with code 2 on bad arguments", () => {

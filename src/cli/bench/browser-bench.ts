@@ -193,11 +193,12 @@ export async function openDemo(
   await page.goto(`${origin}${ARTICLE_PATH}?backend=${backend}&${family}.dataset=${dataset}#demo-${family}`);
   await page.locator(`#demo-${family} gen-demo`).scrollIntoViewIfNeeded();
   await page.waitForFunction(
-    (f) => ["ready", "error"].includes(document.querySelector(`#demo-${f} gen-demo`)?.getAttribute("data-state") ?? ""),
+    (f) =>
+      ["ready", "error"].includes(document.querySelector(`#demo-${f} gen-demo`)?.getAttribute("data-demo-state") ?? ""),
     family,
     { timeout: 120_000 },
   );
-  if ((await page.locator(`#demo-${family} gen-demo`).getAttribute("data-state")) !== "ready") {
+  if ((await page.locator(`#demo-${family} gen-demo`).getAttribute("data-demo-state")) !== "ready") {
     throw new Error(
       `the ${family} demo did not start: ${await page.locator(`#demo-${family} .demo-error`).textContent()}`,
     );
@@ -210,8 +211,8 @@ const readStep = (page: Page, family: string) =>
     const el = document.querySelector(`#demo-${f} gen-demo`);
     return {
       t: performance.now(),
-      step: Number(el?.getAttribute("data-step") ?? 0),
-      loop: el?.getAttribute("data-loop"),
+      step: Number(el?.getAttribute("data-demo-step") ?? 0),
+      loop: el?.getAttribute("data-demo-loop"),
     };
   }, family);
 
@@ -257,7 +258,7 @@ export async function measureTraining(
   );
   const figure = page.locator(`#demo-${family}`);
   return {
-    backend: (await figure.locator("gen-demo").getAttribute("data-backend")) ?? "",
+    backend: (await figure.locator("gen-demo").getAttribute("data-demo-backend")) ?? "",
     dataset: (await figure.getByLabel("数据集").inputValue()) as DatasetName,
     seconds: (series.at(-1)!.t - clicked) / 1000,
     stepsPerSecond: spread(windowRates(series, clicked, warmup, options.windows ?? 3)),
@@ -279,7 +280,7 @@ export async function measureRecognisable(
 ): Promise<RecognisableResult> {
   const figure = page.locator(`#demo-${family}`);
   const element = figure.locator("gen-demo");
-  const drawn = Number(await element.getAttribute("data-drawn"));
+  const drawn = Number(await element.getAttribute("data-demo-drawn"));
   if (!(await figure.locator(".demo-settings").evaluate((d) => (d as HTMLDetailsElement).open))) {
     await figure.locator(".demo-settings summary").click();
   }
@@ -290,7 +291,7 @@ export async function measureRecognisable(
   await page.waitForFunction(
     ([f, n]) => {
       const el = document.querySelector(`#demo-${f} gen-demo`);
-      return el?.getAttribute("data-step") === "0" && Number(el.getAttribute("data-drawn")) > Number(n);
+      return el?.getAttribute("data-demo-step") === "0" && Number(el.getAttribute("data-demo-drawn")) > Number(n);
     },
     [family, drawn] as const,
     { timeout: 60_000 },
@@ -301,7 +302,7 @@ export async function measureRecognisable(
   let probeMs = 0;
   for (;;) {
     await page.waitForTimeout(2000);
-    if ((await element.getAttribute("data-loop")) === "paused") await play.click();
+    if ((await element.getAttribute("data-demo-loop")) === "paused") await play.click();
     const score = await page.evaluate(
       ([f, n]) => (document.querySelector(`#demo-${f} gen-demo`) as unknown as DemoHandle).quality(Number(n)),
       [family, QUALITY_SAMPLES] as const,
@@ -311,7 +312,7 @@ export async function measureRecognisable(
     probeMs += score.ms;
     const reached = score.normalised <= QUALITY_TARGET;
     if (reached || seconds >= capSeconds) {
-      if ((await element.getAttribute("data-loop")) !== "paused") await play.click();
+      if ((await element.getAttribute("data-demo-loop")) !== "paused") await play.click();
       return { seconds: reached ? seconds : null, lastScore: { normalised: score.normalised, step: score.step } };
     }
   }
@@ -378,7 +379,7 @@ export async function measureSoak(browser: Browser, origin: string, seconds: num
       [...document.querySelectorAll("gen-demo")].map((el) => el.getAttribute("model") ?? ""),
     );
     await page.waitForFunction(
-      () => [...document.querySelectorAll("gen-demo")].every((el) => el.getAttribute("data-state") === "ready"),
+      () => [...document.querySelectorAll("gen-demo")].every((el) => el.getAttribute("data-demo-state") === "ready"),
       undefined,
       { timeout: 180_000 },
     );
@@ -388,7 +389,7 @@ export async function measureSoak(browser: Browser, origin: string, seconds: num
       const until = Date.now() + forMs;
       while (Date.now() < until) {
         for (const family of families) {
-          const loop = await page.locator(`#demo-${family} gen-demo`).getAttribute("data-loop");
+          const loop = await page.locator(`#demo-${family} gen-demo`).getAttribute("data-demo-loop");
           if (loop === "paused" || loop === null) await page.locator(`#demo-${family} .demo-play`).click();
         }
         await page.waitForTimeout(Math.min(2000, Math.max(0, until - Date.now())));
@@ -401,13 +402,13 @@ export async function measureSoak(browser: Browser, origin: string, seconds: num
     await keepTraining(seconds * 1000 - (Date.now() - t0));
     const end = await snapshot(page, first);
     for (const family of families) {
-      if ((await page.locator(`#demo-${family} gen-demo`).getAttribute("data-loop")) !== "paused") {
+      if ((await page.locator(`#demo-${family} gen-demo`).getAttribute("data-demo-loop")) !== "paused") {
         await page.locator(`#demo-${family} .demo-play`).click();
       }
     }
     const steps: Record<string, number> = {};
     for (const family of families) {
-      steps[family] = Number(await page.locator(`#demo-${family} gen-demo`).getAttribute("data-step"));
+      steps[family] = Number(await page.locator(`#demo-${family} gen-demo`).getAttribute("data-demo-step"));
     }
     return {
       seconds: (Date.now() - t0) / 1000,
@@ -468,7 +469,7 @@ export async function measurePageWeight(browser: Browser, origin: string): Promi
     const js = first.filter(isJs);
     await page.locator("gen-demo").first().scrollIntoViewIfNeeded();
     await page.waitForFunction(
-      () => document.querySelector("gen-demo")?.getAttribute("data-state") === "ready",
+      () => document.querySelector("gen-demo")?.getAttribute("data-demo-state") === "ready",
       undefined,
       {
         timeout: 120_000,

@@ -64,6 +64,13 @@ export const ebmSpec: FamilySpec = {
     { key: "positive", label: "数据能量 E(x⁺)" },
     { key: "negative", label: "负样本能量 E(x⁻)" },
   ],
+  divergenceCause: (settings) =>
+    Number(settings.stepSize) >= 0.05
+      ? {
+          setting: "stepSize",
+          why: `朗之万步长 λ = ${settings.stepSize} 太大：数据能量与负样本能量一正一负越拉越开，样本飞出数据区`,
+        }
+      : null,
   batchSize: 128,
   defaultSteps: 2000,
 };

@@ -66,6 +66,13 @@ export const scoreSpec: FamilySpec = {
     },
   ],
   lossSeries: [{ key: "loss", label: "去噪分数匹配损失 ½‖σ s_θ + z‖²" }],
+  divergenceCause: (settings) =>
+    Number(settings.stepRatio) >= 3
+      ? {
+          setting: "stepRatio",
+          why: `相对步长 r = ${settings.stepRatio} 太大，退火朗之万采样会越走越远（r 接近 4 时发散）`,
+        }
+      : null,
   batchSize: 256,
   defaultSteps: 2000,
 };
