@@ -1,6 +1,7 @@
 /**
- * Parsing of the `train` command's arguments: `--name value` pairs checked against known options.
- * Errors are plain messages; the command prints them with its usage and exits with code 2.
+ * Parsing of the commands' arguments (`train`, `score`): `--name value` pairs checked against known options, and,
+ * for a command that takes them, operands such as file names. Errors are plain messages; the command prints them with
+ * its usage and exits with code 2.
  */
 export interface OptionSpec {
   name: string;
@@ -12,12 +13,28 @@ export interface OptionSpec {
 
 export class UsageError extends Error {}
 
-export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[]): Record<string, unknown> {
+/**
+ * The options in `argv`, with their defaults. An argument that is not an option is refused, unless `operands` is
+ * given: then it is collected there (and so is everything after a lone `--`).
+ */
+export function parseArgs(
+  argv: readonly string[],
+  specs: readonly OptionSpec[],
+  operands?: string[],
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const spec of specs) if (spec.default !== undefined) out[spec.name] = spec.default;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === "--help" || arg === "-h") throw new UsageError("");
+    if (operands && arg === "--") {
+      operands.push(...argv.slice(i + 1));
+      break;
+    }
+    if (operands && !arg.startsWith("-")) {
+      operands.push(arg);
+      continue;
+    }
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!match) throw new UsageError(`unexpected argument "${arg}"`);
     const spec = specs.find((s) => s.name === match[1]);
@@ -33,10 +50,11 @@ export function parseArgs(argv: readonly string[], specs: readonly OptionSpec[])
   return out;
 }
 
-export function usage(command: string, specs: readonly OptionSpec[]): string {
+/** The usage text: `usage: <command> [options] <operands>` and one line per option. */
+export function usage(command: string, specs: readonly OptionSpec[], operands = ""): string {
   const width = Math.max(...specs.map((s) => s.name.length)) + 4;
   return [
-    `usage: ${command} [options]`,
+    `usage: ${command} [options]${operands ? ` ${operands}` : ""}`,
     "",
     ...specs.map(
       (s) => `  --${s.name.padEnd(width)}${s.help}${s.default !== undefined ? ` (default: ${String(s.default)})` : ""}`,
