@@ -17,7 +17,15 @@ export const ddpmSpec: FamilySpec = {
       ],
       default: "linear",
     },
-    { name: "steps", label: "扩散步数 T", type: "integer", min: 10, max: 500, default: 100 },
+    {
+      name: "steps",
+      label: "扩散步数 T",
+      type: "integer",
+      min: 10,
+      max: 500,
+      default: 100,
+      help: "Ho 等（2020）用 T = 1000；线性调度缩放到 T 步后 β_t 最大为 20/T，T ≤ 20 时截断在 0.999",
+    },
     learningRateSetting(2e-3),
   ],
   views: [
@@ -34,7 +42,7 @@ export const ddpmSpec: FamilySpec = {
       param: { name: "t", label: "前向步 t", min: 0, max: 100, step: 1, default: 50, maxSetting: "steps" },
     },
   ],
-  lossSeries: [{ key: "loss", label: "噪声预测误差 ‖ε − ε_θ‖²" }],
+  lossSeries: [{ key: "loss", label: "噪声预测误差 ½‖ε − ε_θ‖²（两坐标平均）" }],
   batchSize: 256,
   defaultSteps: 3000,
 };
