@@ -83,7 +83,7 @@ export function mountDemo(element: HTMLElement): MountedDemo {
       ? "这个模型的浏览器演示还在制作中。"
       : `无法创建演示：${(error as Error).message}`;
     const none = () => Promise.reject(new Error("no demo"));
-    return { setOnScreen() {}, destroy() {}, memory: none, quality: none };
+    return { setOnScreen() {}, destroy() {}, memory: none, quality: none, modelSettings: none };
   }
   return new Demo(element, family);
 }
@@ -455,9 +455,14 @@ class Demo implements MountedDemo {
     this.lastQuality = performance.now();
     const { result: score, ms } = await this.worker.timed("quality", { session: this.session, n: LIVE_QUALITY_POINTS });
     this.pacing.qualityEvery = Math.min(MAX_QUALITY_EVERY_MS, Math.max(QUALITY_EVERY_MS, ms * WORKER_SHARE * 2));
+    const misses = [
+      score.nonFinite > 0 ? `${score.nonFinite} 个样本不是有限数` : "",
+      score.offGrid > 0 ? `${score.offGrid} 个样本落在图外` : "",
+    ].filter(Boolean);
     this.ui.quality.textContent =
       `质量分数 ${score.normalised.toFixed(2)}（第 ${score.step} 步；0 = 与新抽的真实数据一样好，1 = 不比单个高斯好；` +
-      `基于 ${score.n} 个样本的 40×40 直方图 JS 散度 ${score.js.toFixed(3)}，噪声基线 ${score.noiseFloor.toFixed(3)}）`;
+      `基于 ${score.n} 个样本的 40×40 直方图 JS 散度 ${score.js.toFixed(3)}，噪声基线 ${score.noiseFloor.toFixed(3)}` +
+      `${misses.length ? `；${misses.join("，")}，都算作未命中` : ""}）`;
     this.element.dataset.demoQuality = score.normalised.toFixed(3);
     this.element.dataset.demoQualityStep = String(score.step);
   }
@@ -643,6 +648,11 @@ class Demo implements MountedDemo {
   /** Tensor count and backend in the worker (for tests and the benchmark). */
   memory() {
     return this.worker.call("memory", {});
+  }
+
+  async modelSettings() {
+    await this.ready;
+    return this.worker.call("session", { session: this.session });
   }
 
   async quality(n: number) {

@@ -14,6 +14,13 @@ export interface MountedDemo {
   memory(): Promise<{ numTensors: number; numBytes: number; backend: string; sessions: number }>;
   /** The quality score of n fresh samples, and the worker time it took (the benchmark polls it). */
   quality(n: number): Promise<{ normalised: number; step: number; ms: number }>;
+  /** What the model in the worker was created with (tests read it back). */
+  modelSettings(): Promise<{
+    family: string;
+    dataset: string;
+    seed: number;
+    settings: Record<string, number | string>;
+  }>;
 }
 
 const PREPARE_MARGIN = "800px 0px";
@@ -53,6 +60,11 @@ export class GenDemoElement extends HTMLElement {
   /** The quality score of n fresh samples now (the benchmark's probe; the demo shows its own). */
   quality(n: number): Promise<{ normalised: number; step: number; ms: number }> {
     return this.demo ? this.demo.quality(n) : Promise.reject(new Error("demo not loaded"));
+  }
+
+  /** What the model in the training worker was created with: dataset, seed and the family's settings. */
+  modelSettings(): ReturnType<MountedDemo["modelSettings"]> {
+    return this.demo ? this.demo.modelSettings() : Promise.reject(new Error("demo not loaded"));
   }
 
   private near(entries: IntersectionObserverEntry[]): void {

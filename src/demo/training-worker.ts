@@ -56,6 +56,10 @@ const api: WorkerApi = {
     const { trainer } = session(id);
     return { ...qualityScore(trainer.sample(n), trainer.options.dataset, { n }), step: trainer.step };
   },
+  session({ session: id }) {
+    const { family, dataset, seed, settings } = session(id).trainer.options;
+    return { family: family.id, dataset, seed, settings };
+  },
   sample({ session: id, n }) {
     return session(id).trainer.sample(n);
   },

@@ -5,16 +5,13 @@
 import type { BackendChoice } from "../lab/backend.ts";
 import type { BackendName } from "../lab/backend-names.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
+import type { QualityScore } from "../lab/metrics.ts";
 import type { FamilyId } from "../models/ids.ts";
 import type { LossHistory, TrainProgress } from "../models/trainer.ts";
 import type { SettingValues, ViewFrame, ViewRequest } from "../models/types.ts";
 
-export interface QualityResult {
-  js: number;
-  noiseFloor: number;
-  gaussianJs: number;
-  normalised: number;
-  n: number;
+/** The quality score (the same function as the CLI's and the benchmark's) at the step the samples were drawn. */
+export interface QualityResult extends QualityScore {
   /** The training step the samples were drawn at. */
   step: number;
 }
@@ -38,6 +35,8 @@ export interface WorkerApi {
   }): TrainProgress & { newHistory: LossHistory };
   view(args: { session: string; request: ViewRequest }): ViewFrame;
   quality(args: { session: string; n: number }): QualityResult;
+  /** What the session's model was created with (tests read it back to check a setting reached the model). */
+  session(args: { session: string }): { family: FamilyId; dataset: DatasetName; seed: number; settings: SettingValues };
   /** n samples of the model, interleaved xy (the benchmark times it). */
   sample(args: { session: string; n: number }): Float32Array;
   reset(args: { session: string }): { step: number };
