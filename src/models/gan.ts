@@ -1,9 +1,12 @@
 /**
- * GAN (Goodfellow et al. 2014) and WGAN with weight clipping (Arjovsky et al. 2017) on 2D points.
- * The generator G maps Gaussian noise z to a point; the discriminator D scores points.
+ * GAN (Goodfellow et al. 2014), WGAN with weight clipping (Arjovsky et al. 2017) and WGAN with a gradient penalty
+ * (Gulrajani et al. 2017) on 2D points. The generator G maps Gaussian noise z to a point; the discriminator
+ * (critic) D scores points.
  * Non-saturating losses (Goodfellow 2014, §3): L_D = −E log σ(D(x)) − E log(1 − σ(D(G(z)))),
  * L_G = −E log σ(D(G(z))). WGAN (Arjovsky 2017, Algorithm 1): L_D = E D(G(z)) − E D(x), L_G = −E D(G(z)),
- * with D's weights clipped to [−c, c] after each critic step.
+ * with D's weights clipped to [−c, c] after each critic step. WGAN-GP (Gulrajani 2017, Algorithm 1): the same
+ * L_G, and L_D = E D(G(z)) − E D(x) + λ E(‖∇ₓD(x̂)‖₂ − 1)² at x̂ = εx + (1 − ε)G(z), ε ~ U[0, 1] per sample,
+ * with no clipping. Each loss's optimiser and settings are those of its paper (the presets in specs/gan.ts).
  */
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
@@ -11,14 +14,17 @@ import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
+import { readChoice, readNumber } from "./read-settings.ts";
 import { ganSpec } from "./specs/gan.ts";
 import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Scalar = import("@tensorflow/tfjs-core").Scalar;
 type Variable = import("@tensorflow/tfjs-core").Variable;
+type Tensor = import("@tensorflow/tfjs-core").Tensor;
+type GradSaveFunc = import("@tensorflow/tfjs-core").GradSaveFunc;
 
-export const GAN_LOSSES = ["nonsaturating", "wgan"] as const;
+export const GAN_LOSSES = ["nonsaturating", "wgan", "wgan-gp"] as const;
 export type GanLoss = (typeof GAN_LOSSES)[number];
 
 export interface GanSettings {
@@ -26,18 +32,40 @@ export interface GanSettings {
   discriminatorSteps: number;
   learningRate: number;
   discriminatorLearningRate: number;
+  /** WGAN's clipping threshold c. */
   clip: number;
+  /** WGAN-GP's penalty coefficient λ. */
+  penalty: number;
 }
 
 const LATENT = 4;
 /** How many generated points carry a gradient arrow in the landscape view. */
 const ARROWS = 64;
 const BATCH = ganSpec.batchSize;
+/** The critic's leaky-ReLU slope for negative inputs: src/lab/mlp.ts's, which the tests compare against. */
+const LEAKY_SLOPE = 0.2;
 
-/** The discriminator's (critic's) loss from its logits (scores) on real and generated points. */
+/**
+ * a·b whose gradient is written with explicit transposes (dA = dY bᵀ, dB = aᵀ dY), for the same reason as
+ * mlp.ts's layers: tfjs's own matMul gradient asks the WASM backend for transposed products, about ten times slower.
+ */
+const product = tf.customGrad(((a: Tensor2D, b: Tensor2D, save: GradSaveFunc) => {
+  save([a, b]);
+  return {
+    value: tf.matMul(a, b),
+    gradFunc: (dy: Tensor2D, saved: Tensor[]) => {
+      const [sa, sb] = saved as [Tensor2D, Tensor2D];
+      return [tf.matMul(dy, tf.transpose(sb)), tf.matMul(tf.transpose(sa), dy)];
+    },
+  };
+}) as never) as unknown as (a: Tensor2D, b: Tensor2D) => Tensor2D;
+
+const isWasserstein = (loss: GanLoss) => loss !== "nonsaturating";
+
+/** The discriminator's (critic's) loss from its logits (scores) on real and generated points; no penalty term. */
 export function discriminatorLoss(loss: GanLoss, realScores: Tensor2D, fakeScores: Tensor2D): Scalar {
   return tf.tidy(() =>
-    loss === "wgan"
+    isWasserstein(loss)
       ? tf.sub(tf.mean(fakeScores), tf.mean(realScores))
       : // −log σ(s) = softplus(−s) and −log(1 − σ(s)) = softplus(s): stable for large |s|.
         tf.add(tf.mean(tf.softplus(tf.neg(realScores))), tf.mean(tf.softplus(fakeScores))),
@@ -46,7 +74,81 @@ export function discriminatorLoss(loss: GanLoss, realScores: Tensor2D, fakeScore
 
 /** The generator's loss from the discriminator's scores on generated points. */
 export function generatorLoss(loss: GanLoss, fakeScores: Tensor2D): Scalar {
-  return tf.tidy(() => (loss === "wgan" ? tf.neg(tf.mean(fakeScores)) : tf.mean(tf.softplus(tf.neg(fakeScores)))));
+  return tf.tidy(() => (isWasserstein(loss) ? tf.neg(tf.mean(fakeScores)) : tf.mean(tf.softplus(tf.neg(fakeScores)))));
+}
+
+/**
+ * The critic's scores f(x) [n, 1] and its input gradient ∇ₓf(x) [n, inputs], both as differentiable functions of
+ * the critic's weights, for the gradient penalty, which needs ∇_w of a function of ∇ₓf. tfjs cannot give that
+ * second derivative by nesting tf.grad: the gradient of its leakyRelu is built with `greater`, which has no
+ * gradient of its own ("gradient function not found for Greater"). So the backward pass is written out with plain
+ * ops that all have gradients (products, transposes, mul, add, step): with a_l = h_{l−1}W_l + b_l, the slope
+ * s_l = leaky′(a_l) = 0.2 + 0.8·step(a_l), h_l = s_l ⊙ a_l and f = h_L w + b,
+ *   ∇ₓf = (…((wᵀ ⊙ s_L) W_Lᵀ ⊙ s_{L−1}) W_{L−1}ᵀ … ⊙ s_1) W_1ᵀ.
+ * s_l is piecewise constant in the weights and tf.step's gradient is zero, which is exact wherever no a_l is
+ * exactly 0. Call inside tf.tidy.
+ */
+export function criticWithInputGradient(critic: Mlp, x: Tensor2D): { scores: Tensor2D; inputGradient: Tensor2D } {
+  const { activation } = critic.spec;
+  if (activation !== "leakyRelu" && activation !== "relu") {
+    throw new Error(`criticWithInputGradient handles relu and leakyRelu critics, not ${activation}.`);
+  }
+  const slope = activation === "leakyRelu" ? LEAKY_SLOPE : 0;
+  const slopes: Tensor2D[] = [];
+  let h = x;
+  for (const layer of critic.hiddenLayers) {
+    const a = tf.add(product(h, layer.weight as Tensor2D), layer.bias) as Tensor2D;
+    const s = tf.add(tf.mul(tf.step(a), 1 - slope), slope) as Tensor2D;
+    slopes.push(s);
+    h = tf.mul(a, s) as Tensor2D;
+  }
+  const { weight, bias } = critic.outputLayer;
+  if (weight.shape[1] !== 1) throw new Error("criticWithInputGradient needs a critic with one output.");
+  const scores = tf.add(product(h, weight as Tensor2D), bias) as Tensor2D;
+  // ∂f/∂h_L = wᵀ for every point: one [1, width] row, which the product with s_L spreads over the batch.
+  let delta = tf.transpose(weight) as Tensor2D;
+  for (let l = critic.hiddenLayers.length - 1; l >= 0; l--) {
+    delta = product(tf.mul(delta, slopes[l]!) as Tensor2D, tf.transpose(critic.hiddenLayers[l]!.weight) as Tensor2D);
+  }
+  if (delta.shape[0] !== x.shape[0]) delta = tf.tile(delta, [x.shape[0], 1]); // a critic with no hidden layer
+  return { scores, inputGradient: delta };
+}
+
+/**
+ * WGAN-GP's penalty without λ (Gulrajani 2017, Algorithm 1, line 7): E(‖∇ₓf(x̂)‖₂ − 1)² over the interpolates
+ * x̂ = εx + (1 − ε)x̃ of real points x and generated points x̃, pair by pair, with `epsilon` [n, 1] the ε of each.
+ * A 1e−12 under the square root keeps its gradient finite where ∇ₓf = 0 (it moves the norm by under 1e−6).
+ */
+export function gradientPenalty(critic: Mlp, real: Tensor2D, fake: Tensor2D, epsilon: Tensor2D): Scalar {
+  return tf.tidy(() => {
+    const mixed = tf.add(tf.mul(epsilon, real), tf.mul(tf.sub(1, epsilon), fake)) as Tensor2D;
+    const { inputGradient } = criticWithInputGradient(critic, mixed);
+    const norm = tf.sqrt(tf.add(tf.sum(tf.square(inputGradient), 1), 1e-12));
+    return tf.mean(tf.square(tf.sub(norm, 1)));
+  });
+}
+
+/** WGAN-GP's critic loss (Gulrajani 2017, Algorithm 1): E f(x̃) − E f(x) + λ·E(‖∇ₓf(x̂)‖₂ − 1)². */
+export function wganGpCriticLoss(
+  critic: Mlp,
+  real: Tensor2D,
+  fake: Tensor2D,
+  epsilon: Tensor2D,
+  lambda: number,
+): Scalar {
+  return tf.tidy(() =>
+    tf.add(
+      discriminatorLoss("wgan-gp", critic.apply(real), critic.apply(fake)),
+      tf.mul(gradientPenalty(critic, real, fake, epsilon), lambda),
+    ),
+  );
+}
+
+/** The median of `values` (NaN for none). */
+function median(values: Float32Array): number {
+  const sorted = Float32Array.from(values).sort();
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 class GanModel implements Model {
@@ -55,6 +157,8 @@ class GanModel implements Model {
   private readonly generatorOptimizer: FlatAdam;
   private readonly discriminatorOptimizer: FlatAdam;
   private readonly noise: Random;
+  /** WGAN-GP's ε, from a stream of its own, so the other losses draw exactly the noise they drew before. */
+  private readonly interpolation: Random;
   /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
   private readonly sampleNoise: Random;
   private readonly settings: GanSettings;
@@ -63,24 +167,38 @@ class GanModel implements Model {
     this.settings = settings;
     const root = createRandom(seed);
     this.noise = root.fork("noise");
+    this.interpolation = root.fork("interpolation");
     this.sampleNoise = root.fork("sample");
     this.generator = createMlp(
       { name: "generator", inputs: LATENT, hidden: [64, 64, 64], outputs: 2, activation: "relu" },
       root.fork("generator"),
     );
+    // No normalisation layer in the critic, as WGAN-GP requires (its penalty is per sample).
     this.discriminator = createMlp(
       { name: "discriminator", inputs: 2, hidden: [64, 64, 64], outputs: 1, activation: "leakyRelu" },
       root.fork("discriminator"),
     );
-    // Adam with β1 = 0.5 (Radford et al. 2016) for the standard GAN; RMSProp for WGAN, as in its Algorithm 1.
-    // The discriminator gets its own, by default larger, rate: the two time-scale rule of Heusel et al. (2017).
-    const optimizer = (variables: Variable[], learningRate: number): FlatAdam => {
-      if (settings.loss !== "wgan") return createFlatAdam(variables, { learningRate, beta1: 0.5 });
-      const rmsprop = tf.train.rmsprop(learningRate);
-      return { minimize: (loss) => rmsprop.minimize(loss, true, variables)!, dispose: () => rmsprop.dispose() };
-    };
-    this.generatorOptimizer = optimizer(this.generator.variables, settings.learningRate);
-    this.discriminatorOptimizer = optimizer(this.discriminator.variables, settings.discriminatorLearningRate);
+    this.generatorOptimizer = this.optimizer(this.generator.variables, settings.learningRate);
+    this.discriminatorOptimizer = this.optimizer(this.discriminator.variables, settings.discriminatorLearningRate);
+  }
+
+  /**
+   * Each loss's optimiser as its paper has it: Adam with β1 = 0.5 (Radford et al. 2016) for the standard GAN;
+   * RMSProp for WGAN (Arjovsky 2017, Algorithm 1; tfjs's defaults, decay 0.9, no momentum, as in TensorFlow's
+   * RMSPropOptimizer the WGAN-GP authors ran it with); Adam with β1 = 0, β2 = 0.9 for WGAN-GP (Gulrajani 2017,
+   * Algorithm 1's defaults).
+   */
+  private optimizer(variables: Variable[], learningRate: number): FlatAdam {
+    switch (this.settings.loss) {
+      case "nonsaturating":
+        return createFlatAdam(variables, { learningRate, beta1: 0.5 });
+      case "wgan-gp":
+        return createFlatAdam(variables, { learningRate, beta1: 0, beta2: 0.9 });
+      case "wgan": {
+        const rmsprop = tf.train.rmsprop(learningRate);
+        return { minimize: (loss) => rmsprop.minimize(loss, true, variables)!, dispose: () => rmsprop.dispose() };
+      }
+    }
   }
 
   private latent(n: number, rng: Random = this.noise): Tensor2D {
@@ -89,8 +207,14 @@ class GanModel implements Model {
     return tf.tensor2d(z, [n, LATENT]);
   }
 
+  private epsilon(n: number): Tensor2D {
+    const e = new Float32Array(n);
+    for (let i = 0; i < n; i++) e[i] = this.interpolation.uniform();
+    return tf.tensor2d(e, [n, 1]);
+  }
+
   trainStep(data: DataSource, read: boolean): Losses | null {
-    const { loss, discriminatorSteps, clip } = this.settings;
+    const { loss, discriminatorSteps, clip, penalty } = this.settings;
     let dCost: Scalar | null = null;
     for (let k = 0; k < discriminatorSteps; k++) {
       dCost?.dispose();
@@ -98,8 +222,11 @@ class GanModel implements Model {
       dCost = tf.tidy(() => {
         const x = tf.tensor2d(real, [BATCH, 2]);
         const fake = this.generator.apply(this.latent(BATCH));
+        const epsilon = loss === "wgan-gp" ? this.epsilon(BATCH) : null;
         const cost = this.discriminatorOptimizer.minimize(() =>
-          discriminatorLoss(loss, this.discriminator.apply(x), this.discriminator.apply(fake)),
+          epsilon
+            ? wganGpCriticLoss(this.discriminator, x, fake, epsilon, penalty)
+            : discriminatorLoss(loss, this.discriminator.apply(x), this.discriminator.apply(fake)),
         );
         if (loss === "wgan") {
           for (const v of this.discriminator.variables) v.assign(tf.clipByValue(v, -clip, clip));
@@ -129,23 +256,32 @@ class GanModel implements Model {
     const grid = gridPoints(request.extent, request.gridSize);
     const origins = samples.slice(0, 2 * Math.min(ARROWS, request.n));
     const { loss } = this.settings;
-    const [field, push] = tf.tidy(() => {
+    const [field, pull] = tf.tidy(() => {
       const scores = this.discriminator.apply(tf.tensor2d(grid, [grid.length / 2, 2]));
-      // The direction the generator's loss moves each generated point: −∂L_G/∂x at x = G(z), drawn on
-      // the first few samples only (a thousand arrows hide the points they start from).
+      // The pull of the generator's loss on each generated point, −∂L_G/∂x at x = G(z): the points themselves
+      // move only through G's weights. Drawn on the first few samples only (a thousand arrows hide the points).
       const x = tf.tensor2d(origins, [origins.length / 2, 2]);
       const gradient = tf.grad((points) => generatorLoss(loss, this.discriminator.apply(points as Tensor2D)))(x);
       return [scores.dataSync() as Float32Array, tf.neg(gradient).dataSync() as Float32Array];
     });
+    const values = field.slice();
+    if (isWasserstein(loss)) {
+      // A critic is defined up to a constant (only differences E f(x) − E f(G(z)) enter its loss), so its zero
+      // says nothing: centre the map on the grid's median, making the diverging colours a relative score.
+      const centre = median(values);
+      for (let i = 0; i < values.length; i++) values[i]! -= centre;
+    }
     return {
       samples,
       field: {
-        values: field.slice(),
+        values,
         gridSize: request.gridSize,
         kind: "diverging",
-        label: loss === "wgan" ? "评论家打分 D(x)" : "判别器 logit D(x)（>0 判为真）",
+        label: isWasserstein(loss)
+          ? "评论家打分 f(x)，减去网格中位数（相对值：越高越像真数据）"
+          : "判别器 logit D(x)（>0 判为真）",
       },
-      arrows: { origins, vectors: push.slice(), label: "生成器梯度 −∇ₓL_G" },
+      arrows: { origins, vectors: pull.slice(), label: "生成器损失对样本的拉力 −∇ₓL_G" },
     };
   }
 
@@ -163,11 +299,12 @@ export const gan: Family = {
     const s = options.settings;
     return new GanModel(
       {
-        loss: s.loss === "wgan" ? "wgan" : "nonsaturating",
-        discriminatorSteps: Number(s.discriminatorSteps),
-        learningRate: Number(s.learningRate),
-        discriminatorLearningRate: Number(s.discriminatorLearningRate),
-        clip: Number(s.clip),
+        loss: readChoice(s, "loss", GAN_LOSSES),
+        discriminatorSteps: readNumber(s, "discriminatorSteps"),
+        learningRate: readNumber(s, "learningRate"),
+        discriminatorLearningRate: readNumber(s, "discriminatorLearningRate"),
+        clip: readNumber(s, "clip"),
+        penalty: readNumber(s, "penalty"),
       },
       options.seed,
     );

@@ -1,7 +1,25 @@
-/** GAN objectives on known inputs, computed by hand (Goodfellow et al. 2014; Arjovsky et al. 2017). */
+/**
+ * GAN objectives on known inputs, computed by hand (Goodfellow et al. 2014; Arjovsky et al. 2017; Gulrajani et al.
+ * 2017). The critic's gradients are checked against finite differences of an independent float64 copy of the
+ * network written in plain JavaScript here, not against the model's own code.
+ */
 import { beforeAll, describe, expect, it } from "vitest";
-import { discriminatorLoss, generatorLoss } from "../../src/models/gan.ts";
+import { defaults, resolveSettings } from "../../src/demo/settings.ts";
+import { createMlp, type Mlp } from "../../src/lab/mlp.ts";
+import { createDataStream } from "../../src/lab/datasets.ts";
+import { createRandom } from "../../src/lab/random.ts";
+import {
+  criticWithInputGradient,
+  discriminatorLoss,
+  gan,
+  GAN_LOSSES,
+  generatorLoss,
+  gradientPenalty,
+  wganGpCriticLoss,
+} from "../../src/models/gan.ts";
 import { useWasm } from "../support/tf-node.ts";
+
+type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 
 let tf: Awaited<ReturnType<typeof useWasm>>;
 beforeAll(async () => {
@@ -31,7 +49,7 @@ describe("non-saturating GAN losses", () => {
   });
 
   it("is 2 ln 2 for a discriminator that cannot tell (all logits 0), and stays finite for huge logits", () => {
-    const zero = tf.zeros([4, 1]) as import("@tensorflow/tfjs-core").Tensor2D;
+    const zero = tf.zeros([4, 1]) as Tensor2D;
     expect(value(discriminatorLoss("nonsaturating", zero, zero))).toBeCloseTo(2 * Math.LN2, 6);
     const big = tf.tensor2d([200], [1, 1]);
     const small = tf.tensor2d([-200], [1, 1]);
@@ -42,11 +60,256 @@ describe("non-saturating GAN losses", () => {
 });
 
 describe("WGAN losses", () => {
-  it("critic: mean f(G(z)) − mean f(x); generator: −mean f(G(z))", () => {
+  it("critic: mean f(G(z)) − mean f(x); generator: −mean f(G(z)), for both WGANs", () => {
     const r = tf.tensor2d([1, 2, 3], [3, 1]);
     const f = tf.tensor2d([-1, 0.5], [2, 1]);
-    expect(value(discriminatorLoss("wgan", r, f))).toBeCloseTo(-0.25 - 2, 6);
-    expect(value(generatorLoss("wgan", f))).toBeCloseTo(0.25, 6);
+    for (const loss of ["wgan", "wgan-gp"] as const) {
+      expect(value(discriminatorLoss(loss, r, f))).toBeCloseTo(-0.25 - 2, 6);
+      expect(value(generatorLoss(loss, f))).toBeCloseTo(0.25, 6);
+    }
     tf.dispose([r, f]);
+  });
+});
+
+/** A critic's weights in float64: w[l][i][j] from input i to unit j of layer l, the last layer being the output. */
+interface Weights {
+  w: number[][][];
+  b: number[][];
+}
+
+function weightsOf(critic: Mlp): Weights {
+  const layers = [...critic.hiddenLayers, critic.outputLayer];
+  return {
+    w: layers.map((layer) => {
+      const [rows, cols] = layer.weight.shape as [number, number];
+      const data = layer.weight.dataSync();
+      return Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => data[i * cols + j]!));
+    }),
+    b: layers.map((layer) => Array.from(layer.bias.dataSync())),
+  };
+}
+
+const SLOPE = 0.2;
+
+/** f(x) and ∇ₓf(x) of a leaky-ReLU MLP, in float64, by an explicit forward and backward pass. */
+function reference({ w, b }: Weights, x: readonly number[]): { f: number; grad: number[] } {
+  const slopes: number[][] = [];
+  let h = [...x];
+  for (let l = 0; l < w.length; l++) {
+    const a = b[l]!.map((bias, j) => h.reduce((sum, hi, i) => sum + hi * w[l]![i]![j]!, bias));
+    if (l === w.length - 1) {
+      let delta = [1];
+      for (let k = w.length - 1; k >= 0; k--) {
+        const back = w[k]!.map((row) => row.reduce((sum, wij, j) => sum + wij * delta[j]!, 0));
+        delta = k > 0 ? back.map((d, i) => d * slopes[k - 1]![i]!) : back;
+      }
+      return { f: a[0]!, grad: delta };
+    }
+    slopes.push(a.map((v) => (v > 0 ? 1 : SLOPE)));
+    h = a.map((v) => (v > 0 ? v : SLOPE * v));
+  }
+  throw new Error("unreachable");
+}
+
+/** E(‖∇ₓf(x̂)‖₂ − 1)², x̂ = εx + (1 − ε)x̃, in float64. */
+function penaltyReference(weights: Weights, real: number[][], fake: number[][], epsilon: number[]): number {
+  let sum = 0;
+  real.forEach((x, i) => {
+    const e = epsilon[i]!;
+    const mixed = x.map((xi, k) => e * xi + (1 - e) * fake[i]![k]!);
+    const { grad } = reference(weights, mixed);
+    sum += (Math.hypot(...grad) - 1) ** 2;
+  });
+  return sum / real.length;
+}
+
+function smallCritic(seed: number): Mlp {
+  return createMlp(
+    { name: "critic-test", inputs: 2, hidden: [8, 8], outputs: 1, activation: "leakyRelu" },
+    createRandom(seed),
+  );
+}
+
+const REAL = [
+  [1.2, -0.4],
+  [-0.7, 2.1],
+  [0.3, 0.9],
+  [-1.5, -1.1],
+];
+const FAKE = [
+  [0.1, 0.2],
+  [1.8, -1.3],
+  [-0.6, -0.2],
+  [0.9, 1.4],
+];
+const EPSILON = [0.25, 0.6, 0.9, 0.1];
+
+describe("the critic's input gradient ∇ₓf (for WGAN-GP)", () => {
+  it("gives the network's own scores, and a gradient that matches central differences of f", () => {
+    const critic = smallCritic(5);
+    const points = [...REAL, ...FAKE];
+    const x = tf.tensor2d(points.flat(), [points.length, 2]);
+    const { scores, gradient } = tf.tidy(() => {
+      const r = criticWithInputGradient(critic, x);
+      return { scores: r.scores.dataSync().slice(), gradient: r.inputGradient.dataSync().slice() };
+    });
+    // f by the network's own forward pass (mlp.apply), ∇ₓf by central differences of it. f is piecewise linear, so
+    // the difference is exact unless a kink lies within h of the point (one does within 1e−2 of the fourth point);
+    // h = 1e−3 keeps float32's rounding of f (≈1e−7) at ≈1e−4 of the quotient, under the tolerance of 5e−4.
+    const f = (p: number[][]) =>
+      tf.tidy(() => Array.from(critic.apply(tf.tensor2d(p.flat(), [p.length, 2])).dataSync()));
+    const own = f(points);
+    const h = 1e-3;
+    points.forEach((p, i) => {
+      expect(scores[i]).toBeCloseTo(own[i]!, 5);
+      for (let k = 0; k < 2; k++) {
+        const up = p.map((v, j) => (j === k ? v + h : v));
+        const down = p.map((v, j) => (j === k ? v - h : v));
+        const [fUp, fDown] = f([up, down]) as [number, number];
+        expect(gradient[2 * i + k], `point ${i}, ∂/∂x${k + 1}`).toBeCloseTo((fUp - fDown) / (2 * h), 3);
+      }
+    });
+    // and it is not trivially small: the check would pass for a zero gradient on a flat critic otherwise
+    expect(Math.max(...gradient.map(Math.abs))).toBeGreaterThan(0.05);
+    x.dispose();
+    critic.dispose();
+  });
+});
+
+describe("WGAN-GP's gradient penalty", () => {
+  it("has the value and the weight gradient of an independent float64 computation (central differences)", () => {
+    const critic = smallCritic(11);
+    const real = tf.tensor2d(REAL.flat(), [4, 2]);
+    const fake = tf.tensor2d(FAKE.flat(), [4, 2]);
+    const epsilon = tf.tensor2d(EPSILON, [4, 1]);
+    const { value: penalty, grads } = tf.variableGrads(
+      () => gradientPenalty(critic, real, fake, epsilon),
+      critic.variables,
+    );
+    const weights = weightsOf(critic);
+    const expected = penaltyReference(weights, REAL, FAKE, EPSILON);
+    expect(expected).toBeGreaterThan(0.01);
+    expect(value(penalty)).toBeCloseTo(expected, 4);
+    // Central differences in float64 (h = 1e−6: truncation ~h², rounding ~1e−16/h, both far below the tolerance)
+    // of every weight and bias, against the float32 gradient tfjs takes through the written-out backward pass.
+    const h = 1e-6;
+    const derivative = (bump: (w: Weights, d: number) => void) => {
+      const at = (d: number) => {
+        const copy: Weights = structuredClone(weights);
+        bump(copy, d);
+        return penaltyReference(copy, REAL, FAKE, EPSILON);
+      };
+      return (at(h) - at(-h)) / (2 * h);
+    };
+    const layers = [...critic.hiddenLayers, critic.outputLayer];
+    let largest = 0;
+    layers.forEach((layer, l) => {
+      // The penalty depends on the biases only through the slopes, which are piecewise constant: its bias gradient
+      // is 0 almost everywhere, and tfjs returns no entry for variables without a path (the output bias).
+      const dW = grads[layer.weight.name]?.dataSync() ?? new Float32Array(layer.weight.size);
+      const db = grads[layer.bias.name]?.dataSync() ?? new Float32Array(layer.bias.size);
+      const cols = layer.weight.shape[1]!;
+      weights.w[l]!.forEach((row, i) =>
+        row.forEach((_, j) => {
+          const want = derivative((w, d) => (w.w[l]![i]![j]! += d));
+          largest = Math.max(largest, Math.abs(want));
+          expect(Math.abs(dW[i * cols + j]! - want), `layer ${l} weight [${i}, ${j}]`).toBeLessThan(
+            1e-4 + 1e-3 * Math.abs(want),
+          );
+        }),
+      );
+      weights.b[l]!.forEach((_, j) => {
+        const want = derivative((w, d) => (w.b[l]![j]! += d));
+        expect(Math.abs(db[j]! - want), `layer ${l} bias [${j}]`).toBeLessThan(1e-4 + 1e-3 * Math.abs(want));
+      });
+    });
+    expect(largest).toBeGreaterThan(0.01);
+    tf.dispose([real, fake, epsilon, ...Object.values(grads)]);
+    critic.dispose();
+  });
+
+  it("makes the critic loss E f(x̃) − E f(x) + λ·E(‖∇f(x̂)‖₂ − 1)², by hand on a 2→2→1 critic", () => {
+    const critic = createMlp(
+      { name: "tiny-critic", inputs: 2, hidden: [2], outputs: 1, activation: "leakyRelu" },
+      createRandom(1),
+    );
+    // f(x) = 1·lrelu(x₁ + 0.5x₂) − 2·lrelu(−x₁ + 2x₂ + 0.5) + 0.3
+    critic.hiddenLayers[0]!.weight.assign(tf.tensor2d([1, -1, 0.5, 2], [2, 2]));
+    critic.hiddenLayers[0]!.bias.assign(tf.tensor1d([0, 0.5]));
+    critic.outputLayer.weight.assign(tf.tensor2d([1, -2], [2, 1]));
+    critic.outputLayer.bias.assign(tf.tensor1d([0.3]));
+    const real = [
+      [1, 1],
+      [-2, 0],
+    ];
+    const fake = [
+      [0, -1],
+      [2, 1],
+    ];
+    // f(1, 1) = 1.5 − 2·1.5 + 0.3 = −1.2; f(−2, 0) = 0.2·(−2) − 2·2.5 + 0.3 = −5.1
+    // f(0, −1) = 0.2·(−0.5) − 2·0.2·(−1.5) + 0.3 = 0.8; f(2, 1) = 2.5 − 2·0.5 + 0.3 = 1.8
+    const critique = (0.8 + 1.8) / 2 - (-1.2 + -5.1) / 2;
+    // ε = 0.4: x̂ = (0.4, −0.2), a = (0.3, −0.3), slopes (1, 0.2): ∇f = 1·(1, 0.5) − 2·0.2·(−1, 2) = (1.4, −0.3);
+    // ε = 0.25: x̂ = (1, 0.75), a = (1.375, 1), slopes (1, 1): ∇f = (1, 0.5) − 2·(−1, 2) = (3, −3.5)
+    const norms = [Math.hypot(1.4, -0.3), Math.hypot(3, -3.5)];
+    const penalty = ((norms[0]! - 1) ** 2 + (norms[1]! - 1) ** 2) / 2;
+    const lambda = 10;
+    const r = tf.tensor2d(real.flat(), [2, 2]);
+    const f = tf.tensor2d(fake.flat(), [2, 2]);
+    const e = tf.tensor2d([0.4, 0.25], [2, 1]);
+    expect(value(wganGpCriticLoss(critic, r, f, e, lambda))).toBeCloseTo(critique + lambda * penalty, 4);
+    expect(value(gradientPenalty(critic, r, f, e))).toBeCloseTo(penalty, 5);
+    tf.dispose([r, f, e]);
+    critic.dispose();
+  });
+});
+
+describe("the gan family", () => {
+  const settingsFor = (loss: string) => resolveSettings(gan.settings, [{ raw: { loss }, source: "test" }]).values;
+
+  it("offers exactly the losses the model knows", () => {
+    const spec = gan.settings.find((s) => s.name === "loss");
+    expect(spec?.type === "choice" ? spec.choices.map((c) => c.value) : []).toEqual([...GAN_LOSSES]);
+  });
+
+  it.each(GAN_LOSSES)("trains a few steps with %s at its paper's settings: finite losses and samples", (loss) => {
+    const before = tf.memory().numTensors;
+    const model = gan.create({ settings: settingsFor(loss), seed: 1, dataset: "8gaussians" });
+    const data = createDataStream("8gaussians", 1);
+    let losses = null;
+    for (let step = 0; step < 3; step++) losses = model.trainStep(data, true);
+    expect(Object.keys(losses ?? {}).sort()).toEqual(["discriminator", "generator"]);
+    expect(Object.values(losses ?? {}).every(Number.isFinite)).toBe(true);
+    const samples = model.sample(200);
+    expect(samples.length).toBe(400);
+    expect(samples.every(Number.isFinite)).toBe(true);
+    model.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("draws a WGAN critic as a relative score (centred on the grid's median), the GAN's logit as it is", () => {
+    const request = { view: "landscape", n: 50, extent: 4.5, gridSize: 9 };
+    const median = (v: Float32Array) => Float32Array.from(v).sort()[(v.length - 1) / 2]!;
+    for (const loss of ["wgan", "wgan-gp"]) {
+      const model = gan.create({ settings: settingsFor(loss), seed: 1, dataset: "8gaussians" });
+      const { field } = model.view(request);
+      expect(field?.label).toMatch(/评论家打分 f\(x\).*相对值/);
+      expect(median(field!.values)).toBeCloseTo(0, 6);
+      expect(Math.max(...field!.values)).toBeGreaterThan(Math.min(...field!.values));
+      model.dispose();
+    }
+    const model = gan.create({ settings: settingsFor("nonsaturating"), seed: 1, dataset: "8gaussians" });
+    const { field } = model.view(request);
+    expect(field?.label).toMatch(/logit/);
+    expect(field?.label).not.toMatch(/相对值/);
+    expect(Math.abs(median(field!.values))).toBeGreaterThan(1e-4); // not centred
+    model.dispose();
+  });
+
+  it("refuses an unknown loss, naming the valid ones", () => {
+    const settings = { ...defaults(gan.settings), loss: "lsgan" };
+    expect(() => gan.create({ settings, seed: 1, dataset: "8gaussians" })).toThrow(
+      /"loss".*"lsgan".*nonsaturating, wgan, wgan-gp/,
+    );
   });
 });

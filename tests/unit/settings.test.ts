@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { applyRawSettings, COMMON_SETTINGS, defaults, parseSetting } from "../../src/demo/settings.ts";
+import {
+  applyChoicePresets,
+  applyRawSettings,
+  choiceDefaults,
+  COMMON_SETTINGS,
+  defaults,
+  parseSetting,
+  resolveSettings,
+} from "../../src/demo/settings.ts";
 import { readUrlSettings, urlWithSettings } from "../../src/demo/url-state.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
 import type { SettingSpec } from "../../src/models/types.ts";
@@ -61,6 +69,150 @@ describe("parseSetting refuses bad values with a message", () => {
         expect(parseSetting(setting, String(setting.default)).ok, `${spec.id}.${setting.name}`).toBe(true);
       }
     }
+  });
+});
+
+describe("choice presets: a choice brings settings of its own", () => {
+  // A table like the GAN's: a loss whose values carry other settings' values.
+  const table: SettingSpec[] = [
+    {
+      name: "loss",
+      label: "目标函数",
+      type: "choice",
+      choices: [
+        { value: "plain", label: "plain", presets: { steps: 1, rate: 4e-4 } },
+        { value: "clipped", label: "clipped", presets: { steps: 5, rate: 5e-5, clip: 0.01 } },
+        { value: "bare", label: "bare" },
+      ],
+      default: "plain",
+    },
+    // the defaults are the default choice's presets, as every family's table has them (tested below)
+    { name: "steps", label: "次数", type: "integer", min: 1, max: 10, default: 1 },
+    { ...lr, name: "rate", default: 4e-4 },
+    { name: "clip", label: "裁剪", type: "number", min: 0.001, max: 1, step: 0.001, default: 0.1 },
+  ];
+  const resolve = (...raws: Record<string, string>[]) =>
+    resolveSettings(
+      table,
+      raws.map((raw, i) => ({ raw, source: `来源${i}` })),
+    );
+
+  it("resolves defaults, then the chosen value's presets, then explicit values", () => {
+    expect(resolve().values).toEqual({ loss: "plain", steps: 1, rate: 4e-4, clip: 0.1 });
+    expect(resolve({ loss: "clipped" }).values).toEqual({ loss: "clipped", steps: 5, rate: 5e-5, clip: 0.01 });
+    expect(resolve({ loss: "clipped", steps: "3" }).values).toEqual({
+      loss: "clipped",
+      steps: 3,
+      rate: 5e-5,
+      clip: 0.01,
+    });
+    expect(resolve({ loss: "bare" }).values).toEqual({ loss: "bare", steps: 1, rate: 4e-4, clip: 0.1 });
+  });
+
+  it("lets an explicit value from any source beat a preset, whichever source chose the value", () => {
+    // the attribute sets the steps, the URL switches the loss: the steps stay
+    expect(resolve({ steps: "3" }, { loss: "clipped" }).values).toMatchObject({
+      loss: "clipped",
+      steps: 3,
+      clip: 0.01,
+    });
+    // a later source beats an earlier one
+    expect(resolve({ loss: "clipped", steps: "3" }, { steps: "7", loss: "plain" }).values).toEqual({
+      loss: "plain",
+      steps: 7,
+      rate: 4e-4,
+      clip: 0.1,
+    });
+  });
+
+  it("reports bad and unknown values by source and keeps the presets of the valid choice", () => {
+    const { values, problems } = resolve({ loss: "lsgan", steps: "99" }, { colour: "red" });
+    expect(values).toEqual({ loss: "plain", steps: 1, rate: 4e-4, clip: 0.1 });
+    expect(problems).toHaveLength(3);
+    expect(problems[0]).toMatch(/^来源0：.*“lsgan”.*可选：plain、clipped、bare/);
+    expect(problems[2]).toMatch(/^来源1中的未知设置 “colour”/);
+  });
+
+  it("applyRawSettings over the defaults (the CLI's --set) is resolveSettings with one source", () => {
+    for (const raw of [{}, { loss: "clipped" }, { loss: "clipped", rate: "1e-3" }, { steps: "4" }]) {
+      expect(applyRawSettings(table, defaults(table), raw, "--set").values).toEqual(resolve(raw).values);
+    }
+  });
+
+  it("choiceDefaults gives what the table gives for the current choices (a link need only name the loss)", () => {
+    expect(choiceDefaults(table, { loss: "clipped", steps: 9 })).toEqual({
+      loss: "clipped",
+      steps: 5,
+      rate: 5e-5,
+      clip: 0.01,
+    });
+    expect(choiceDefaults(table, {})).toEqual(resolve().values);
+  });
+
+  it("applyChoicePresets: changing a choice puts its presets in, and switching back restores the first's", () => {
+    const start = resolve().values;
+    const tuned = { ...start, steps: 8 };
+    const clipped = applyChoicePresets(table, { ...tuned, loss: "clipped" }, "loss");
+    expect(clipped).toEqual({ loss: "clipped", steps: 5, rate: 5e-5, clip: 0.01 });
+    const back = applyChoicePresets(table, { ...clipped, loss: "plain" }, "loss");
+    // plain carries no clip: the value WGAN set stays (plain does not use it)
+    expect(back).toEqual({ loss: "plain", steps: 1, rate: 4e-4, clip: 0.01 });
+    // a setting that is not a choice, or a choice without presets, changes nothing else
+    expect(applyChoicePresets(table, { ...tuned, rate: 2e-3 }, "rate")).toEqual({ ...tuned, rate: 2e-3 });
+    expect(applyChoicePresets(table, { ...tuned, loss: "bare" }, "loss")).toEqual({ ...tuned, loss: "bare" });
+    expect(tuned.steps).toBe(8); // the input is not changed
+  });
+
+  it("every family's presets name a setting of that family and pass its checks", () => {
+    let count = 0;
+    for (const spec of Object.values(FAMILY_SPECS)) {
+      for (const setting of spec.settings) {
+        if (setting.type !== "choice") continue;
+        for (const choice of setting.choices) {
+          for (const [name, value] of Object.entries(choice.presets ?? {})) {
+            const target = spec.settings.find((s) => s.name === name);
+            expect(target, `${spec.id}.${setting.name}=${choice.value} presets ${name}`).toBeDefined();
+            expect(target!.type, `${spec.id}: ${name} is set by a preset, not a choice`).not.toBe("choice");
+            expect(parseSetting(target!, String(value)).ok, `${spec.id}.${name}=${value}`).toBe(true);
+            count++;
+          }
+        }
+      }
+    }
+    expect(count).toBeGreaterThan(0);
+  });
+
+  it("every family's defaults are its default choices' presets, so defaults() needs no resolving", () => {
+    for (const spec of Object.values(FAMILY_SPECS)) {
+      const table = [...COMMON_SETTINGS, ...spec.settings];
+      expect(choiceDefaults(table, {}), spec.id).toEqual(defaults(table));
+    }
+  });
+
+  it("the GAN's WGAN is Arjovsky et al.'s Algorithm 1 unless a setting is given, and its WGAN-GP Gulrajani et al.'s", () => {
+    const gan = [...COMMON_SETTINGS, ...FAMILY_SPECS.gan!.settings];
+    const attributes = (raw: Record<string, string>) => resolveSettings(gan, [{ raw, source: "属性" }]).values;
+    expect(attributes({ loss: "wgan" })).toMatchObject({
+      discriminatorSteps: 5,
+      learningRate: 5e-5,
+      discriminatorLearningRate: 5e-5,
+      clip: 0.01,
+    });
+    expect(attributes({ loss: "wgan", discriminatorSteps: "3" })).toMatchObject({ discriminatorSteps: 3, clip: 0.01 });
+    expect(attributes({ loss: "wgan-gp" })).toMatchObject({
+      discriminatorSteps: 5,
+      learningRate: 1e-4,
+      discriminatorLearningRate: 1e-4,
+      penalty: 10,
+    });
+    expect(attributes({})).toMatchObject({
+      loss: "nonsaturating",
+      discriminatorSteps: 1,
+      discriminatorLearningRate: 4e-4,
+    });
+    // switching the control back from WGAN restores the non-saturating GAN's own settings
+    const back = applyChoicePresets(gan, { ...attributes({ loss: "wgan" }), loss: "nonsaturating" }, "loss");
+    expect(back).toMatchObject({ discriminatorSteps: 1, learningRate: 1e-4, discriminatorLearningRate: 4e-4 });
   });
 });
 

@@ -11,18 +11,41 @@ export const ganSpec: FamilySpec = {
       name: "loss",
       label: "目标函数",
       type: "choice",
+      // Each loss brings its paper's settings (presets) wherever they are not set explicitly; choosing a loss in
+      // the controls puts them in, so switching back restores the other loss's own.
       choices: [
-        { value: "nonsaturating", label: "非饱和 GAN（Goodfellow 2014）" },
-        { value: "wgan", label: "WGAN 权重裁剪（Arjovsky 2017）" },
+        {
+          value: "nonsaturating",
+          label: "非饱和 GAN（Goodfellow 2014）：Adam β₁=0.5，判别器 4e-4、生成器 1e-4",
+          presets: { discriminatorSteps: 1, learningRate: 1e-4, discriminatorLearningRate: 4e-4 },
+        },
+        {
+          value: "wgan",
+          label: "WGAN 权重裁剪（Arjovsky 2017 算法 1）：n_critic=5，RMSProp 5e-5，c=0.01",
+          presets: { discriminatorSteps: 5, learningRate: 5e-5, discriminatorLearningRate: 5e-5, clip: 0.01 },
+        },
+        {
+          value: "wgan-gp",
+          label: "WGAN-GP 梯度惩罚（Gulrajani 2017 算法 1）：n_critic=5，Adam 1e-4（β₁=0，β₂=0.9），λ=10",
+          presets: { discriminatorSteps: 5, learningRate: 1e-4, discriminatorLearningRate: 1e-4, penalty: 10 },
+        },
       ],
       default: "nonsaturating",
+      help: "选定目标函数时，判别器更新次数、两个学习率和裁剪阈值（或惩罚系数）换成该论文的设置，之后仍可逐项修改",
     },
-    { name: "discriminatorSteps", label: "每步判别器更新次数", type: "integer", min: 1, max: 10, default: 1 },
+    {
+      name: "discriminatorSteps",
+      label: "每步判别器（评论家）更新次数 n_critic",
+      type: "integer",
+      min: 1,
+      max: 10,
+      default: 1,
+    },
     learningRateSetting(1e-4, { label: "生成器学习率" }),
     learningRateSetting(4e-4, {
       name: "discriminatorLearningRate",
       label: "判别器学习率",
-      help: "判别器学得比生成器快（双时间尺度更新，Heusel 等 2017）时训练更稳定",
+      help: "非饱和 GAN 下判别器学得比生成器快（双时间尺度更新，Heusel 等 2017）时训练更稳定；两种 WGAN 的论文都用与生成器相同的学习率",
     }),
     {
       name: "clip",
@@ -31,8 +54,18 @@ export const ganSpec: FamilySpec = {
       min: 0.001,
       max: 1,
       step: 0.001,
-      default: 0.1,
-      help: "只在 WGAN 下使用",
+      default: 0.01,
+      help: "只在 WGAN（权重裁剪）下使用：每次评论家更新后把它的每个权重截到 [−c, c]；论文取 0.01",
+    },
+    {
+      name: "penalty",
+      label: "梯度惩罚系数 λ",
+      type: "number",
+      min: 0,
+      max: 100,
+      step: 0.1,
+      default: 10,
+      help: "只在 WGAN-GP 下使用：评论家损失加上 λ·E(‖∇f(x̂)‖₂ − 1)²；论文取 10",
     },
   ],
   views: [
@@ -43,6 +76,8 @@ export const ganSpec: FamilySpec = {
     { key: "discriminator", label: "判别器损失 L_D" },
     { key: "generator", label: "生成器损失 L_G" },
   ],
+  // Both WGAN papers' Algorithm 1 use m = 64; the demo keeps 256 for every loss (a 2D batch is cheap, and the
+  // WGAN-GP authors' own toy-data script, gan_toy.py, also uses 256).
   batchSize: 256,
   defaultSteps: 5000,
 };
