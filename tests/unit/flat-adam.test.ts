@@ -11,15 +11,19 @@ beforeAll(async () => {
 });
 
 describe("createFlatAdam", () => {
-  it("matches tf.train.adam step for step on a small network", () => {
+  // The defaults, and WGAN-GP's β1 = 0, β2 = 0.9 (Gulrajani et al. 2017, Algorithm 1).
+  it.each([
+    { beta1: 0.9, beta2: 0.999 },
+    { beta1: 0, beta2: 0.9 },
+  ])("matches tf.train.adam step for step on a small network (β1 = $beta1, β2 = $beta2)", ({ beta1, beta2 }) => {
     const spec = { name: "adam-test", inputs: 2, hidden: [8, 8], outputs: 1, activation: "relu" } as const;
     const ours = createMlp(spec, createRandom(3));
     const theirs = createMlp(spec, createRandom(3));
     const x = tf.tensor2d([0.5, -1, 2, 0.3, -0.7, 1.1, 0, 0.2], [4, 2]);
     const y = tf.tensor2d([1, -1, 0.5, 2], [4, 1]);
     const lossOf = (net: typeof ours) => () => tf.mean(tf.square(tf.sub(net.apply(x), y))) as never;
-    const flat = createFlatAdam(ours.variables, { learningRate: 0.01 });
-    const reference = tf.train.adam(0.01);
+    const flat = createFlatAdam(ours.variables, { learningRate: 0.01, beta1, beta2 });
+    const reference = tf.train.adam(0.01, beta1, beta2);
     for (let step = 0; step < 6; step++) {
       const a = flat.minimize(lossOf(ours));
       const b = reference.minimize(lossOf(theirs), true, theirs.variables)!;
