@@ -6,9 +6,10 @@
  */
 import { readFileSync } from "node:fs";
 import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
-import { qualityScore, type QualityScore } from "../lab/metrics.ts";
+import { qualityScore } from "../lab/metrics.ts";
 import { formatProblem, parsePoints, pointsFormat } from "../lab/points-file.ts";
 import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
+import { qualityLine } from "./quality-line.ts";
 
 const OPTIONS: OptionSpec[] = [
   {
@@ -37,15 +38,6 @@ const FILE_HELP = [
 const PROBLEMS_SHOWN = 5;
 /** Below this many points the 1,601 cells are mostly pseudocount and the references nearly meet: a noisy score. */
 const FEW_POINTS = 1000;
-
-/** The score as one line, the same parts as `npm run train` prints. */
-export function qualityLine(score: QualityScore): string {
-  return (
-    `quality: normalised ${score.normalised.toFixed(3)} (JS ${score.js.toFixed(4)}, noise floor ` +
-    `${score.noiseFloor.toFixed(4)}, one Gaussian ${score.gaussianJs.toFixed(4)}, ${score.n} samples; ` +
-    `${score.offGrid} outside [−4.5, 4.5]², ${score.nonFinite} not finite)`
-  );
-}
 
 /** Why a file cannot be scored, already worded for the user; printed without the usage. */
 class FileError extends Error {}

@@ -13,6 +13,7 @@ import { divergenceMessageEn, type Divergence } from "../models/divergence.ts";
 import { Trainer } from "../models/trainer.ts";
 import { applyRawSettings, defaults } from "../demo/settings.ts";
 import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
+import { qualityLine } from "./quality-line.ts";
 
 const OPTIONS: OptionSpec[] = [
   { name: "model", help: `family: ${Object.keys(FAMILIES).join(", ")}`, parse: oneOf(Object.keys(FAMILIES)) },
@@ -107,9 +108,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Non-finite samples are an error, not a file: the trainer marks them as a divergence.
   if (trainer.diverged) return failDiverged(trainer, trainer.diverged);
   const score = qualityScore(samples, dataset, { n: Number(args.samples) });
-  console.log(
-    `quality: normalised ${score.normalised.toFixed(3)} (JS ${score.js.toFixed(4)}, noise floor ${score.noiseFloor.toFixed(4)}, one Gaussian ${score.gaussianJs.toFixed(4)}, ${score.n} samples)`,
-  );
+  console.log(qualityLine(score));
   if (args.out) {
     writeSamples(String(args.out), samples);
     console.log(`wrote ${samples.length / 2} samples to ${String(args.out)}`);

@@ -18,15 +18,6 @@ export interface Divergence {
 /** The `series` of a divergence found in the samples rather than in a loss. */
 export const SAMPLES_DIVERGED = "samples";
 
-/** How many of the interleaved xy points have a coordinate that is NaN or ±Infinity. */
-export function countNonFinitePoints(points: Float32Array): number {
-  let count = 0;
-  for (let i = 0; i + 1 < points.length; i += 2) {
-    if (!Number.isFinite(points[i]!) || !Number.isFinite(points[i + 1]!)) count++;
-  }
-  return count;
-}
-
 function settingLabel(spec: FamilySpec, name: string): string {
   return spec.settings.find((s) => s.name === name)?.label ?? name;
 }

@@ -5,7 +5,8 @@
 import { createDataStream } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { DataSource } from "../lab/data-source.ts";
-import { countNonFinitePoints, SAMPLES_DIVERGED, type Divergence } from "./divergence.ts";
+import { countMisses } from "../lab/metrics.ts";
+import { SAMPLES_DIVERGED, type Divergence } from "./divergence.ts";
 import type { Family, Losses, Model, SettingValues, ViewFrame, ViewRequest } from "./types.ts";
 
 export interface TrainerOptions {
@@ -93,7 +94,7 @@ export class Trainer {
 
   private checkSamples(samples: Float32Array): void {
     if (this.diverged) return;
-    const nonFinite = countNonFinitePoints(samples);
+    const { nonFinite } = countMisses(samples);
     if (nonFinite > 0) {
       this.diverged = { step: this.step, series: SAMPLES_DIVERGED, nonFinite, drawn: Math.floor(samples.length / 2) };
     }
