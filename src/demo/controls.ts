@@ -8,6 +8,8 @@ import { parseSetting } from "./settings.ts";
 export interface SettingControl {
   readonly spec: SettingSpec;
   readonly element: HTMLElement;
+  /** The value last accepted (entered, or set by `setValue`). */
+  readonly value: number | string;
   setValue(value: number | string): void;
 }
 
@@ -54,6 +56,7 @@ export function createSettingControl(
   input.name = spec.name;
   input.value = formatValue(spec, value);
   let accepted = input.value;
+  let current = value;
   const commit = () => {
     const parsed = parseSetting(spec, input.value);
     if (parsed.ok) {
@@ -61,6 +64,7 @@ export function createSettingControl(
       input.removeAttribute("aria-invalid");
       input.removeAttribute("aria-describedby");
       accepted = input.value;
+      current = parsed.value;
       onValid(parsed.value);
     } else {
       message.hidden = false;
@@ -76,7 +80,11 @@ export function createSettingControl(
   return {
     spec,
     element: wrapper,
+    get value() {
+      return current;
+    },
     setValue(next) {
+      current = next;
       input.value = formatValue(spec, next);
       accepted = input.value;
       message.hidden = true;

@@ -21,9 +21,9 @@ import { currentBackend, describeBackend, onBackendChange, switchBackend } from 
 import { button, createSettingControl } from "./controls.ts";
 import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./gen-demo-element.ts";
-import { applyRawSettings, BACKEND_SETTING, COMMON_SETTINGS, defaults } from "./settings.ts";
+import { applyChoicePresets, BACKEND_SETTING, COMMON_SETTINGS, resolveSettings } from "./settings.ts";
 import { TrainingLoop, type LoopState } from "./training-loop.ts";
-import { readUrlSettings, urlWithSettings } from "./url-state.ts";
+import { linkSettings, readUrlSettings, urlWithSettings } from "./url-state.ts";
 import { trainingWorker } from "./worker-client.ts";
 
 const EXTENT = 4.5;
@@ -59,15 +59,20 @@ function isStatusAttribute(name: string): boolean {
   return name.startsWith(STATUS_PREFIX) && /^[A-Z]/.test(name.slice(STATUS_PREFIX.length));
 }
 
-/** Reads `data-*` attributes, then `?key.name=value` URL parameters, over the defaults. */
+/**
+ * Reads `data-*` attributes, then `?key.name=value` URL parameters: the defaults, then the presets of the chosen
+ * choices (a GAN's loss brings its paper's settings), then every value the two name, the URL's over the attributes'.
+ */
 function readSettings(element: HTMLElement, family: FamilySpec, key: string) {
   const specs = [...COMMON_SETTINGS, ...family.settings];
   const attributes = Object.fromEntries(
     Object.entries(element.dataset).filter(([name, value]) => !isStatusAttribute(name) && value !== undefined),
   ) as Record<string, string>;
-  const fromAttributes = applyRawSettings(specs, defaults(specs), attributes, "属性");
-  const fromUrl = applyRawSettings(specs, fromAttributes.values, readUrlSettings(key), "网址参数");
-  return { specs, values: fromUrl.values, problems: [...fromAttributes.problems, ...fromUrl.problems] };
+  const { values, problems } = resolveSettings(specs, [
+    { raw: attributes, source: "属性" },
+    { raw: readUrlSettings(key), source: "网址参数" },
+  ]);
+  return { specs, values, problems, attributes };
 }
 
 /** Builds the demo inside `element` and returns its handle; the element calls `destroy` when removed. */
@@ -96,7 +101,8 @@ class Demo implements MountedDemo {
   private readonly worker = trainingWorker();
   private readonly specs;
   private values: SettingValues;
-  private readonly initialValues: SettingValues;
+  /** The demo's own `data-*` settings: a link names only what differs from what they give. */
+  private readonly attributes: Record<string, string>;
   private readonly loop: TrainingLoop;
   private readonly ui;
   private readonly plot;
@@ -135,7 +141,7 @@ class Demo implements MountedDemo {
     const settings = readSettings(element, family, this.key);
     this.specs = settings.specs;
     this.values = settings.values;
-    this.initialValues = defaults(this.specs);
+    this.attributes = settings.attributes;
     this.budget = family.defaultSteps;
     this.view = family.views[0]!;
     this.viewParam = this.view.param?.default;
@@ -292,6 +298,7 @@ class Demo implements MountedDemo {
       status,
       error,
       backendControl,
+      controls,
     };
   }
 
@@ -559,12 +566,24 @@ class Demo implements MountedDemo {
     this.announce("已重置：新的初始权重（同一随机种子）。");
   }
 
+  /** This demo's URL with its settings, as few as will give them back. */
+  private link(): string {
+    return urlWithSettings(this.key, linkSettings(this.specs, this.attributes, this.values), {});
+  }
+
   private async changeSetting(name: string, value: number | string): Promise<void> {
-    this.values = { ...this.values, [name]: value };
-    history.replaceState(history.state, "", urlWithSettings(this.key, this.values, this.initialValues));
+    // A choice may bring settings of its own (a GAN's loss, its paper's rates): the controls show them.
+    this.values = applyChoicePresets(this.specs, { ...this.values, [name]: value }, name);
+    const brought = this.ui.controls.filter((c) => c.spec.name !== name && c.value !== this.values[c.spec.name]);
+    for (const control of brought) control.setValue(this.values[control.spec.name]!);
+    history.replaceState(history.state, "", this.link());
     if (name === "speed") return;
     // Any other setting defines the model or its data: start again from step 0.
     await this.reset();
+    if (brought.length > 0) {
+      const list = brought.map((c) => `${c.spec.label} = ${this.values[c.spec.name]}`).join("，");
+      this.announce(`已重置，并采用这一选项自带的设置：${list}。`);
+    }
   }
 
   private async changeBackend(name: BackendName): Promise<void> {
@@ -578,9 +597,7 @@ class Demo implements MountedDemo {
   }
 
   private async copyLink(): Promise<void> {
-    const url =
-      urlWithSettings(this.key, this.values, this.initialValues).replace(/#.*$/, "") +
-      `#${this.element.closest("figure")?.id ?? ""}`;
+    const url = this.link().replace(/#.*$/, "") + `#${this.element.closest("figure")?.id ?? ""}`;
     try {
       await navigator.clipboard.writeText(url);
       this.announce(`已复制链接：${url}`);

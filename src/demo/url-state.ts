@@ -1,3 +1,6 @@
+import type { SettingSpec, SettingValues } from "../models/types.ts";
+import { resolveSettings } from "./settings.ts";
+
 /**
  * A demo's settings in the page URL, so a lecturer can link a configured demo:
  * `?gan.dataset=moons&gan.seed=3#gan`. Parameters are namespaced by the demo's key (its model id, or its
@@ -25,4 +28,26 @@ export function urlWithSettings(
     if (defaults[name] !== value) url.searchParams.set(`${key}.${name}`, String(value));
   }
   return url.href;
+}
+
+/**
+ * The settings a link must name so that, read over the demo's own attributes (as `resolveSettings` reads them),
+ * it gives `values`: choices first, since a choice's presets may already give the settings after it. So a link to
+ * a GAN switched to WGAN names only `loss=wgan`, not the five settings that loss brings.
+ */
+export function linkSettings(
+  specs: readonly SettingSpec[],
+  attributes: Record<string, string>,
+  values: SettingValues,
+): Record<string, string> {
+  const link: Record<string, string> = {};
+  const ordered = [...specs.filter((s) => s.type === "choice"), ...specs.filter((s) => s.type !== "choice")];
+  for (const spec of ordered) {
+    const read = resolveSettings(specs, [
+      { raw: attributes, source: "" },
+      { raw: link, source: "" },
+    ]).values;
+    if (read[spec.name] !== values[spec.name]) link[spec.name] = String(values[spec.name]);
+  }
+  return link;
 }
