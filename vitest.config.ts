@@ -19,6 +19,8 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // says which Chromium runs and why, and unpacks the packaged one before the first test file
+          globalSetup: ["tests/support/browser-setup.ts"],
         },
       },
     ],

@@ -2,8 +2,7 @@
  * Lighthouse (mobile, its default: an emulated phone with simulated throttling) on the article page,
  * against the same Chromium as the tests, reached through a remote-debugging port.
  */
-import { chromium } from "playwright-core";
-import { CHROMIUM_FLAGS, chromiumPath } from "../chromium.ts";
+import { launchChromium } from "../chromium.ts";
 
 export interface LighthouseResult {
   performance: number;
@@ -16,11 +15,7 @@ const PORT = 9333;
 
 export async function runLighthouse(url: string): Promise<LighthouseResult> {
   const { default: lighthouse } = await import("lighthouse");
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    headless: true,
-    args: [...CHROMIUM_FLAGS, `--remote-debugging-port=${PORT}`],
-  });
+  const browser = await launchChromium([`--remote-debugging-port=${PORT}`]);
   try {
     const result = await lighthouse(url, {
       port: PORT,
