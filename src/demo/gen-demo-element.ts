@@ -6,22 +6,7 @@
  * whether it is on screen, so training pauses when it scrolls away.
  */
 import { quotedReason } from "./error-text.ts";
-
-export interface MountedDemo {
-  setOnScreen(value: boolean): void;
-  destroy(): void;
-  /** Tensors and backend in the training worker (tests and the benchmark read it). */
-  memory(): Promise<{ numTensors: number; numBytes: number; backend: string; sessions: number }>;
-  /** The quality score of n fresh samples, and the worker time it took (the benchmark polls it). */
-  quality(n: number): Promise<{ normalised: number; step: number; ms: number }>;
-  /** What the model in the worker was created with (tests read it back). */
-  modelSettings(): Promise<{
-    family: string;
-    dataset: string;
-    seed: number;
-    settings: Record<string, number | string>;
-  }>;
-}
+import type { MountedDemo } from "./mounted-demo.ts";
 
 const PREPARE_MARGIN = "800px 0px";
 

@@ -1,0 +1,223 @@
+/**
+ * A demo's DOM, and nothing else: the toolbar, the plot and its charts, the view picker, the settings, the status
+ * and error lines, and the `data-demo-*` attributes tests read. It makes no worker call; what the reader does
+ * reaches the controller through `PanelActions`.
+ */
+import "../render/render.css";
+import "./demo.css";
+import type { BackendName } from "../lab/backend-names.ts";
+import type { FamilySpec, SettingSpec, SettingValues, ViewFrame } from "../models/types.ts";
+import { createBarCharts } from "../render/bar-chart.ts";
+import { createLossChart } from "../render/loss-chart.ts";
+import { createPlot } from "../render/plot.ts";
+import { button, createSettingControl, type SettingControl } from "./controls.ts";
+import { drawFrame } from "./frame-drawing.ts";
+import type { LoopState } from "./training-loop.ts";
+import { BACKEND_SETTING } from "./settings.ts";
+import { createViewPicker, type ViewPicker, type ViewPickerActions } from "./view-picker.ts";
+import { QUALITY_PENDING } from "./quality-text.ts";
+
+/** Half-width of the square plot, in data units. */
+export const EXTENT = 4.5;
+
+export interface PanelActions extends ViewPickerActions {
+  togglePlay(): void;
+  singleStep(): void;
+  reset(): void;
+  changeSetting(name: string, value: number | string): void;
+  changeBackend(name: BackendName): void;
+  copyLink(): void;
+}
+
+const LOOP_MESSAGES: Record<LoopState, string> = {
+  running: "正在训练…",
+  paused: "已暂停。",
+  "off-screen": "演示已离开视口，训练暂停，回来后继续。",
+  "hidden-tab": "标签页在后台，训练暂停。",
+};
+
+export class DemoPanel {
+  readonly views: ViewPicker;
+  private readonly element: HTMLElement;
+  private readonly controls: SettingControl[];
+  private readonly backendControl: SettingControl;
+  private readonly play: HTMLButtonElement;
+  private readonly stepOut = output("demo-step", "第 0 步");
+  private readonly rateOut = output("demo-rate", "");
+  private readonly backendBadge = Object.assign(document.createElement("span"), {
+    className: "demo-backend",
+    textContent: "后端：加载中",
+  });
+  private readonly caption = paragraph("demo-caption");
+  private readonly quality = paragraph("demo-quality", QUALITY_PENDING);
+  private readonly backendNote = paragraph("demo-backend-note");
+  private readonly status = paragraph("demo-status");
+  private readonly error = paragraph("demo-error");
+  private readonly plot;
+  private readonly lossChart;
+  private readonly barCharts;
+
+  constructor(
+    element: HTMLElement,
+    family: FamilySpec,
+    specs: readonly SettingSpec[],
+    values: SettingValues,
+    idPrefix: string,
+    actions: PanelActions,
+  ) {
+    this.element = element;
+    const play = button("▶ 训练", () => actions.togglePlay(), "demo-play");
+    play.setAttribute("aria-pressed", "false");
+    this.play = play;
+    const stats = paragraph("demo-stats");
+    stats.append(this.stepOut, this.rateOut, this.backendBadge);
+    const toolbar = div("demo-toolbar");
+    toolbar.append(
+      play,
+      button("单步", () => actions.singleStep()),
+      button("重置", () => actions.reset()),
+      stats,
+    );
+
+    this.views = createViewPicker(family.views, idPrefix, actions);
+    const plotBox = div("demo-plot");
+    const chartBox = div("demo-chart");
+    const settings = document.createElement("details");
+    settings.className = "demo-settings";
+    const summary = document.createElement("summary");
+    summary.textContent = "设置";
+    this.controls = specs.map((spec) =>
+      createSettingControl(
+        spec,
+        values[spec.name]!,
+        (value) => actions.changeSetting(spec.name, value),
+        (message) => this.announce(`输入被拒绝：${message}`),
+      ),
+    );
+    this.backendControl = createSettingControl(
+      BACKEND_SETTING,
+      "webgl",
+      (value) => actions.changeBackend(value as BackendName),
+      (message) => this.announce(message),
+    );
+    const link = button("复制此演示的链接", () => actions.copyLink(), "demo-link");
+    settings.append(summary, ...this.controls.map((c) => c.element), this.backendControl.element, link);
+    const side = div("demo-side");
+    side.append(this.views.element, chartBox, this.quality, settings);
+    const body = div("demo-body");
+    body.append(plotBox, side);
+
+    this.backendNote.hidden = true;
+    this.status.setAttribute("role", "status");
+    this.error.setAttribute("role", "alert");
+    this.error.hidden = true;
+    const root = div("demo");
+    root.append(toolbar, body, this.caption, this.backendNote, this.error, this.status);
+    element.querySelector(".demo-placeholder")?.remove();
+    element.append(root);
+
+    this.plot = createPlot(plotBox, { extent: EXTENT, label: `${family.title}：真实数据与生成样本` });
+    this.barCharts = createBarCharts(plotBox);
+    this.lossChart = createLossChart(chartBox, { series: family.lossSeries, label: `${family.title} 的损失曲线` });
+  }
+
+  /** Draws a view of the model over `data` (the real points shown behind the samples). */
+  draw(frame: ViewFrame, data: Float32Array): void {
+    drawFrame(this.plot, this.barCharts, frame, data);
+    this.caption.textContent = frame.caption ?? "";
+    this.element.dataset.demoDrawn = String(Number(this.element.dataset.demoDrawn ?? 0) + 1);
+  }
+
+  showStep(step: number, stepsPerSecond: number | null): void {
+    this.stepOut.textContent = `第 ${step} 步`;
+    this.element.dataset.demoStep = String(step);
+    if (stepsPerSecond !== null) this.rateOut.textContent = `${stepsPerSecond.toFixed(0)} 步/秒`;
+  }
+
+  showLosses(losses: Record<string, number> | null): void {
+    if (losses) this.element.dataset.demoLoss = JSON.stringify(losses);
+    else delete this.element.dataset.demoLoss;
+  }
+
+  updateLossChart(steps: number[], values: Record<string, number[]>): void {
+    this.lossChart.update(steps, values);
+  }
+
+  /** The quality line, and the score and step as attributes (null: no score yet). */
+  showQuality(text: string, score: { normalised: number; step: number } | null): void {
+    this.quality.textContent = text;
+    if (!score) return;
+    this.element.dataset.demoQuality = score.normalised.toFixed(3);
+    this.element.dataset.demoQualityStep = String(score.step);
+  }
+
+  showBackend({ label, note }: { label: string; note: string }, chosen?: BackendName): void {
+    this.backendBadge.textContent = `后端：${label}`;
+    this.element.dataset.demoBackend = label;
+    this.backendNote.hidden = note === "";
+    this.backendNote.textContent = note;
+    if (chosen) this.backendControl.setValue(chosen);
+  }
+
+  showLoopState(state: LoopState): void {
+    const playing = state !== "paused";
+    this.play.textContent = playing ? "❚❚ 暂停" : "▶ 训练";
+    this.play.setAttribute("aria-pressed", String(playing));
+    this.element.dataset.demoLoop = state;
+    this.announce(LOOP_MESSAGES[state]);
+  }
+
+  setState(state: "starting" | "ready" | "error"): void {
+    this.element.dataset.demoState = state;
+  }
+
+  /** Shows `values` in the setting controls whose value differs; returns those controls' specs. */
+  showValues(values: SettingValues, except: string): SettingSpec[] {
+    const changed = this.controls.filter((c) => c.spec.name !== except && c.value !== values[c.spec.name]);
+    for (const control of changed) control.setValue(values[control.spec.name]!);
+    return changed.map((c) => c.spec);
+  }
+
+  announce(message: string): void {
+    this.status.textContent = message;
+  }
+
+  showError(message: string): void {
+    this.error.hidden = false;
+    this.error.textContent = this.error.textContent ? `${this.error.textContent}\n${message}` : message;
+  }
+
+  clearError(): void {
+    this.error.hidden = true;
+    this.error.textContent = "";
+  }
+
+  /** Turns every control off (the demo cannot work), so nothing invites a click that cannot work. */
+  disable(): void {
+    this.setState("error");
+    for (const control of this.element.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>(
+      ".demo button, .demo input, .demo select",
+    )) {
+      control.disabled = true;
+    }
+    if (this.backendBadge.textContent === "后端：加载中") this.backendBadge.textContent = "后端：无";
+  }
+
+  destroy(): void {
+    this.plot.destroy();
+    this.lossChart.destroy();
+    this.barCharts.destroy();
+  }
+}
+
+function div(className: string): HTMLDivElement {
+  return Object.assign(document.createElement("div"), { className });
+}
+
+function paragraph(className: string, text = ""): HTMLParagraphElement {
+  return Object.assign(document.createElement("p"), { className, textContent: text });
+}
+
+function output(className: string, text: string): HTMLOutputElement {
+  return Object.assign(document.createElement("output"), { className, textContent: text });
+}

@@ -1,0 +1,161 @@
+/**
+ * One demo's model in the training worker, without DOM: creating it, training ticks, the loss history, the
+ * training budget, divergence, and the pace of views and quality scores (each costs the worker time training could
+ * use). The controller turns what it returns into pixels; tests drive it with a fake worker and clock.
+ */
+import type { DatasetName } from "../lab/dataset-names.ts";
+import type { Divergence } from "../models/divergence.ts";
+import type { FamilyId } from "../models/ids.ts";
+import type { LossHistory } from "../models/trainer.ts";
+import type { FamilySpec, SettingValues, ViewFrame, ViewRequest } from "../models/types.ts";
+import type { WorkerClient } from "./worker-client.ts";
+import type { QualityResult } from "./worker-protocol.ts";
+
+/** How often views and scores come: at least this far apart, and at most that far apart however costly. */
+export const PACE = {
+  drawEveryMs: 250,
+  qualityEveryMs: 3000,
+  maxDrawEveryMs: 2000,
+  maxQualityEveryMs: 8000,
+  /**
+   * A view (or a score) that costs the worker `ms` is asked for at most every `ms × workerShare` (the score half as
+   * often), so drawing takes at most about 1/workerShare of the time training could use.
+   */
+  workerShare: 15,
+} as const;
+
+/** Losses are read back every this many steps. */
+const READ_EVERY = 10;
+/** A tick trains for at most about this long, whatever the speed setting: pausing takes effect at once. */
+const TICK_BUDGET_MS = 100;
+
+/** What a training tick came to: go on, stop at the end of the training budget, or stop on a divergence. */
+export type TickOutcome =
+  | { kind: "continue" }
+  | { kind: "budget"; step: number }
+  /** `first`: the first tick to see it (two are in flight, and both come back with it); only that one says so. */
+  | { kind: "diverged"; divergence: Divergence; first: boolean };
+
+export class DemoSession {
+  readonly family: FamilySpec;
+  private readonly worker: WorkerClient;
+  private readonly id: string;
+  private readonly now: () => number;
+  step = 0;
+  readonly history: LossHistory = { steps: [], values: {} };
+  /** The losses of the last step that read them back. */
+  lastLosses: Record<string, number> | null = null;
+  private budget: number;
+  private divergenceReported = false;
+  private lastView = -Infinity;
+  private lastQuality = -Infinity;
+  private drawEvery: number = PACE.drawEveryMs;
+  private qualityEvery: number = PACE.qualityEveryMs;
+  private viewing = false;
+  private scoring = false;
+
+  constructor(worker: WorkerClient, family: FamilySpec, id: string, now: () => number = () => performance.now()) {
+    this.worker = worker;
+    this.family = family;
+    this.id = id;
+    this.now = now;
+    this.budget = family.defaultSteps;
+  }
+
+  /** A fresh model with these settings (dataset and seed among them): step 0, empty history. */
+  async create(values: SettingValues): Promise<void> {
+    await this.worker.call("create", {
+      session: this.id,
+      family: this.family.id as FamilyId,
+      dataset: values.dataset as DatasetName,
+      seed: Number(values.seed),
+      settings: values,
+    });
+    this.step = 0;
+    this.budget = this.family.defaultSteps;
+    this.history.steps = [];
+    this.history.values = {};
+    this.lastLosses = null;
+    this.divergenceReported = false;
+  }
+
+  /** Trains up to `steps` steps (fewer if the tick's time budget runs out); at the end of a budget the next starts. */
+  async train(steps: number): Promise<TickOutcome> {
+    const progress = await this.worker.call("train", {
+      session: this.id,
+      steps,
+      readEvery: steps === 1 ? 1 : READ_EVERY,
+      timeBudgetMs: TICK_BUDGET_MS,
+    });
+    this.step = progress.step;
+    this.append(progress.newHistory);
+    if (progress.diverged) {
+      const first = !this.divergenceReported;
+      this.divergenceReported = true;
+      return { kind: "diverged", divergence: progress.diverged, first };
+    }
+    if (this.step >= this.budget) {
+      this.budget = this.step + this.family.defaultSteps;
+      return { kind: "budget", step: this.step };
+    }
+    return { kind: "continue" };
+  }
+
+  private append(delta: LossHistory): void {
+    if (delta.steps.length === 0) return;
+    this.history.steps.push(...delta.steps);
+    for (const [key, values] of Object.entries(delta.values)) (this.history.values[key] ??= []).push(...values);
+    this.lastLosses = Object.fromEntries(Object.entries(delta.values).map(([k, v]) => [k, v.at(-1)!]));
+  }
+
+  /** Whether a paced view is due now (none in flight, and the last one long enough ago for what it cost). */
+  viewDue(): boolean {
+    return !this.viewing && this.now() - this.lastView > this.drawEvery;
+  }
+
+  /** Whether a paced quality score is due now. */
+  qualityDue(): boolean {
+    return !this.scoring && this.now() - this.lastQuality > this.qualityEvery;
+  }
+
+  /** The view `request` asks for; what it cost sets when the next paced one is due. */
+  async view(request: ViewRequest): Promise<ViewFrame> {
+    this.viewing = true;
+    this.lastView = this.now();
+    try {
+      const { result, ms } = await this.worker.timed("view", { session: this.id, request });
+      this.drawEvery = Math.min(PACE.maxDrawEveryMs, Math.max(PACE.drawEveryMs, ms * PACE.workerShare));
+      return result;
+    } finally {
+      this.viewing = false;
+    }
+  }
+
+  /** The quality score of n fresh samples; what it cost sets when the next paced one is due. */
+  async quality(n: number): Promise<QualityResult> {
+    this.scoring = true;
+    this.lastQuality = this.now();
+    try {
+      const { result, ms } = await this.worker.timed("quality", { session: this.id, n });
+      this.qualityEvery = Math.min(PACE.maxQualityEveryMs, Math.max(PACE.qualityEveryMs, ms * PACE.workerShare * 2));
+      return result;
+    } finally {
+      this.scoring = false;
+    }
+  }
+
+  /** A score for the benchmark's probe, with the worker time it took; it does not move the pace. */
+  async probeQuality(n: number): Promise<{ normalised: number; step: number; ms: number }> {
+    const { result, ms } = await this.worker.timed("quality", { session: this.id, n });
+    return { normalised: result.normalised, step: result.step, ms };
+  }
+
+  /** What the model in the worker was created with. */
+  modelSettings() {
+    return this.worker.call("session", { session: this.id });
+  }
+
+  dispose(): void {
+    void this.worker.call("dispose", { session: this.id });
+  }
+}

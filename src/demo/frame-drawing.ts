@@ -1,0 +1,28 @@
+/** Turns a model's view (plain arrays, see `ViewFrame`) into calls on the plot, its legend and its bar charts. */
+import type { ViewFrame } from "../models/types.ts";
+import type { BarCharts } from "../render/bar-chart.ts";
+import type { LegendItem } from "../render/legend.ts";
+import type { Plot } from "../render/plot.ts";
+
+/** The grid size of a field when the frame does not say. */
+const GRID = 48;
+
+/** Draws `frame` over `data`, the real points shown behind the samples unless the frame says otherwise. */
+export function drawFrame(plot: Plot, barCharts: BarCharts, frame: ViewFrame, data: Float32Array): void {
+  const legend: LegendItem[] = [];
+  const showData = frame.showData ?? true;
+  if (showData) legend.push({ label: "真实数据", kind: "data" });
+  if (frame.samples) legend.push({ label: frame.samplesLabel ?? "生成样本", kind: "samples" });
+  if (frame.colouredPoints) legend.push({ label: frame.colouredPoints.label, kind: "coloured" });
+  if (frame.field) legend.push({ label: frame.field.label, kind: "field" });
+  if (frame.arrows) legend.push({ label: frame.arrows.label, kind: "arrows" });
+  if (frame.paths) legend.push({ label: frame.paths.label, kind: frame.paths.dots === false ? "lines" : "paths" });
+  plot.setField(frame.field?.values ?? null, frame.field?.gridSize ?? GRID, frame.field?.kind ?? "sequential");
+  plot.setPoints(showData ? data : null, frame.samples ?? null);
+  plot.setColouredPoints(frame.colouredPoints?.points ?? null, frame.colouredPoints?.hues ?? null);
+  plot.setArrows(frame.arrows?.origins ?? null, frame.arrows?.vectors ?? null);
+  plot.setPaths(frame.paths?.lines ?? null, frame.paths?.dots ?? true);
+  plot.setLegend(legend);
+  plot.render();
+  barCharts.update(frame.bars ?? []);
+}
