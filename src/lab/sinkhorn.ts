@@ -25,7 +25,7 @@ import type { Random } from "./random.ts";
 export interface SinkhornOptions {
   /** The entropic regularisation ε > 0 (2σ² for the Schrödinger bridge of σ·Brownian motion). */
   epsilon: number;
-  /** Stop after this many iterations, converged or not. */
+  /** Stop after this many iterations (all stages of ε-scaling together), converged or not. */
   maxIterations: number;
   /** Stop once Σ_i |Σ_j π_ij − 1/n| (total mass misplaced, out of 1) falls below this. */
   tolerance: number;
@@ -155,8 +155,7 @@ export function sinkhorn(cost: Float64Array, rows: number, cols: number, options
     for (let inStage = 0; ; inStage++) {
       const rowError = rowPass();
       // Stop on the rows' error before updating them: the update below makes the rows exact either way.
-      const done =
-        inStage > 0 && (rowError < tolerance || iterations >= maxIterations || (!last && inStage >= STAGE_ITERATIONS));
+      const done = rowError < tolerance || iterations >= maxIterations || (!last && inStage >= STAGE_ITERATIONS);
       for (let i = 0; i < rows; i++) u[i] = a / rowDot[i]!;
       if (done) break;
       colPass();
@@ -167,6 +166,8 @@ export function sinkhorn(cost: Float64Array, rows: number, cols: number, options
         fillKernel();
       }
     }
+    // Out of iterations: go straight to the last stage, to end on the rows at the ε asked for.
+    if (iterations >= maxIterations && s < stages.length - 2) s = stages.length - 2;
   }
   colPass();
   let columnError = 0;

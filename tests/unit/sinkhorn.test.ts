@@ -3,6 +3,7 @@
  * the plan minimising ⟨π, C⟩ − ε H(π) with uniform marginals has the Gibbs form π_ij = exp((f_i + g_j − C_ij)/ε).
  */
 import { describe, expect, it } from "vitest";
+import { sampleDataset } from "../../src/lab/datasets.ts";
 import { createRandom, fillNormal } from "../../src/lab/random.ts";
 import { samplePlanPairs, sinkhorn, squaredEuclideanCost } from "../../src/lab/sinkhorn.ts";
 
@@ -109,6 +110,30 @@ describe("Sinkhorn's plan", () => {
       moved[5]! += delta;
       expect(objective(moved)).toBeGreaterThan(best);
     }
+  });
+});
+
+describe("Sinkhorn's plan on a training batch", () => {
+  // 128 standard normal points to 128 of 8gaussians, as the Schrödinger-bridge demo pairs them at σ = 0.05.
+  const rng = createRandom(4);
+  const cost = squaredEuclideanCost(fillNormal(rng, new Float32Array(256)), sampleDataset("8gaussians", 128, rng));
+
+  it("places all but a few percent of the columns' mass within 100 iterations at ε = 2·0.05² (ε-scaling)", () => {
+    // From a cold start at this ε, 100 plain iterations leave more than half of the mass misplaced.
+    const plan = sinkhorn(cost, 128, 128, { epsilon: 0.005, maxIterations: 100, tolerance: 5e-3 });
+    expect(plan.plan.every(Number.isFinite)).toBe(true);
+    expect(plan.columnError).toBeLessThan(0.05);
+  });
+
+  it("ends on the rows even when stopped early: each sums to exactly 1/n, so drawing a partner per row samples π", () => {
+    const plan = sinkhorn(cost, 128, 128, { epsilon: 0.5, maxIterations: 2, tolerance: 0.5 });
+    expect(plan.iterations).toBeLessThanOrEqual(2);
+    for (let i = 0; i < 128; i++) {
+      let row = 0;
+      for (let j = 0; j < 128; j++) row += at(plan, i, j);
+      expect(row).toBeCloseTo(1 / 128, 14);
+    }
+    expect(plan.columnError).toBeGreaterThan(1e-6);
   });
 });
 
