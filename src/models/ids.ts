@@ -1,9 +1,19 @@
 /**
- * The eight families of generative models, by the id used everywhere:
+ * The nine families of generative models, by the id used everywhere:
  * in the Markdown directive, the demo element's `model` attribute, the CLI, the URL and section anchors.
  * This file holds names only (no tfjs), so the build can validate directives without loading a model.
  */
-export const FAMILY_IDS = ["gan", "vae", "ddpm", "flow", "flow-matching", "score", "autoregressive", "ebm"] as const;
+export const FAMILY_IDS = [
+  "gan",
+  "vae",
+  "ddpm",
+  "flow",
+  "flow-matching",
+  "score",
+  "autoregressive",
+  "ebm",
+  "schrodinger-bridge",
+] as const;
 
 export type FamilyId = (typeof FAMILY_IDS)[number];
 
@@ -17,6 +27,7 @@ export const FAMILY_TITLES: Record<FamilyId, string> = {
   score: "分数匹配（NCSN + Langevin）",
   autoregressive: "自回归模型",
   ebm: "能量模型（EBM）",
+  "schrodinger-bridge": "薛定谔桥（Schrödinger Bridge）",
 };
 
 export function isFamilyId(value: string): value is FamilyId {

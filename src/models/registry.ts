@@ -9,6 +9,7 @@ import { flowMatching } from "./flow-matching.ts";
 import { ebm } from "./ebm.ts";
 import { gan } from "./gan.ts";
 import type { FamilyId } from "./ids.ts";
+import { schrodingerBridge } from "./schrodinger-bridge.ts";
 import { score } from "./score.ts";
 import { getFamilySpec } from "./specs.ts";
 import type { Family } from "./types.ts";
@@ -23,6 +24,7 @@ export const FAMILIES: Partial<Record<FamilyId, Family>> = {
   "flow-matching": flowMatching,
   vae,
   ebm,
+  "schrodinger-bridge": schrodingerBridge,
 };
 
 /** The family with its model, or the error of `getFamilySpec` (it lists what exists). */

@@ -10,6 +10,7 @@ import { flowSpec } from "./specs/flow.ts";
 import { flowMatchingSpec } from "./specs/flow-matching.ts";
 import { ebmSpec } from "./specs/ebm.ts";
 import { ganSpec } from "./specs/gan.ts";
+import { schrodingerBridgeSpec } from "./specs/schrodinger-bridge.ts";
 import { scoreSpec } from "./specs/score.ts";
 import type { FamilySpec } from "./types.ts";
 import { vaeSpec } from "./specs/vae.ts";
@@ -24,6 +25,7 @@ export const FAMILY_SPECS: Partial<Record<FamilyId, FamilySpec>> = {
   vae: vaeSpec,
   score: scoreSpec,
   ebm: ebmSpec,
+  "schrodinger-bridge": schrodingerBridgeSpec,
 };
 
 /** The spec of a family that has a model, or an error: "no demo yet", or the list of valid ids. */

@@ -10,6 +10,7 @@
  *   autoregressive 300 steps → 0.017 (threshold 0.06)
  *   flow  500 steps → 0.173  (threshold 0.25)
  *   flow-matching 500 steps → 0.142 (threshold 0.2)
+ *   schrodinger-bridge 1000 steps → 0.122 (threshold 0.17; gaussian noise to 8gaussians)
  * The same seed gives the same run on WASM, so a regression in a model or the metric shows up here.
  */
 import { beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +33,7 @@ const CASES = [
   { model: "autoregressive", steps: 300, threshold: 0.06 },
   { model: "flow", steps: 500, threshold: 0.25 },
   { model: "flow-matching", steps: 500, threshold: 0.2 },
+  { model: "schrodinger-bridge", steps: 1000, threshold: 0.17 },
 ] as const;
 
 describe("seeded training reaches its quality threshold on 8gaussians", () => {
