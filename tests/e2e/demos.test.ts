@@ -300,7 +300,9 @@ describe("a diverging run", () => {
     });
     const message = (await error.textContent()) ?? "";
     const stoppedAt = Number(/第 (\d+) 步发散/.exec(message)?.[1]);
-    expect(message).toMatch(/^训练在第 \d+ 步发散（“重建项 −log p\(x\|z\)”变成了 NaN 或无穷大），已停止。学习率可能太大：请降低学习率/);
+    expect(message).toMatch(
+      /^训练在第 \d+ 步发散（“重建项 −log p\(x\|z\)”变成了 NaN 或无穷大），已停止。学习率可能太大：请降低学习率/,
+    );
     expect(message.match(/发散/g)).toHaveLength(1);
     expect(stoppedAt).toBeGreaterThan(0);
     await expect(demo(page, "vae").getAttribute("data-demo-loop")).resolves.toBe("paused");
