@@ -201,3 +201,23 @@ export function samplePlanPairs(plan: SinkhornPlan, rng: Random): Int32Array {
   }
   return partners;
 }
+
+/**
+ * How many partners a row has, on average: exp of the entropy of each row's conditional π_ij / Σ_j π_ij, averaged
+ * over the rows. 1 for an assignment, m for the product of the marginals (every partner equally likely).
+ */
+export function meanRowPerplexity(plan: SinkhornPlan): number {
+  const { rows, cols } = plan;
+  let sum = 0;
+  for (let i = 0; i < rows; i++) {
+    let total = 0;
+    for (let j = 0; j < cols; j++) total += plan.plan[i * cols + j]!;
+    let entropy = 0;
+    for (let j = 0; j < cols; j++) {
+      const p = plan.plan[i * cols + j]! / total;
+      if (p > 0) entropy -= p * Math.log(p);
+    }
+    sum += Math.exp(entropy);
+  }
+  return sum / rows;
+}

@@ -31,7 +31,13 @@ import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { odeStep } from "../lab/flow-matching-ode.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
-import { samplePlanPairs, sinkhorn, squaredEuclideanCost } from "../lab/sinkhorn.ts";
+import {
+  meanRowPerplexity,
+  samplePlanPairs,
+  sinkhorn,
+  squaredEuclideanCost,
+  type SinkhornPlan,
+} from "../lab/sinkhorn.ts";
 import { pointTrails } from "../lab/trails.ts";
 import {
   BRIDGE_SAMPLERS,
@@ -134,7 +140,7 @@ export class SchrodingerBridgeModel implements Model {
   };
 
   /** The minibatch coupling: x₀ from the source, x₁ from the data, paired by the entropic plan (ε = 2σ²). */
-  pairs(x0: Float32Array, x1: Float32Array, rng: Random): { x0: Float32Array; x1: Float32Array; iterations: number } {
+  pairs(x0: Float32Array, x1: Float32Array, rng: Random): { x0: Float32Array; x1: Float32Array; plan: SinkhornPlan } {
     const n = x0.length / 2;
     const m = x1.length / 2;
     const { sigma } = this.settings;
@@ -146,13 +152,13 @@ export class SchrodingerBridgeModel implements Model {
     const partners = samplePlanPairs(plan, rng);
     const paired = new Float32Array(2 * n);
     for (let i = 0; i < n; i++) paired.set(x1.subarray(2 * partners[i]!, 2 * partners[i]! + 2), 2 * i);
-    return { x0, x1: paired, iterations: plan.iterations };
+    return { x0, x1: paired, plan };
   }
 
   trainStep(data: DataSource, read: boolean): Losses | null {
     const { batchSize, sigma, source } = this.settings;
     const coupled = this.pairs(sampleSource(source, batchSize, this.sourceStream), data.next(batchSize), this.noise);
-    this.lastIterations = coupled.iterations;
+    this.lastIterations = coupled.plan.iterations;
     const { x0, x1 } = coupled;
     const t = new Float32Array(batchSize);
     for (let i = 0; i < batchSize; i++) t[i] = openUniform(this.noise);
@@ -289,7 +295,7 @@ export class SchrodingerBridgeModel implements Model {
     const rng = createRandom(this.planSeed);
     const x0 = sampleSource(source, PLAN_POINTS, rng.fork("source"));
     const x1 = sampleDataset(dataset, PLAN_POINTS, rng.fork("target"));
-    const partners = this.pairs(x0, x1, rng.fork("pairs")).x1;
+    const { x1: partners, plan } = this.pairs(x0, x1, rng.fork("pairs"));
     const lines: Float32Array[] = [];
     for (let i = 0; i < PLAN_POINTS; i++) {
       lines.push(new Float32Array([x0[2 * i]!, x0[2 * i + 1]!, partners[2 * i]!, partners[2 * i + 1]!]));
@@ -307,7 +313,9 @@ export class SchrodingerBridgeModel implements Model {
       },
       showData: false,
       paths: { lines, label: `按熵正则 OT 计划（ε = 2σ² = ${(2 * sigma * sigma).toFixed(3)}）抽的配对`, dots: false },
-      caption: `σ = ${sigma}：每个 x₀ 从计划的那一行里抽一个 x₁；σ 越小，配对越接近一一对应的最优传输`,
+      caption:
+        `σ = ${sigma}：每个 x₀ 从计划的那一行里抽一个 x₁，平均约有 ${meanRowPerplexity(plan).toFixed(1)} 个可能的对象` +
+        `（共 ${PLAN_POINTS} 个）；σ 越小，配对越接近一一对应的最优传输`,
     };
     return this.planFrame;
   }

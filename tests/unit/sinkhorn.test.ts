@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { sampleDataset } from "../../src/lab/datasets.ts";
 import { createRandom, fillNormal } from "../../src/lab/random.ts";
-import { samplePlanPairs, sinkhorn, squaredEuclideanCost } from "../../src/lab/sinkhorn.ts";
+import { meanRowPerplexity, samplePlanPairs, sinkhorn, squaredEuclideanCost } from "../../src/lab/sinkhorn.ts";
 
 const TIGHT = { maxIterations: 10_000, tolerance: 1e-12 };
 
@@ -161,5 +161,20 @@ describe("pairs drawn from a plan", () => {
         expect(Math.abs(counts[i]![j]! / draws - expected)).toBeLessThan(5 * se(expected));
       }
     }
+  });
+});
+
+describe("the plan's mean row perplexity", () => {
+  it("is exp(−Σ p log p) of each row's partners: 1 for an assignment, e^H on the triangle, m for a flat plan", () => {
+    const assignment = { plan: new Float64Array([0, 0.5, 0.5, 0]), rows: 2, cols: 2, iterations: 0, columnError: 0 };
+    expect(meanRowPerplexity(assignment)).toBeCloseTo(1, 12);
+    const flat = { plan: new Float64Array(12).fill(1 / 12), rows: 3, cols: 4, iterations: 0, columnError: 0 };
+    expect(meanRowPerplexity(flat)).toBeCloseTo(4, 12);
+    // The triangle's rows: 1/(1 + 2k) for the vertex itself, k/(1 + 2k) for each other one (k = e⁻²).
+    const points = new Float32Array([0, 0, 1, 0, 0.5, Math.sqrt(3) / 2]);
+    const plan = sinkhorn(squaredEuclideanCost(points, points), 3, 3, { epsilon: 0.5, ...TIGHT });
+    const k = Math.exp(-2);
+    const row = [1 / (1 + 2 * k), k / (1 + 2 * k), k / (1 + 2 * k)];
+    expect(meanRowPerplexity(plan)).toBeCloseTo(Math.exp(-row.reduce((h, p) => h + p * Math.log(p), 0)), 6);
   });
 });
