@@ -10,7 +10,7 @@
  *   autoregressive 300 steps → 0.017 (threshold 0.06)
  *   flow  500 steps → 0.173  (threshold 0.25)
  *   flow-matching 500 steps → 0.142 (threshold 0.2)
- *   schrodinger-bridge 1000 steps → 0.122 (threshold 0.17; gaussian noise to 8gaussians)
+ *   schrodinger-bridge 1000 steps → 0.123 (threshold 0.17; gaussian noise to 8gaussians)
  * The same seed gives the same run on WASM, so a regression in a model or the metric shows up here.
  */
 import { beforeAll, describe, expect, it } from "vitest";

@@ -47,7 +47,15 @@ export const schrodingerBridgeSpec = defineFamilySpec({
       ],
       default: "sde",
     },
-    { name: "steps", label: "积分步数 K", type: "integer", min: 1, max: 200, default: 50 },
+    {
+      name: "steps",
+      label: "积分步数 K",
+      type: "integer",
+      min: 1,
+      max: 200,
+      default: 20,
+      help: "SDE 每步求值网络 1 次，ODE（Heun）每步 2 次；训练 3000 步后 K = 20 与 50、100 的质量分数相差无几",
+    },
     learningRateSetting(3e-3),
   ],
   views: [
@@ -57,13 +65,13 @@ export const schrodingerBridgeSpec = defineFamilySpec({
     {
       id: "sde",
       label: "随机轨迹（SDE）",
-      param: { name: "remaining", label: "剩余步数", min: 0, max: 50, step: 1, default: 0, maxSetting: "steps" },
+      param: { name: "remaining", label: "剩余步数", min: 0, max: 20, step: 1, default: 0, maxSetting: "steps" },
       playable: true,
     },
     {
       id: "ode",
       label: "概率流 ODE 轨迹",
-      param: { name: "remaining", label: "剩余步数", min: 0, max: 50, step: 1, default: 0, maxSetting: "steps" },
+      param: { name: "remaining", label: "剩余步数", min: 0, max: 20, step: 1, default: 0, maxSetting: "steps" },
       playable: true,
     },
     {
