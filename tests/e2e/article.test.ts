@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
+import { FAMILY_IDS } from "../../src/models/ids.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/chromium.ts";
 import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
@@ -249,7 +250,7 @@ describe("the article page", () => {
     expect(sizes.table).toBeLessThanOrEqual(718);
     expect(sizes.toc).toBe("none");
     // each demo leaves a one-line marker that says where to run it, since the text around it refers to it
-    expect(sizes.demos.length).toBe(8);
+    expect(sizes.demos.length).toBe(FAMILY_IDS.length);
     for (const demo of sizes.demos) {
       expect(demo.live).toBe("none");
       expect(demo.height).toBeLessThan(60);
