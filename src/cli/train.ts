@@ -9,17 +9,21 @@ import { chooseBackend } from "../lab/backend.ts";
 import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
 import { qualityScore } from "../lab/metrics.ts";
 import { FAMILIES, getFamily } from "../models/registry.ts";
+import { COMMON_SETTINGS } from "../settings/common.ts";
 import { divergenceMessageEn, type Divergence } from "../models/divergence.ts";
 import { Trainer } from "../models/trainer.ts";
-import { applyRawSettings, defaults } from "../demo/settings.ts";
+import { applyRawSettings, defaults } from "../settings/resolve.ts";
 import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
 import { qualityLine } from "./quality-line.ts";
+
+/** The seed's range and default, from the settings every demo has (the directive and the URL read the same). */
+const SEED = COMMON_SETTINGS.find((s) => s.name === "seed")!;
 
 const OPTIONS: OptionSpec[] = [
   { name: "model", help: `family: ${Object.keys(FAMILIES).join(", ")}`, parse: oneOf(Object.keys(FAMILIES)) },
   { name: "dataset", help: DATASET_NAMES.join(", "), parse: oneOf(DATASET_NAMES), default: "8gaussians" },
   { name: "steps", help: "training steps (default: the family's training budget)", parse: integer(1, 1_000_000) },
-  { name: "seed", help: "random seed", parse: integer(0, 999_999_999), default: 1 },
+  { name: "seed", help: "random seed", parse: integer(SEED.min, SEED.max), default: SEED.default },
   { name: "samples", help: "samples to draw and score", parse: integer(100, 1_000_000), default: 10_000 },
   { name: "backend", help: "wasm or cpu", parse: oneOf(["wasm", "cpu"] as const), default: "wasm" },
   { name: "set", help: "family setting name=value, comma-separated (e.g. loss=wgan,clip=0.05)", parse: (v) => v },

@@ -3,7 +3,7 @@
  * A bad value is refused with a message beside the control and never reaches the model.
  */
 import type { SettingSpec } from "../models/types.ts";
-import { parseSetting } from "./settings.ts";
+import { parseSetting } from "../settings/resolve.ts";
 
 export interface SettingControl {
   readonly spec: SettingSpec;

@@ -13,7 +13,7 @@ import { createPlot } from "../render/plot.ts";
 import { button, createSettingControl, type SettingControl } from "./controls.ts";
 import { drawFrame } from "./frame-drawing.ts";
 import type { LoopState } from "./training-loop.ts";
-import { BACKEND_SETTING } from "./settings.ts";
+import { BACKEND_SETTING } from "./backend-setting.ts";
 import { createViewPicker, type ViewPicker, type ViewPickerActions } from "./view-picker.ts";
 import { QUALITY_PENDING } from "./quality-text.ts";
 

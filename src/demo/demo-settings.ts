@@ -4,7 +4,8 @@
  * them again.
  */
 import type { FamilySpec, SettingSpec, SettingValues } from "../models/types.ts";
-import { applyChoicePresets, COMMON_SETTINGS, resolveSettings } from "./settings.ts";
+import { applyChoicePresets, resolveSettings } from "../settings/resolve.ts";
+import { COMMON_SETTINGS } from "../settings/common.ts";
 import { linkSettings, readUrlSettings, urlWithSettings } from "./url-state.ts";
 
 /**

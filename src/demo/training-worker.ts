@@ -10,7 +10,6 @@ import { chooseBackend, configureWasm } from "../lab/backend.ts";
 import { qualityScore } from "../lab/metrics.ts";
 import { getFamily } from "../models/registry.ts";
 import { Trainer } from "../models/trainer.ts";
-import { defaults } from "./settings.ts";
 import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 
 configureWasm({ plain: wasmPlainUrl, simd: wasmSimdUrl });
@@ -29,10 +28,9 @@ const api: WorkerApi = {
   },
   create({ session: id, family, dataset, seed, settings }) {
     sessions.get(id)?.trainer.dispose();
-    const spec = getFamily(family);
-    // Settings not given take the family's defaults (the benchmark's bare page gives none).
-    const values = { ...defaults(spec.settings), ...settings };
-    sessions.set(id, { trainer: new Trainer({ family: spec, dataset, seed, settings: values }), sentHistory: 0 });
+    // The trainer reads the settings with the family's one reader: a missing or bad value throws back to the page.
+    const trainer = new Trainer({ family: getFamily(family), dataset, seed, settings });
+    sessions.set(id, { trainer, sentHistory: 0 });
     return { step: 0 };
   },
   train({ session: id, steps, readEvery, timeBudgetMs }) {

@@ -1,5 +1,5 @@
 import type { SettingSpec, SettingValues } from "../models/types.ts";
-import { resolveSettings } from "./settings.ts";
+import { resolveSettings } from "../settings/resolve.ts";
 
 /**
  * A demo's settings in the page URL, so a lecturer can link a configured demo:

@@ -2,18 +2,12 @@ import type { Root, RootContent } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
-import { DATASET_NAMES, isDatasetName } from "../lab/dataset-names.ts";
-import { COMMON_SETTINGS, parseSetting } from "../demo/settings.ts";
+import { COMMON_SETTINGS } from "../settings/common.ts";
+import { parseSetting } from "../settings/resolve.ts";
 import { FAMILY_IDS, FAMILY_TITLES, isFamilyId, type FamilyId } from "../models/ids.ts";
 import { FAMILY_SPECS } from "../models/specs.ts";
 import type { SettingSpec } from "../models/types.ts";
 import { failAt } from "./fail.ts";
-
-/** Checks of the attributes every demo accepts (an error message, or null when valid). */
-const COMMON_CHECKS: Record<string, (value: string) => string | null> = {
-  dataset: (v) => (isDatasetName(v) ? null : `unknown dataset "${v}"; valid datasets: ${DATASET_NAMES.join(", ")}`),
-  seed: (v) => (/^\d{1,9}$/.test(v) ? null : `seed "${v}" must be a whole number from 0 to 999999999`),
-};
 
 /** What a setting accepts, in words, for a build error. */
 function accepted(spec: SettingSpec): string {
@@ -32,8 +26,6 @@ export function checkDemoAttribute(model: string, name: string, value: string): 
   if (!spec) {
     return `unknown demo attribute "${name}" for model "${model}"; valid attributes: model, ${specs.map((s) => s.name).join(", ")}`;
   }
-  const common = COMMON_CHECKS[name]?.(value);
-  if (common) return common;
   return parseSetting(spec, value).ok ? null : `demo attribute ${name}="${value}" must be ${accepted(spec)}`;
 }
 

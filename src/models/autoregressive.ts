@@ -29,8 +29,7 @@ import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, type Random } from "../lab/random.ts";
 import { autoregressiveSpec } from "./specs/autoregressive.ts";
-import { readChoice, readNumber } from "./read-settings.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import type { CreateOptions, Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Variable = import("@tensorflow/tfjs-core").Variable;
@@ -51,11 +50,8 @@ const HELD_OUT = 1000;
 export const X1_INPUTS = ["onehot", "centre"] as const;
 export type X1Input = (typeof X1_INPUTS)[number];
 
-export interface AutoregressiveSettings {
-  bins: number;
-  x1Input: X1Input;
-  learningRate: number;
-}
+/** The settings of its table (`specs/autoregressive.ts`), typed by it. */
+export type AutoregressiveSettings = ValuesOf<typeof autoregressiveSpec.settings>;
 
 /** The autoregressive model, with its probability tables open to tests. */
 export class AutoregressiveModel implements Model {
@@ -193,17 +189,20 @@ export class AutoregressiveModel implements Model {
   }
 }
 
-export function createAutoregressiveModel(options: CreateOptions): AutoregressiveModel {
+export function createAutoregressiveModel(options: CreateOptions<AutoregressiveSettings>): AutoregressiveModel {
   const s = options.settings;
   return new AutoregressiveModel(
     {
-      bins: readNumber(s, "bins"),
-      x1Input: readChoice(s, "x1Input", X1_INPUTS),
-      learningRate: readNumber(s, "learningRate"),
+      bins: s.bins,
+      x1Input: s.x1Input,
+      learningRate: s.learningRate,
     },
     options.seed,
     options.dataset,
   );
 }
 
-export const autoregressive: Family = { ...autoregressiveSpec, create: createAutoregressiveModel };
+export const autoregressive: Family<typeof autoregressiveSpec.settings> = {
+  ...autoregressiveSpec,
+  create: createAutoregressiveModel,
+};

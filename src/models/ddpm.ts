@@ -7,21 +7,13 @@ import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, timeEmbedding, type Mlp } from "../lab/mlp.ts";
-import {
-  addNoise,
-  createSchedule,
-  SCHEDULE_KINDS,
-  reverseStepCoefficients,
-  type NoiseSchedule,
-  type ScheduleKind,
-} from "../lab/noise-schedule.ts";
+import { addNoise, createSchedule, reverseStepCoefficients, type NoiseSchedule } from "../lab/noise-schedule.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
-import { readChoice, readNumber } from "./read-settings.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 
@@ -30,11 +22,8 @@ const EMBEDDING = 16;
 /** How many sample paths the reverse view draws as trajectories. */
 const TRAJECTORIES = 24;
 
-export interface DdpmSettings {
-  schedule: ScheduleKind;
-  steps: number;
-  learningRate: number;
-}
+/** The settings of its table (`specs/ddpm.ts`), typed by it. */
+export type DdpmSettings = ValuesOf<typeof ddpmSpec.settings>;
 
 /** Positions of n points through the reverse process: chain[k] holds x_{T−k}, so chain[T] = x_0. */
 type Chain = Float32Array[];
@@ -163,15 +152,15 @@ class DdpmModel implements Model {
   }
 }
 
-export const ddpm: Family = {
+export const ddpm: Family<typeof ddpmSpec.settings> = {
   ...ddpmSpec,
-  create(options: CreateOptions): Model {
+  create(options) {
     const s = options.settings;
     return new DdpmModel(
       {
-        schedule: readChoice(s, "schedule", SCHEDULE_KINDS),
-        steps: readNumber(s, "steps"),
-        learningRate: readNumber(s, "learningRate"),
+        schedule: s.schedule,
+        steps: s.steps,
+        learningRate: s.learningRate,
       },
       options.seed,
       options.dataset,

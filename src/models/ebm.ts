@@ -17,8 +17,7 @@ import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { drawChainStarts, storeChains, uniformPoints } from "../lab/replay-buffer.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { ebmSpec } from "./specs/ebm.ts";
-import { readNumber } from "./read-settings.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Scalar = import("@tensorflow/tfjs-core").Scalar;
@@ -37,14 +36,8 @@ const WATCHED = 12;
 const HISTORY = 30;
 const TRAJECTORIES = 16;
 
-export interface EbmSettings {
-  langevinSteps: number;
-  stepSize: number;
-  noiseScale: number;
-  regularizer: number;
-  sampleSteps: number;
-  learningRate: number;
-}
+/** The settings of its table (`specs/ebm.ts`), typed by it. */
+export type EbmSettings = ValuesOf<typeof ebmSpec.settings>;
 
 /** The contrastive divergence loss with Du & Mordatch's regulariser, from the energies [n, 1] of data and negatives. */
 export function contrastiveDivergenceLoss(positive: Tensor2D, negative: Tensor2D, alpha: number): Scalar {
@@ -253,18 +246,18 @@ class EbmModel implements Model {
   }
 }
 
-export const ebm: Family = {
+export const ebm: Family<typeof ebmSpec.settings> = {
   ...ebmSpec,
-  create(options: CreateOptions): Model {
+  create(options) {
     const s = options.settings;
     return new EbmModel(
       {
-        langevinSteps: readNumber(s, "langevinSteps"),
-        stepSize: readNumber(s, "stepSize"),
-        noiseScale: readNumber(s, "noiseScale"),
-        regularizer: readNumber(s, "regularizer"),
-        sampleSteps: readNumber(s, "sampleSteps"),
-        learningRate: readNumber(s, "learningRate"),
+        langevinSteps: s.langevinSteps,
+        stepSize: s.stepSize,
+        noiseScale: s.noiseScale,
+        regularizer: s.regularizer,
+        sampleSteps: s.sampleSteps,
+        learningRate: s.learningRate,
       },
       options.seed,
     );

@@ -7,31 +7,21 @@
  */
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
-import {
-  ODE_SOLVERS,
-  odeStep,
-  straightPath,
-  straightPathVelocity,
-  type OdeSolver,
-  type VelocityField,
-} from "../lab/flow-matching-ode.ts";
+import { odeStep, straightPath, straightPathVelocity, type VelocityField } from "../lab/flow-matching-ode.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { flowMatchingSpec } from "./specs/flow-matching.ts";
-import { readChoice, readNumber } from "./read-settings.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 
-export interface FlowMatchingSettings {
-  solver: OdeSolver;
-  steps: number;
-  learningRate: number;
+/** The settings of its table (`specs/flow-matching.ts`), typed by it. */
+export type FlowMatchingSettings = ValuesOf<typeof flowMatchingSpec.settings> & {
   hidden: readonly number[];
   batchSize: number;
-}
+};
 
 const HIDDEN = [64, 64, 64] as const;
 /** How many sample paths the trajectory view draws. */
@@ -192,15 +182,15 @@ export function createFlowMatching(settings: FlowMatchingSettings, seed: number)
   return new FlowMatchingModel(settings, seed);
 }
 
-export const flowMatching: Family = {
+export const flowMatching: Family<typeof flowMatchingSpec.settings> = {
   ...flowMatchingSpec,
-  create(options: CreateOptions): Model {
+  create(options) {
     const s = options.settings;
     return createFlowMatching(
       {
-        solver: readChoice(s, "solver", ODE_SOLVERS),
-        steps: readNumber(s, "steps"),
-        learningRate: readNumber(s, "learningRate"),
+        solver: s.solver,
+        steps: s.steps,
+        learningRate: s.learningRate,
         hidden: HIDDEN,
         batchSize: flowMatchingSpec.batchSize,
       },

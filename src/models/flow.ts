@@ -18,8 +18,7 @@ import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { flowSpec } from "./specs/flow.ts";
-import { readChoice, readNumber } from "./read-settings.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Variable = import("@tensorflow/tfjs-core").Variable;
@@ -27,14 +26,12 @@ type Variable = import("@tensorflow/tfjs-core").Variable;
 export const COUPLING_KINDS = ["realnvp", "nice"] as const;
 export type CouplingKind = (typeof COUPLING_KINDS)[number];
 
-export interface FlowSettings {
-  coupling: CouplingKind;
-  layers: number;
-  learningRate: number;
+/** The settings of its table (`specs/flow.ts`), typed by it. */
+export type FlowSettings = ValuesOf<typeof flowSpec.settings> & {
   /** Widths of each conditioner's hidden layers. */
   hidden: readonly number[];
   batchSize: number;
-}
+};
 
 const HIDDEN = [32, 32] as const;
 /** Bound S of RealNVP's log-scale per coupling: each layer stretches or shrinks by at most e^S. */
@@ -278,15 +275,15 @@ export function createFlow(settings: FlowSettings, seed: number, dataset: Datase
   return new FlowModel(settings, seed, dataset);
 }
 
-export const flow: Family = {
+export const flow: Family<typeof flowSpec.settings> = {
   ...flowSpec,
-  create(options: CreateOptions): Model {
+  create(options) {
     const s = options.settings;
     return createFlow(
       {
-        coupling: readChoice(s, "coupling", COUPLING_KINDS),
-        layers: readNumber(s, "layers"),
-        learningRate: readNumber(s, "learningRate"),
+        coupling: s.coupling,
+        layers: s.layers,
+        learningRate: s.learningRate,
         hidden: HIDDEN,
         batchSize: flowSpec.batchSize,
       },

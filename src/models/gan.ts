@@ -14,9 +14,8 @@ import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
-import { readChoice, readNumber } from "./read-settings.ts";
 import { ganSpec } from "./specs/gan.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Scalar = import("@tensorflow/tfjs-core").Scalar;
@@ -27,16 +26,8 @@ type GradSaveFunc = import("@tensorflow/tfjs-core").GradSaveFunc;
 export const GAN_LOSSES = ["nonsaturating", "wgan", "wgan-gp"] as const;
 export type GanLoss = (typeof GAN_LOSSES)[number];
 
-export interface GanSettings {
-  loss: GanLoss;
-  discriminatorSteps: number;
-  learningRate: number;
-  discriminatorLearningRate: number;
-  /** WGAN's clipping threshold c. */
-  clip: number;
-  /** WGAN-GP's penalty coefficient λ. */
-  penalty: number;
-}
+/** The settings of its table (`specs/gan.ts`), typed by it. */
+export type GanSettings = ValuesOf<typeof ganSpec.settings>;
 
 const LATENT = 4;
 /** How many generated points carry a gradient arrow in the landscape view. */
@@ -293,18 +284,18 @@ class GanModel implements Model {
   }
 }
 
-export const gan: Family = {
+export const gan: Family<typeof ganSpec.settings> = {
   ...ganSpec,
-  create(options: CreateOptions): Model {
+  create(options) {
     const s = options.settings;
     return new GanModel(
       {
-        loss: readChoice(s, "loss", GAN_LOSSES),
-        discriminatorSteps: readNumber(s, "discriminatorSteps"),
-        learningRate: readNumber(s, "learningRate"),
-        discriminatorLearningRate: readNumber(s, "discriminatorLearningRate"),
-        clip: readNumber(s, "clip"),
-        penalty: readNumber(s, "penalty"),
+        loss: s.loss,
+        discriminatorSteps: s.discriminatorSteps,
+        learningRate: s.learningRate,
+        discriminatorLearningRate: s.discriminatorLearningRate,
+        clip: s.clip,
+        penalty: s.penalty,
       },
       options.seed,
     );

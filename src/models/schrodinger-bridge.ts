@@ -39,31 +39,19 @@ import {
   type SinkhornPlan,
 } from "../lab/sinkhorn.ts";
 import { pointTrails } from "../lab/trails.ts";
-import {
-  BRIDGE_SAMPLERS,
-  BRIDGE_SOURCES,
-  schrodingerBridgeSpec,
-  type BridgeSampler,
-  type BridgeSource,
-} from "./specs/schrodinger-bridge.ts";
-import { readChoice, readNumber } from "./read-settings.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import { schrodingerBridgeSpec, type BridgeSampler, type BridgeSource } from "./specs/schrodinger-bridge.ts";
+import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Tensor1D = import("@tensorflow/tfjs-core").Tensor1D;
 
-export interface SchrodingerBridgeSettings {
-  source: BridgeSource;
-  /** The diffusion σ of the reference Brownian motion σW. */
-  sigma: number;
-  sampler: BridgeSampler;
-  steps: number;
-  learningRate: number;
+/** The settings of its table (`specs/schrodinger-bridge.ts`), typed by it, and what the model adds. */
+export type SchrodingerBridgeSettings = ValuesOf<typeof schrodingerBridgeSpec.settings> & {
   hidden: readonly number[];
   batchSize: number;
   /** The target dataset, for the plan view's batch (training batches come from the trainer's data stream). */
   dataset: DatasetName;
-}
+};
 
 const HIDDEN = [64, 64, 64] as const;
 /**
@@ -348,17 +336,17 @@ export function createSchrodingerBridge(settings: SchrodingerBridgeSettings, see
   return new SchrodingerBridgeModel(settings, seed);
 }
 
-export const schrodingerBridge: Family = {
+export const schrodingerBridge: Family<typeof schrodingerBridgeSpec.settings> = {
   ...schrodingerBridgeSpec,
-  create(options: CreateOptions): Model {
+  create(options) {
     const s = options.settings;
     return createSchrodingerBridge(
       {
-        source: readChoice(s, "source", BRIDGE_SOURCES),
-        sigma: readNumber(s, "sigma"),
-        sampler: readChoice(s, "sampler", BRIDGE_SAMPLERS),
-        steps: readNumber(s, "steps"),
-        learningRate: readNumber(s, "learningRate"),
+        source: s.source,
+        sigma: s.sigma,
+        sampler: s.sampler,
+        steps: s.steps,
+        learningRate: s.learningRate,
         hidden: HIDDEN,
         batchSize: schrodingerBridgeSpec.batchSize,
         dataset: options.dataset,

@@ -25,8 +25,7 @@ import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { scoreSpec } from "./specs/score.ts";
-import { readChoice, readNumber } from "./read-settings.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Scalar = import("@tensorflow/tfjs-core").Scalar;
@@ -43,16 +42,8 @@ const DATA_VARIANCE = 4;
 const TRAJECTORIES = 16;
 const ARROW_GRID = 20;
 
-export interface ScoreSettings {
-  levels: number;
-  sigmaMax: number;
-  sigmaMin: number;
-  stepsPerLevel: number;
-  /** r = ε/σ_L², so that α_i = ε·σ_i²/σ_L² = r·σ_i² stays stable whatever σ_L is. */
-  stepRatio: number;
-  denoise: boolean;
-  learningRate: number;
-}
+/** The settings of its table (`specs/score.ts`), typed by it, with the final denoising step as a flag. */
+export type ScoreSettings = Omit<ValuesOf<typeof scoreSpec.settings>, "denoise"> & { denoise: boolean };
 
 /**
  * The denoising score matching loss (Song & Ermon 2019, eq. 6 with λ(σ) = σ²): ½ mean_n σ_n² ‖s_n − t_n‖²,
@@ -247,19 +238,19 @@ function subscript(i: number): string {
   return String(i).replace(/\d/g, (d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]!);
 }
 
-export const score: Family = {
+export const score: Family<typeof scoreSpec.settings> = {
   ...scoreSpec,
-  create(options: CreateOptions): Model {
+  create(options) {
     const s = options.settings;
     return new ScoreModel(
       {
-        levels: readNumber(s, "levels"),
-        sigmaMax: readNumber(s, "sigmaMax"),
-        sigmaMin: readNumber(s, "sigmaMin"),
-        stepsPerLevel: readNumber(s, "stepsPerLevel"),
-        stepRatio: readNumber(s, "stepRatio"),
-        denoise: readChoice(s, "denoise", ["on", "off"] as const) === "on",
-        learningRate: readNumber(s, "learningRate"),
+        levels: s.levels,
+        sigmaMax: s.sigmaMax,
+        sigmaMin: s.sigmaMin,
+        stepsPerLevel: s.stepsPerLevel,
+        stepRatio: s.stepRatio,
+        denoise: s.denoise === "on",
+        learningRate: s.learningRate,
       },
       options.seed,
       options.dataset,

@@ -6,6 +6,7 @@ import { createDataStream } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { countMisses } from "../lab/metrics.ts";
+import { readSettings } from "../settings/read.ts";
 import { SAMPLES_DIVERGED, type Divergence } from "./divergence.ts";
 import type { Family, Losses, Model, SettingValues, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -42,9 +43,15 @@ export class Trainer {
   constructor(options: TrainerOptions) {
     this.family = options.family;
     this.options = options;
-    this.model = options.family.create(options);
+    this.model = this.createModel();
     this.data = createDataStream(options.dataset, options.seed);
     this.history = this.emptyHistory();
+  }
+
+  /** A fresh model; its settings go through the table's one reader, which checks every value or throws. */
+  private createModel(): Model {
+    const { family, seed, dataset, settings } = this.options;
+    return family.create({ settings: readSettings(family.settings, settings), seed, dataset });
   }
 
   private emptyHistory(): LossHistory {
@@ -103,7 +110,7 @@ export class Trainer {
   /** New weights from the same seed, step 0, empty history (the demo's Reset). */
   reset(): void {
     this.model.dispose();
-    this.model = this.family.create(this.options);
+    this.model = this.createModel();
     this.data = createDataStream(this.options.dataset, this.options.seed);
     this.step = 0;
     this.diverged = null;

@@ -6,35 +6,9 @@ import type { DataSource } from "../lab/data-source.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { FamilyId } from "./ids.ts";
 
-/** One setting of a family: drives its control, its `data-*` attribute and its URL parameter. */
-export type SettingSpec =
-  | {
-      name: string;
-      label: string;
-      type: "number";
-      min: number;
-      max: number;
-      step: number;
-      default: number;
-      /** Shown and entered on a log scale (learning rates). */
-      log?: boolean;
-      help?: string;
-    }
-  | { name: string; label: string; type: "integer"; min: number; max: number; default: number; help?: string }
-  | {
-      name: string;
-      label: string;
-      type: "choice";
-      /**
-       * `presets`: values this choice gives other settings of the table (e.g. a loss brings its paper's learning
-       * rates) wherever they are not set explicitly; see `resolveSettings` in src/demo/settings.ts.
-       */
-      choices: readonly { value: string; label: string; presets?: Readonly<SettingValues> }[];
-      default: string;
-      help?: string;
-    };
+import type { SettingSpec, SettingValues, ValuesOf } from "../settings/table.ts";
 
-export type SettingValues = Record<string, number | string>;
+export type { SettingSpec, SettingValues, ValuesOf } from "../settings/table.ts";
 
 /** A view of a model the demo can show; `param` adds a slider (e.g. the diffusion step t). */
 export interface ViewSpec {
@@ -119,18 +93,19 @@ export interface Model {
   dispose(): void;
 }
 
-export interface CreateOptions {
-  settings: SettingValues;
+/** What `create` gets: the family's settings, typed and checked by `readSettings`, the seed and the dataset. */
+export interface CreateOptions<V = SettingValues> {
+  settings: V;
   seed: number;
   dataset: DatasetName;
 }
 
 /** A family as the page sees it: everything but the model code. */
-export interface FamilySpec {
+export interface FamilySpec<S extends readonly SettingSpec[] = readonly SettingSpec[]> {
   id: FamilyId;
   title: string;
-  /** Settings particular to the family (dataset, seed and speed are common to all). */
-  settings: readonly SettingSpec[];
+  /** Settings particular to the family (dataset, seed and speed are common to all): its one settings table. */
+  settings: S;
   views: readonly ViewSpec[];
   /** Series of the loss chart, by key. */
   lossSeries: readonly { key: string; label: string }[];
@@ -151,7 +126,15 @@ export interface DivergenceCause {
   why: string;
 }
 
-/** A family with its model: `create` builds a fresh model from settings and a seed. */
-export interface Family extends FamilySpec {
-  create(options: CreateOptions): Model;
+/** A family with its model: `create` builds a fresh model from its typed settings, a seed and the dataset. */
+export interface Family<S extends readonly SettingSpec[] = readonly SettingSpec[]> extends FamilySpec<S> {
+  create(options: CreateOptions<ValuesOf<S>>): Model;
+}
+
+/**
+ * Declares a family's spec so that its settings table keeps its literal types (names, choice values): `ValuesOf`
+ * of `spec.settings` is then the exact type its `create` receives.
+ */
+export function defineFamilySpec<const S extends readonly SettingSpec[]>(spec: FamilySpec<S>): FamilySpec<S> {
+  return spec;
 }

@@ -22,8 +22,7 @@ import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../lab/vae-math.ts";
 import { vaeSpec } from "./specs/vae.ts";
-import { readNumber } from "./read-settings.ts";
-import type { CreateOptions, Family, Losses, Model, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor1D = import("@tensorflow/tfjs-core").Tensor1D;
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -37,10 +36,8 @@ const INITIAL_LOG_VARIANCE = -2;
 /** How many data points the reconstruction view draws with a line to their reconstruction. */
 const RECONSTRUCTIONS = 60;
 
-export interface VaeSettings {
-  beta: number;
-  learningRate: number;
-}
+/** The settings of its table (`specs/vae.ts`), typed by it. */
+export type VaeSettings = ValuesOf<typeof vaeSpec.settings>;
 
 class VaeModel implements Model {
   private readonly encoder: Mlp;
@@ -184,14 +181,10 @@ function circle(radius: number, segments = 64): Float32Array {
   return line;
 }
 
-export const vae: Family = {
+export const vae: Family<typeof vaeSpec.settings> = {
   ...vaeSpec,
-  create(options: CreateOptions): Model {
+  create(options) {
     const s = options.settings;
-    return new VaeModel(
-      { beta: readNumber(s, "beta"), learningRate: readNumber(s, "learningRate") },
-      options.seed,
-      options.dataset,
-    );
+    return new VaeModel({ beta: s.beta, learningRate: s.learningRate }, options.seed, options.dataset);
   },
 };

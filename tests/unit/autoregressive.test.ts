@@ -13,7 +13,7 @@ import {
   createAutoregressiveModel,
   type AutoregressiveModel,
 } from "../../src/models/autoregressive.ts";
-import { defaults } from "../../src/demo/settings.ts";
+import { defaults } from "../../src/settings/resolve.ts";
 import { useWasm } from "../support/tf-node.ts";
 
 beforeAll(async () => {

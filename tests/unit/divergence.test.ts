@@ -1,7 +1,7 @@
 /** The divergence messages: what became non-finite, and the known cause when the family names one. */
 import { describe, expect, it } from "vitest";
 import { divergenceMessage, divergenceMessageEn } from "../../src/models/divergence.ts";
-import { defaults } from "../../src/demo/settings.ts";
+import { defaults } from "../../src/settings/resolve.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
 
 const score = FAMILY_SPECS.score!;

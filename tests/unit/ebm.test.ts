@@ -13,7 +13,7 @@ import {
   runLangevin,
   transposedWeights,
 } from "../../src/models/ebm.ts";
-import { defaults } from "../../src/demo/settings.ts";
+import { defaults } from "../../src/settings/resolve.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import { useWasm } from "../support/tf-node.ts";
 

@@ -5,7 +5,7 @@
  * reader can watch a run blow up): then the trainer must say so, never hand out non-finite samples in silence.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaults } from "../../src/demo/settings.ts";
+import { defaults } from "../../src/settings/resolve.ts";
 import { registeredFamilies } from "../../src/models/registry.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import type { Family, SettingSpec, SettingValues, ViewFrame } from "../../src/models/types.ts";
@@ -65,13 +65,16 @@ describe("unknown values", () => {
       .filter((spec) => spec.type === "choice")
       .map((spec) => [`${family.id} ${spec.name}`, family, spec] as const),
   );
-  it.each(choices)("%s: create throws with the valid names instead of training with a default", (_l, family, spec) => {
-    if (spec.type !== "choice") throw new Error("not a choice");
-    const settings = settingsWith(family, spec.name, "bogus");
-    expect(() => family.create({ settings, seed: 1, dataset: "8gaussians" })).toThrow(
-      new RegExp(`"${spec.name}".*${spec.choices.map((c) => c.value).join(", ")}`),
-    );
-  });
+  it.each(choices)(
+    "%s: the trainer refuses it with the valid names instead of training with a default",
+    (_l, family, spec) => {
+      if (spec.type !== "choice") throw new Error("not a choice");
+      const settings = settingsWith(family, spec.name, "bogus");
+      expect(() => new Trainer({ family, settings, seed: 1, dataset: "8gaussians" })).toThrow(
+        new RegExp(`"${spec.name}".*${spec.choices.map((c) => c.value).join(", ")}`),
+      );
+    },
+  );
 });
 
 describe("every setting value trains, or is a learning rate that diverges and says so", () => {

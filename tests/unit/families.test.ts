@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { qualityScore } from "../../src/lab/metrics.ts";
 import { registeredFamilies } from "../../src/models/registry.ts";
 import { Trainer } from "../../src/models/trainer.ts";
-import { defaults } from "../../src/demo/settings.ts";
+import { defaults } from "../../src/settings/resolve.ts";
 import { useWasm } from "../support/tf-node.ts";
 
 let tf: Awaited<ReturnType<typeof useWasm>>;

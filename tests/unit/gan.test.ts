@@ -4,7 +4,7 @@
  * network written in plain JavaScript here, not against the model's own code.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaults, resolveSettings } from "../../src/demo/settings.ts";
+import { defaults, resolveSettings } from "../../src/settings/resolve.ts";
 import { createMlp, type Mlp } from "../../src/lab/mlp.ts";
 import { createDataStream } from "../../src/lab/datasets.ts";
 import { createRandom } from "../../src/lab/random.ts";
@@ -17,6 +17,8 @@ import {
   gradientPenalty,
   wganGpCriticLoss,
 } from "../../src/models/gan.ts";
+import { readSettings } from "../../src/settings/read.ts";
+import { Trainer } from "../../src/models/trainer.ts";
 import { useWasm } from "../support/tf-node.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -265,7 +267,8 @@ describe("WGAN-GP's gradient penalty", () => {
 });
 
 describe("the gan family", () => {
-  const settingsFor = (loss: string) => resolveSettings(gan.settings, [{ raw: { loss }, source: "test" }]).values;
+  const settingsFor = (loss: string) =>
+    readSettings(gan.settings, resolveSettings(gan.settings, [{ raw: { loss }, source: "test" }]).values);
 
   it("offers exactly the losses the model knows", () => {
     const spec = gan.settings.find((s) => s.name === "loss");
@@ -308,7 +311,7 @@ describe("the gan family", () => {
 
   it("refuses an unknown loss, naming the valid ones", () => {
     const settings = { ...defaults(gan.settings), loss: "lsgan" };
-    expect(() => gan.create({ settings, seed: 1, dataset: "8gaussians" })).toThrow(
+    expect(() => new Trainer({ family: gan, settings, seed: 1, dataset: "8gaussians" })).toThrow(
       /"loss".*"lsgan".*nonsaturating, wgan, wgan-gp/,
     );
   });

@@ -80,10 +80,10 @@ describe("demo directive", () => {
       /a\.md:1:1: unknown demo attribute "colour"/,
     );
     await expect(renderMarkdown('::demo{model="gan" dataset="mnist"}', "a.md")).rejects.toThrow(
-      /unknown dataset "mnist"; valid datasets: 8gaussians/,
+      /demo attribute dataset="mnist" must be one of 8gaussians, moons/,
     );
     await expect(renderMarkdown('::demo{model="gan" seed="-1"}', "a.md")).rejects.toThrow(
-      /seed "-1" must be a whole number/,
+      /demo attribute seed="-1" must be a whole number from 0 to 999999999/,
     );
     await expect(renderMarkdown('::demo{seed="1"}', "a.md")).rejects.toThrow(/a demo needs model=/);
     await expect(renderMarkdown('::demo{model="gan" loss="lsgan"}', "a.md")).rejects.toThrow(

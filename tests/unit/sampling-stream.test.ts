@@ -3,7 +3,7 @@
  * views and scores (drawn whenever the page asks) leave the loss curve of a seed exactly as it was.
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { defaults } from "../../src/demo/settings.ts";
+import { defaults } from "../../src/settings/resolve.ts";
 import { registeredFamilies } from "../../src/models/registry.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import { useWasm } from "../support/tf-node.ts";

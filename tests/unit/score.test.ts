@@ -12,7 +12,7 @@ import {
 } from "../../src/lab/langevin.ts";
 import { createRandom, fillNormal } from "../../src/lab/random.ts";
 import { denoisingScoreMatchingLoss, score } from "../../src/models/score.ts";
-import { defaults } from "../../src/demo/settings.ts";
+import { defaults } from "../../src/settings/resolve.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import { useWasm } from "../support/tf-node.ts";
 

@@ -3,11 +3,11 @@ import {
   applyChoicePresets,
   applyRawSettings,
   choiceDefaults,
-  COMMON_SETTINGS,
   defaults,
   parseSetting,
   resolveSettings,
-} from "../../src/demo/settings.ts";
+} from "../../src/settings/resolve.ts";
+import { COMMON_SETTINGS } from "../../src/settings/common.ts";
 import { readUrlSettings, urlWithSettings } from "../../src/demo/url-state.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
 import type { SettingSpec } from "../../src/models/types.ts";

@@ -1,6 +1,7 @@
 /** Links name as few settings as give the demo's values back, read over its own attributes. */
 import { describe, expect, it } from "vitest";
-import { applyChoicePresets, COMMON_SETTINGS, resolveSettings } from "../../src/demo/settings.ts";
+import { applyChoicePresets, resolveSettings } from "../../src/settings/resolve.ts";
+import { COMMON_SETTINGS } from "../../src/settings/common.ts";
 import { linkSettings } from "../../src/demo/url-state.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
 

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createRandom, fillNormal } from "../../src/lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../../src/lab/vae-math.ts";
 import { vae } from "../../src/models/vae.ts";
-import { defaults } from "../../src/demo/settings.ts";
+import { defaults } from "../../src/settings/resolve.ts";
 import { useWasm } from "../support/tf-node.ts";
 
 let tf: Awaited<ReturnType<typeof useWasm>>;

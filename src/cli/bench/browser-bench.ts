@@ -7,6 +7,8 @@ import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import type { BackendName } from "../../lab/backend-names.ts";
 import type { DatasetName } from "../../lab/dataset-names.ts";
+import { getFamilySpec } from "../../models/specs.ts";
+import { defaults } from "../../settings/resolve.ts";
 
 export const ARTICLE_PATH = "/notes/1-generative-model-routes/";
 export const BARE_PATH = "/__bench/bare.html";
@@ -41,9 +43,9 @@ const pending = new Map();
 worker.onmessage = (e) => { const w = pending.get(e.data.id); pending.delete(e.data.id); e.data.ok ? w.resolve(e.data) : w.reject(new Error(e.data.error)); };
 const call = (method, args) => new Promise((resolve, reject) => { const id = next++; pending.set(id, { resolve, reject }); worker.postMessage({ id, method, args }); });
 window.bare = {
-  async run({ family, backend, windows, windowMs, chunk }) {
+  async run({ family, settings, backend, windows, windowMs, chunk }) {
     const choice = (await call("setBackend", { preferred: backend })).result;
-    await call("create", { session: "bare", family, dataset: "8gaussians", seed: 1, settings: {} });
+    await call("create", { session: "bare", family, dataset: "8gaussians", seed: 1, settings });
     const first = (await call("train", { session: "bare", steps: 1, readEvery: 1 })).ms;
     const warm = performance.now();
     while (performance.now() - warm < 1000) await call("train", { session: "bare", steps: chunk, readEvery: 10 });
@@ -101,7 +103,8 @@ export async function measureBare(
             };
           }
         ).bare.run(args),
-      { family, backend, windows, windowMs: 2000, chunk: 10 },
+      // The family's defaults, as a demo with no attribute has them: the worker reads every setting or refuses.
+      { family, settings: defaults(getFamilySpec(family).settings), backend, windows, windowMs: 2000, chunk: 10 },
     );
     return {
       backend: result.backend,

@@ -9,7 +9,7 @@ import type { DatasetName } from "../../lab/dataset-names.ts";
 import { qualityScore } from "../../lab/metrics.ts";
 import { getFamily } from "../../models/registry.ts";
 import { Trainer } from "../../models/trainer.ts";
-import { defaults } from "../../demo/settings.ts";
+import { defaults } from "../../settings/resolve.ts";
 
 export interface QualityPoint {
   step: number;

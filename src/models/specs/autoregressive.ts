@@ -1,9 +1,9 @@
 /** What the page knows of the autoregressive family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
-export const autoregressiveSpec: FamilySpec = {
+export const autoregressiveSpec = defineFamilySpec({
   id: "autoregressive",
   title: FAMILY_TITLES.autoregressive,
   settings: [
@@ -43,4 +43,4 @@ export const autoregressiveSpec: FamilySpec = {
   ],
   batchSize: 256,
   defaultSteps: 1500,
-};
+});

@@ -1,9 +1,9 @@
 /** What the page knows of the DDPM family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
-export const ddpmSpec: FamilySpec = {
+export const ddpmSpec = defineFamilySpec({
   id: "ddpm",
   title: FAMILY_TITLES.ddpm,
   settings: [
@@ -45,4 +45,4 @@ export const ddpmSpec: FamilySpec = {
   lossSeries: [{ key: "loss", label: "噪声预测误差 ½‖ε − ε_θ‖²（两坐标平均）" }],
   batchSize: 256,
   defaultSteps: 3000,
-};
+});

@@ -1,9 +1,9 @@
 /** What the page knows of the energy-based family without loading its model (and tfjs). */
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
-export const ebmSpec: FamilySpec = {
+export const ebmSpec = defineFamilySpec({
   id: "ebm",
   title: FAMILY_TITLES.ebm,
   settings: [
@@ -73,4 +73,4 @@ export const ebmSpec: FamilySpec = {
       : null,
   batchSize: 128,
   defaultSteps: 2000,
-};
+});

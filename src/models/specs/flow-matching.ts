@@ -1,9 +1,9 @@
 /** What the page knows of the flow-matching family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
-export const flowMatchingSpec: FamilySpec = {
+export const flowMatchingSpec = defineFamilySpec({
   id: "flow-matching",
   title: FAMILY_TITLES["flow-matching"],
   settings: [
@@ -38,4 +38,4 @@ export const flowMatchingSpec: FamilySpec = {
   lossSeries: [{ key: "loss", label: "速度回归误差 ‖v_θ − (x₁ − x₀)‖²" }],
   batchSize: 512,
   defaultSteps: 4000,
-};
+});

@@ -1,9 +1,9 @@
 /** What the page knows of the normalizing-flow family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
-export const flowSpec: FamilySpec = {
+export const flowSpec = defineFamilySpec({
   id: "flow",
   title: FAMILY_TITLES.flow,
   settings: [
@@ -31,4 +31,4 @@ export const flowSpec: FamilySpec = {
   ],
   batchSize: 512,
   defaultSteps: 2000,
-};
+});

@@ -1,9 +1,9 @@
 /** What the page knows of the GAN family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
-export const ganSpec: FamilySpec = {
+export const ganSpec = defineFamilySpec({
   id: "gan",
   title: FAMILY_TITLES.gan,
   settings: [
@@ -80,4 +80,4 @@ export const ganSpec: FamilySpec = {
   // WGAN-GP authors' own toy-data script, gan_toy.py, also uses 256).
   batchSize: 256,
   defaultSteps: 5000,
-};
+});

@@ -2,14 +2,14 @@
  * The learning-rate setting every family has: a log scale from 1e-5 up to 1, high enough that a reader can watch
  * a run diverge (the demo then stops and says so).
  */
-import type { SettingSpec } from "../types.ts";
+import type { NumberSetting } from "../../settings/table.ts";
 
-export function learningRateSetting(
+export function learningRateSetting<const N extends string = "learningRate">(
   defaultValue: number,
-  options: { name?: string; label?: string; help?: string } = {},
-): SettingSpec {
+  options: { name?: N; label?: string; help?: string } = {},
+): NumberSetting<NoInfer<N>> {
   return {
-    name: options.name ?? "learningRate",
+    name: options.name ?? ("learningRate" as N),
     label: options.label ?? "学习率",
     type: "number",
     min: 1e-5,

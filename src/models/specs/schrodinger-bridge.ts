@@ -1,7 +1,7 @@
 /** What the page knows of the Schrödinger-bridge ([SF]²M) family without loading its model (and tfjs). */
 import { DATASET_NAMES } from "../../lab/dataset-names.ts";
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
 /** Where the bridge starts: standard normal noise, or any of the datasets. */
@@ -11,7 +11,7 @@ export type BridgeSource = (typeof BRIDGE_SOURCES)[number];
 export const BRIDGE_SAMPLERS = ["sde", "ode"] as const;
 export type BridgeSampler = (typeof BRIDGE_SAMPLERS)[number];
 
-export const schrodingerBridgeSpec: FamilySpec = {
+export const schrodingerBridgeSpec = defineFamilySpec({
   id: "schrodinger-bridge",
   title: FAMILY_TITLES["schrodinger-bridge"],
   settings: [
@@ -88,4 +88,4 @@ export const schrodingerBridgeSpec: FamilySpec = {
   // 0.066) than 128 (0.051, 0.058) at half the steps per second.
   batchSize: 128,
   defaultSteps: 3000,
-};
+});

@@ -1,9 +1,9 @@
 /** What the page knows of the score-matching (NCSN) family without loading its model (and tfjs). */
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
-export const scoreSpec: FamilySpec = {
+export const scoreSpec = defineFamilySpec({
   id: "score",
   title: FAMILY_TITLES.score,
   settings: [
@@ -75,4 +75,4 @@ export const scoreSpec: FamilySpec = {
       : null,
   batchSize: 256,
   defaultSteps: 2000,
-};
+});

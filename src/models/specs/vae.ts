@@ -1,9 +1,9 @@
 /** What the page knows of the VAE family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
-import type { FamilySpec } from "../types.ts";
+import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
-export const vaeSpec: FamilySpec = {
+export const vaeSpec = defineFamilySpec({
   id: "vae",
   title: FAMILY_TITLES.vae,
   settings: [
@@ -32,4 +32,4 @@ export const vaeSpec: FamilySpec = {
   ],
   batchSize: 256,
   defaultSteps: 5000,
-};
+});

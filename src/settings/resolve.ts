@@ -1,32 +1,10 @@
 /**
- * Settings of a demo, from one table per family plus the settings every demo has. The same table drives
- * the controls, the `data-*` attributes of `<gen-demo>` and the URL parameters; every value from any of
- * them passes through `parseSetting`, which refuses bad input with a message instead of passing it on.
+ * Raw setting values (text from a control, an attribute, the URL or the CLI's `--set`) checked against their table
+ * and resolved: the defaults, then the presets of the chosen choices, then what was given. Every value passes
+ * through `parseSetting`, which refuses bad input with a message instead of passing it on. Shared by the build
+ * (directives), the CLI, the worker's callers and the demo.
  */
-import { BACKEND_NAMES, BACKEND_LABELS } from "../lab/backend-names.ts";
-import { DATASET_NAMES } from "../lab/dataset-names.ts";
-import type { SettingSpec, SettingValues } from "../models/types.ts";
-
-/** Settings shared by every family. */
-export const COMMON_SETTINGS: readonly SettingSpec[] = [
-  {
-    name: "dataset",
-    label: "数据集",
-    type: "choice",
-    choices: DATASET_NAMES.map((name) => ({ value: name, label: name })),
-    default: "8gaussians",
-  },
-  { name: "seed", label: "随机种子", type: "integer", min: 0, max: 999_999_999, default: 1 },
-  { name: "speed", label: "每帧训练步数", type: "integer", min: 1, max: 200, default: 20 },
-];
-
-export const BACKEND_SETTING: SettingSpec = {
-  name: "backend",
-  label: "计算后端",
-  type: "choice",
-  choices: BACKEND_NAMES.map((name) => ({ value: name, label: BACKEND_LABELS[name] })),
-  default: "webgl",
-};
+import type { SettingSpec, SettingValues, ValuesOf } from "./table.ts";
 
 export type ParseResult = { ok: true; value: number | string } | { ok: false; message: string };
 
@@ -53,8 +31,9 @@ export function parseSetting(spec: SettingSpec, raw: string): ParseResult {
   return { ok: true, value };
 }
 
-export function defaults(specs: readonly SettingSpec[]): SettingValues {
-  return Object.fromEntries(specs.map((s) => [s.name, s.default]));
+/** Every setting of the table at its default, typed by the table. */
+export function defaults<const T extends readonly SettingSpec[]>(specs: T): ValuesOf<T> {
+  return Object.fromEntries(specs.map((s) => [s.name, s.default])) as ValuesOf<T>;
 }
 
 /** The presets that the value `value` of choice setting `spec` carries (none for other settings or values). */
