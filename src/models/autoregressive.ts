@@ -189,17 +189,12 @@ export class AutoregressiveModel implements Model {
   }
 }
 
-export function createAutoregressiveModel(options: CreateOptions<AutoregressiveSettings>): AutoregressiveModel {
-  const s = options.settings;
-  return new AutoregressiveModel(
-    {
-      bins: s.bins,
-      x1Input: s.x1Input,
-      learningRate: s.learningRate,
-    },
-    options.seed,
-    options.dataset,
-  );
+export function createAutoregressiveModel({
+  settings,
+  seed,
+  dataset,
+}: CreateOptions<AutoregressiveSettings>): AutoregressiveModel {
+  return new AutoregressiveModel(settings, seed, dataset);
 }
 
 export const autoregressive: Family<typeof autoregressiveSpec.settings> = {

@@ -154,16 +154,7 @@ class DdpmModel implements Model {
 
 export const ddpm: Family<typeof ddpmSpec.settings> = {
   ...ddpmSpec,
-  create(options) {
-    const s = options.settings;
-    return new DdpmModel(
-      {
-        schedule: s.schedule,
-        steps: s.steps,
-        learningRate: s.learningRate,
-      },
-      options.seed,
-      options.dataset,
-    );
+  create({ settings, seed, dataset }) {
+    return new DdpmModel(settings, seed, dataset);
   },
 };

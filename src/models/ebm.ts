@@ -248,18 +248,7 @@ class EbmModel implements Model {
 
 export const ebm: Family<typeof ebmSpec.settings> = {
   ...ebmSpec,
-  create(options) {
-    const s = options.settings;
-    return new EbmModel(
-      {
-        langevinSteps: s.langevinSteps,
-        stepSize: s.stepSize,
-        noiseScale: s.noiseScale,
-        regularizer: s.regularizer,
-        sampleSteps: s.sampleSteps,
-        learningRate: s.learningRate,
-      },
-      options.seed,
-    );
+  create({ settings, seed }) {
+    return new EbmModel(settings, seed);
   },
 };

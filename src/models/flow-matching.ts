@@ -184,17 +184,7 @@ export function createFlowMatching(settings: FlowMatchingSettings, seed: number)
 
 export const flowMatching: Family<typeof flowMatchingSpec.settings> = {
   ...flowMatchingSpec,
-  create(options) {
-    const s = options.settings;
-    return createFlowMatching(
-      {
-        solver: s.solver,
-        steps: s.steps,
-        learningRate: s.learningRate,
-        hidden: HIDDEN,
-        batchSize: flowMatchingSpec.batchSize,
-      },
-      options.seed,
-    );
+  create({ settings, seed }) {
+    return createFlowMatching({ ...settings, hidden: HIDDEN, batchSize: flowMatchingSpec.batchSize }, seed);
   },
 };

@@ -277,18 +277,7 @@ export function createFlow(settings: FlowSettings, seed: number, dataset: Datase
 
 export const flow: Family<typeof flowSpec.settings> = {
   ...flowSpec,
-  create(options) {
-    const s = options.settings;
-    return createFlow(
-      {
-        coupling: s.coupling,
-        layers: s.layers,
-        learningRate: s.learningRate,
-        hidden: HIDDEN,
-        batchSize: flowSpec.batchSize,
-      },
-      options.seed,
-      options.dataset,
-    );
+  create({ settings, seed, dataset }) {
+    return createFlow({ ...settings, hidden: HIDDEN, batchSize: flowSpec.batchSize }, seed, dataset);
   },
 };

@@ -286,18 +286,7 @@ class GanModel implements Model {
 
 export const gan: Family<typeof ganSpec.settings> = {
   ...ganSpec,
-  create(options) {
-    const s = options.settings;
-    return new GanModel(
-      {
-        loss: s.loss,
-        discriminatorSteps: s.discriminatorSteps,
-        learningRate: s.learningRate,
-        discriminatorLearningRate: s.discriminatorLearningRate,
-        clip: s.clip,
-        penalty: s.penalty,
-      },
-      options.seed,
-    );
+  create({ settings, seed }) {
+    return new GanModel(settings, seed);
   },
 };

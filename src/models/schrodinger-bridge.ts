@@ -338,20 +338,8 @@ export function createSchrodingerBridge(settings: SchrodingerBridgeSettings, see
 
 export const schrodingerBridge: Family<typeof schrodingerBridgeSpec.settings> = {
   ...schrodingerBridgeSpec,
-  create(options) {
-    const s = options.settings;
-    return createSchrodingerBridge(
-      {
-        source: s.source,
-        sigma: s.sigma,
-        sampler: s.sampler,
-        steps: s.steps,
-        learningRate: s.learningRate,
-        hidden: HIDDEN,
-        batchSize: schrodingerBridgeSpec.batchSize,
-        dataset: options.dataset,
-      },
-      options.seed,
-    );
+  create({ settings, seed, dataset }) {
+    const extra = { hidden: HIDDEN, batchSize: schrodingerBridgeSpec.batchSize, dataset };
+    return createSchrodingerBridge({ ...settings, ...extra }, seed);
   },
 };

@@ -240,20 +240,7 @@ function subscript(i: number): string {
 
 export const score: Family<typeof scoreSpec.settings> = {
   ...scoreSpec,
-  create(options) {
-    const s = options.settings;
-    return new ScoreModel(
-      {
-        levels: s.levels,
-        sigmaMax: s.sigmaMax,
-        sigmaMin: s.sigmaMin,
-        stepsPerLevel: s.stepsPerLevel,
-        stepRatio: s.stepRatio,
-        denoise: s.denoise === "on",
-        learningRate: s.learningRate,
-      },
-      options.seed,
-      options.dataset,
-    );
+  create({ settings, seed, dataset }) {
+    return new ScoreModel({ ...settings, denoise: settings.denoise === "on" }, seed, dataset);
   },
 };

@@ -183,8 +183,7 @@ function circle(radius: number, segments = 64): Float32Array {
 
 export const vae: Family<typeof vaeSpec.settings> = {
   ...vaeSpec,
-  create(options) {
-    const s = options.settings;
-    return new VaeModel({ beta: s.beta, learningRate: s.learningRate }, options.seed, options.dataset);
+  create({ settings, seed, dataset }) {
+    return new VaeModel(settings, seed, dataset);
   },
 };

@@ -8,7 +8,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaults } from "../../src/settings/resolve.ts";
 import { registeredFamilies } from "../../src/models/registry.ts";
 import { Trainer } from "../../src/models/trainer.ts";
-import type { Family, SettingSpec, SettingValues, ViewFrame } from "../../src/models/types.ts";
+import type { Family, SettingSpec, SettingValues } from "../../src/models/types.ts";
+import { frameArrays } from "../support/frames.ts";
 import { useWasm } from "../support/tf-node.ts";
 
 beforeAll(async () => {
@@ -30,19 +31,6 @@ function settingsWith(family: Family, name: string, value: number | string): Set
 /** A learning rate at the top of its range may diverge; the trainer must then report it. */
 function mayDiverge(spec: SettingSpec, value: number | string): boolean {
   return /(^l|L)earningRate$/.test(spec.name) && spec.type === "number" && value === spec.max;
-}
-
-function frameArrays(frame: ViewFrame): Float32Array[] {
-  return [
-    frame.samples,
-    frame.field?.values,
-    frame.arrows?.origins,
-    frame.arrows?.vectors,
-    ...(frame.paths?.lines ?? []),
-    frame.colouredPoints?.points,
-    frame.colouredPoints?.hues,
-    ...(frame.bars ?? []).map((b) => b.values),
-  ].filter((a): a is Float32Array => a !== undefined);
 }
 
 const cases = registeredFamilies().flatMap((family) =>

@@ -8,6 +8,7 @@ import { qualityScore } from "../../src/lab/metrics.ts";
 import { registeredFamilies } from "../../src/models/registry.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import { defaults } from "../../src/settings/resolve.ts";
+import { frameArrays } from "../support/frames.ts";
 import { useWasm } from "../support/tf-node.ts";
 
 let tf: Awaited<ReturnType<typeof useWasm>>;
@@ -50,17 +51,7 @@ describe.each(families.map((f, i) => [f.id, i] as const))("family %s", (_id, ind
         gridSize: 8,
         ...(view.param ? { param: view.param.default } : {}),
       });
-      const arrays = [
-        frame.samples,
-        frame.field?.values,
-        frame.arrows?.origins,
-        frame.arrows?.vectors,
-        ...(frame.paths?.lines ?? []),
-        frame.colouredPoints?.points,
-        frame.colouredPoints?.hues,
-        ...(frame.bars ?? []).map((b) => b.values),
-      ];
-      for (const a of arrays) if (a) expect(a.every(Number.isFinite), view.id).toBe(true);
+      for (const a of frameArrays(frame)) expect(a.every(Number.isFinite), view.id).toBe(true);
       if (frame.samples) expect(frame.samples.length).toBe(100);
       if (frame.field) expect(frame.field.values.length).toBe(64);
       if (frame.colouredPoints) expect(frame.colouredPoints.hues.length * 2).toBe(frame.colouredPoints.points.length);
