@@ -16,3 +16,11 @@ export function pointTrails(
   }
   return trails;
 }
+
+/**
+ * The states of an iterative sampler read back in one piece (`count` states of n points, one after another, as
+ * `tf.concat(states).dataSync()` gives them), cut into one flat xy array per state.
+ */
+export function splitStates(flat: Float32Array, count: number, n: number): Float32Array[] {
+  return Array.from({ length: count }, (_, k) => flat.slice(k * n * 2, (k + 1) * n * 2));
+}

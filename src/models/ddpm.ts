@@ -11,7 +11,7 @@ import { addNoise, createSchedule, reverseStepCoefficients, type NoiseSchedule }
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
-import { pointTrails } from "../lab/trails.ts";
+import { pointTrails, splitStates } from "../lab/trails.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -104,9 +104,7 @@ class DdpmModel implements Model {
       }
       return tf.concat(states, 0).dataSync() as Float32Array;
     });
-    const chain: Chain = [];
-    for (let k = 0; k <= T; k++) chain.push(flat.slice(k * n * 2, (k + 1) * n * 2));
-    return chain;
+    return splitStates(flat, T + 1, n);
   }
 
   sample(n: number): Float32Array {

@@ -11,7 +11,7 @@ import { odeStep, straightPath, straightPathVelocity, type VelocityField } from 
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
-import { pointTrails } from "../lab/trails.ts";
+import { pointTrails, splitStates } from "../lab/trails.ts";
 import { flowMatchingSpec } from "./specs/flow-matching.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -113,9 +113,7 @@ export class FlowMatchingModel implements Model {
       }
       return tf.concat(states, 0).dataSync() as Float32Array;
     });
-    const chain: Chain = [];
-    for (let k = 0; k <= steps; k++) chain.push(flat.slice(k * n * 2, (k + 1) * n * 2));
-    return chain;
+    return splitStates(flat, steps + 1, n);
   }
 
   sample(n: number): Float32Array {

@@ -38,7 +38,7 @@ import {
   squaredEuclideanCost,
   type SinkhornPlan,
 } from "../lab/sinkhorn.ts";
-import { pointTrails } from "../lab/trails.ts";
+import { pointTrails, splitStates } from "../lab/trails.ts";
 import { schrodingerBridgeSpec, type BridgeSampler, type BridgeSource } from "./specs/schrodinger-bridge.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -200,9 +200,7 @@ export class SchrodingerBridgeModel implements Model {
       }
       return tf.concat(states, 0).dataSync() as Float32Array;
     });
-    const chain: Chain = [];
-    for (let k = 0; k <= steps; k++) chain.push(flat.slice(k * n * 2, (k + 1) * n * 2));
-    return chain;
+    return splitStates(flat, steps + 1, n);
   }
 
   sample(n: number): Float32Array {

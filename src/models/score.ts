@@ -23,7 +23,7 @@ import {
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
-import { pointTrails } from "../lab/trails.ts";
+import { pointTrails, splitStates } from "../lab/trails.ts";
 import { scoreSpec } from "./specs/score.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -171,7 +171,7 @@ class ScoreModel implements Model {
       }
       const flat = tf.concat(keep ? states : [x], 0).dataSync() as Float32Array;
       const count = keep ? states.length : 1;
-      return Array.from({ length: count }, (_, k) => flat.slice(k * n * 2, (k + 1) * n * 2));
+      return splitStates(flat, count, n);
     });
   }
 
