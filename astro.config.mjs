@@ -3,6 +3,21 @@ import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import { markdownPipeline } from "./src/markdown/pipeline.ts";
 
+/**
+ * `npm run bench` builds with BENCH_PAGES=1: the site then gains its bare-loop page (src/bench/bare.astro), which
+ * drives the training worker through the demos' own typed client. The published site has no such page.
+ */
+const benchPages = {
+  name: "bench-pages",
+  hooks: {
+    /** @param {{ injectRoute: (route: { pattern: string; entrypoint: string }) => void }} options */
+    "astro:config:setup": ({ injectRoute }) => {
+      if (process.env.BENCH_PAGES === "1")
+        injectRoute({ pattern: "/__bench/bare", entrypoint: "./src/bench/bare.astro" });
+    },
+  },
+};
+
 // Build for a sub-path (e.g. a GitHub Pages project site) with BASE_PATH=/repo-name/.
 const base = process.env.BASE_PATH ?? "/";
 
@@ -21,6 +36,7 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
+  integrations: [benchPages],
   vite: {
     // `npm run dev`: the training worker's dependencies are pre-bundled at start-up; found later, they made
     // Vite re-bundle and reload the page the first time a demo came near.

@@ -4,17 +4,17 @@
  * partial run). See `npm run bench -- --help` for the options, and docs/benchmarks.md for what is measured.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BackendName } from "../lab/backend-names.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
+import { FAMILY_IDS, type FamilyId } from "../models/ids.ts";
 import { FAMILY_SPECS } from "../models/specs.ts";
 import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
 import {
   ARTICLE_PATH,
   BARE_PATH,
-  barePage,
   measureBare,
   measureRecognisable,
   measureTraining,
@@ -29,7 +29,6 @@ import type { Page } from "playwright-core";
 import { launchChromium } from "./chromium.ts";
 import { serveStatic } from "./static-server.ts";
 
-const FAMILY_IDS = Object.keys(FAMILY_SPECS);
 const PARTS = ["page", "browser", "recognisable", "soak", "lighthouse", "node"] as const;
 type Part = (typeof PARTS)[number];
 const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons", "checkerboard"];
@@ -70,12 +69,6 @@ function progress(message: string): void {
   console.log(
     `[${String(Math.floor(seconds / 60)).padStart(2, "0")}:${String(seconds % 60).padStart(2, "0")}] ${message}`,
   );
-}
-
-function workerUrl(dist: string): string {
-  const file = readdirSync(path.join(dist, "_astro")).find((f) => /^training-worker.*\.js$/.test(f));
-  if (!file) throw new Error("no training-worker chunk in dist/_astro: did the build succeed?");
-  return `/_astro/${file}`;
 }
 
 /** One Node training run (family × dataset) in a child process; resolves with its curve. */
@@ -152,7 +145,7 @@ async function main(argv: readonly string[]): Promise<number> {
     console.error(usage("npm run bench --", OPTIONS));
     return error.message ? 2 : 0;
   }
-  const families = (args.family as string[] | undefined) ?? FAMILY_IDS;
+  const families = (args.family as FamilyId[] | undefined) ?? [...FAMILY_IDS];
   const backends: BackendName[] = args.backend === "both" ? ["wasm", "webgl"] : [args.backend as BackendName];
   const skip = new Set((args.skip as Part[] | undefined) ?? []);
   const partial = args.family !== undefined || args.backend !== "both" || skip.size > 0;
@@ -166,12 +159,18 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 
   if (args["no-build"] !== "yes") {
-    progress("building the site (npm run build)");
-    const build = spawnSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+    progress("building the site with its bench pages (BENCH_PAGES=1 npm run build)");
+    const build = spawnSync("npm", ["run", "build"], {
+      stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, BENCH_PAGES: "1" },
+    });
     if (build.status !== 0) throw new Error("the build failed");
   }
   const dist = path.resolve("dist");
-  const server = await serveStatic(dist, "/", { [BARE_PATH]: barePage(workerUrl(dist)) });
+  if (!existsSync(path.join(dist, BARE_PATH, "index.html"))) {
+    throw new Error(`dist/ has no ${BARE_PATH}: build it with BENCH_PAGES=1 npm run build, or leave out --no-build`);
+  }
+  const server = await serveStatic(dist, "/");
   const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
   const nodeCurves = skip.has("node") ? null : startNodeCurves(families);
   const result: BenchResult = {
@@ -217,7 +216,7 @@ async function main(argv: readonly string[]): Promise<number> {
     progress(`the demos pick ${defaultBackend} by default here`);
 
     for (const family of families) {
-      const spec = FAMILY_SPECS[family as keyof typeof FAMILY_SPECS]!;
+      const spec = FAMILY_SPECS[family];
       const entry: FamilyResult = {
         title: spec.title,
         defaultSteps: spec.defaultSteps,

@@ -7,11 +7,12 @@ import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import type { BackendName } from "../../lab/backend-names.ts";
 import type { DatasetName } from "../../lab/dataset-names.ts";
-import { getFamilySpec } from "../../models/specs.ts";
-import { defaults } from "../../settings/resolve.ts";
+import type { BareRunRequest, BareRunResult } from "../../bench/bare-loop.ts";
+import type { FamilyId } from "../../models/ids.ts";
 
 export const ARTICLE_PATH = "/notes/1-generative-model-routes/";
-export const BARE_PATH = "/__bench/bare.html";
+/** The bare-loop page (src/bench/bare.astro), in the build only with BENCH_PAGES=1. */
+export const BARE_PATH = "/__bench/bare/";
 const QUALITY_SAMPLES = 10_000;
 const QUALITY_TARGET = 0.2;
 
@@ -30,43 +31,6 @@ export function spread(runs: number[]): Spread {
   return { median, min: sorted[0] ?? NaN, max: sorted.at(-1) ?? NaN, runs };
 }
 
-/**
- * The bare page: the site's own training worker driven in a plain loop, with no demo element, no views and
- * no drawing. `window.bare.run(...)` returns what it measured.
- */
-export function barePage(workerUrl: string): string {
-  return `<!doctype html><meta charset="utf-8"><title>bench: bare loop</title>
-<script type="module">
-const worker = new Worker(${JSON.stringify(workerUrl)}, { type: "module" });
-let next = 1;
-const pending = new Map();
-worker.onmessage = (e) => { const w = pending.get(e.data.id); pending.delete(e.data.id); e.data.ok ? w.resolve(e.data) : w.reject(new Error(e.data.error)); };
-const call = (method, args) => new Promise((resolve, reject) => { const id = next++; pending.set(id, { resolve, reject }); worker.postMessage({ id, method, args }); });
-window.bare = {
-  async run({ family, settings, backend, windows, windowMs, chunk }) {
-    const choice = (await call("setBackend", { preferred: backend })).result;
-    await call("create", { session: "bare", family, dataset: "8gaussians", seed: 1, settings });
-    const first = (await call("train", { session: "bare", steps: 1, readEvery: 1 })).ms;
-    const warm = performance.now();
-    while (performance.now() - warm < 1000) await call("train", { session: "bare", steps: chunk, readEvery: 10 });
-    const rates = [];
-    for (let w = 0; w < windows; w++) {
-      let steps = 0;
-      const start = performance.now();
-      while (performance.now() - start < windowMs) { await call("train", { session: "bare", steps: chunk, readEvery: 10 }); steps += chunk; }
-      rates.push((steps * 1000) / (performance.now() - start));
-    }
-    const sampleMs = [];
-    await call("sample", { session: "bare", n: 2000 });
-    for (let i = 0; i < 2; i++) sampleMs.push((await call("sample", { session: "bare", n: 2000 })).ms);
-    await call("dispose", { session: "bare" });
-    return { backend: choice.name, renderer: choice.renderer ?? null, firstStepMs: first, rates, sampleMs };
-  },
-};
-window.bareReady = true;
-</script>`;
-}
-
 export interface BareResult {
   backend: string;
   renderer: string | null;
@@ -80,7 +44,7 @@ export interface BareResult {
 export async function measureBare(
   browser: Browser,
   origin: string,
-  family: string,
+  family: FamilyId,
   backend: BackendName,
   windows = 3,
 ): Promise<BareResult> {
@@ -88,23 +52,10 @@ export async function measureBare(
   try {
     await page.goto(`${origin}${BARE_PATH}`);
     await page.waitForFunction(() => (window as unknown as { bareReady?: boolean }).bareReady === true);
+    const request: BareRunRequest = { family, backend, windows, windowMs: 2000, chunk: 10 };
     const result = await page.evaluate(
-      (args) =>
-        (
-          window as unknown as {
-            bare: {
-              run(a: typeof args): Promise<{
-                backend: string;
-                renderer: string | null;
-                firstStepMs: number;
-                rates: number[];
-                sampleMs: number[];
-              }>;
-            };
-          }
-        ).bare.run(args),
-      // The family's defaults, as a demo with no attribute has them: the worker reads every setting or refuses.
-      { family, settings: defaults(getFamilySpec(family).settings), backend, windows, windowMs: 2000, chunk: 10 },
+      (r) => (window as unknown as { bare: { run(r: BareRunRequest): Promise<BareRunResult> } }).bare.run(r),
+      request,
     );
     return {
       backend: result.backend,
