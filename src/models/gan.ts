@@ -14,6 +14,7 @@ import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
+import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
 import { ganSpec } from "./specs/gan.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
@@ -135,6 +136,18 @@ export function wganGpCriticLoss(
   );
 }
 
+/**
+ * The zero-centred gradient penalty R1 without γ (Mescheder et al. 2018, eq. 9): ½ E_x ‖∇ₓD(x)‖² over real
+ * points x. Added to the discriminator's loss with a weight γ, it keeps D flat on the data, where the generator's
+ * points should come to rest, instead of letting them overshoot (the paper's Theorem 4.1: local convergence).
+ */
+export function r1Penalty(discriminator: Mlp, real: Tensor2D): Scalar {
+  return tf.tidy(() => {
+    const { inputGradient } = criticWithInputGradient(discriminator, real);
+    return tf.mul(tf.mean(tf.sum(tf.square(inputGradient), 1)), 0.5);
+  });
+}
+
 /** The median of `values` (NaN for none). */
 function median(values: Float32Array): number {
   const sorted = Float32Array.from(values).sort();
@@ -153,6 +166,8 @@ class GanModel implements Model {
   /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
   private readonly sampleNoise: Random;
   private readonly settings: GanSettings;
+  /** The generator's weight average that samples are drawn from, or null when `average` is 0. */
+  private readonly average: WeightAverage | null;
 
   constructor(settings: GanSettings, seed: number) {
     this.settings = settings;
@@ -160,10 +175,16 @@ class GanModel implements Model {
     this.noise = root.fork("noise");
     this.interpolation = root.fork("interpolation");
     this.sampleNoise = root.fork("sample");
-    this.generator = createMlp(
-      { name: "generator", inputs: LATENT, hidden: [64, 64, 64], outputs: 2, activation: "relu" },
-      root.fork("generator"),
-    );
+    const generatorSpec = { name: "generator", inputs: LATENT, hidden: [64, 64, 64], outputs: 2 } as const;
+    this.generator = createMlp({ ...generatorSpec, activation: "relu" }, root.fork("generator"));
+    this.average =
+      settings.average > 0
+        ? createWeightAverage(
+            this.generator,
+            createMlp({ ...generatorSpec, name: "generatorAverage", activation: "relu" }, root.fork("generator")),
+            settings.average,
+          )
+        : null;
     // No normalisation layer in the critic, as WGAN-GP requires (its penalty is per sample).
     this.discriminator = createMlp(
       { name: "discriminator", inputs: 2, hidden: [64, 64, 64], outputs: 1, activation: "leakyRelu" },
@@ -205,7 +226,7 @@ class GanModel implements Model {
   }
 
   trainStep(data: DataSource, read: boolean): Losses | null {
-    const { loss, discriminatorSteps, clip, penalty } = this.settings;
+    const { loss, discriminatorSteps, clip, penalty, r1 } = this.settings;
     let dCost: Scalar | null = null;
     for (let k = 0; k < discriminatorSteps; k++) {
       dCost?.dispose();
@@ -214,11 +235,11 @@ class GanModel implements Model {
         const x = tf.tensor2d(real, [BATCH, 2]);
         const fake = this.generator.apply(this.latent(BATCH));
         const epsilon = loss === "wgan-gp" ? this.epsilon(BATCH) : null;
-        const cost = this.discriminatorOptimizer.minimize(() =>
-          epsilon
-            ? wganGpCriticLoss(this.discriminator, x, fake, epsilon, penalty)
-            : discriminatorLoss(loss, this.discriminator.apply(x), this.discriminator.apply(fake)),
-        );
+        const cost = this.discriminatorOptimizer.minimize(() => {
+          if (epsilon) return wganGpCriticLoss(this.discriminator, x, fake, epsilon, penalty);
+          const base = discriminatorLoss(loss, this.discriminator.apply(x), this.discriminator.apply(fake));
+          return loss === "nonsaturating" && r1 > 0 ? tf.add(base, tf.mul(r1Penalty(this.discriminator, x), r1)) : base;
+        });
         if (loss === "wgan") {
           for (const v of this.discriminator.variables) v.assign(tf.clipByValue(v, -clip, clip));
         }
@@ -231,6 +252,7 @@ class GanModel implements Model {
         generatorLoss(loss, this.discriminator.apply(this.generator.apply(z))),
       );
     });
+    this.average?.update();
     const result = read ? { discriminator: dCost!.dataSync()[0]!, generator: gCost.dataSync()[0]! } : null;
     dCost?.dispose();
     gCost.dispose();
@@ -238,7 +260,8 @@ class GanModel implements Model {
   }
 
   sample(n: number): Float32Array {
-    return tf.tidy(() => this.generator.apply(this.latent(n, this.sampleNoise)).dataSync() as Float32Array).slice();
+    const generator = this.average?.network ?? this.generator;
+    return tf.tidy(() => generator.apply(this.latent(n, this.sampleNoise)).dataSync() as Float32Array).slice();
   }
 
   view(request: ViewRequest): ViewFrame {
@@ -278,6 +301,7 @@ class GanModel implements Model {
 
   dispose(): void {
     this.generator.dispose();
+    this.average?.dispose();
     this.discriminator.dispose();
     this.generatorOptimizer.dispose();
     this.discriminatorOptimizer.dispose();

@@ -15,6 +15,7 @@ import {
   GAN_LOSSES,
   generatorLoss,
   gradientPenalty,
+  r1Penalty,
   wganGpCriticLoss,
 } from "../../src/models/gan.ts";
 import { readSettings } from "../../src/settings/read.ts";
@@ -263,6 +264,26 @@ describe("WGAN-GP's gradient penalty", () => {
     expect(value(gradientPenalty(critic, r, f, e))).toBeCloseTo(penalty, 5);
     tf.dispose([r, f, e]);
     critic.dispose();
+  });
+});
+
+describe("the R1 penalty (Mescheder 2018)", () => {
+  it("is ½·E‖∇ₓD(x)‖² on real points, by hand on a 2→2→1 discriminator", () => {
+    const discriminator = createMlp(
+      { name: "tiny-discriminator", inputs: 2, hidden: [2], outputs: 1, activation: "leakyRelu" },
+      createRandom(1),
+    );
+    // D(x) = 1·lrelu(x₁ + 0.5x₂) − 2·lrelu(−x₁ + 2x₂ + 0.5) + 0.3, as above.
+    discriminator.hiddenLayers[0]!.weight.assign(tf.tensor2d([1, -1, 0.5, 2], [2, 2]));
+    discriminator.hiddenLayers[0]!.bias.assign(tf.tensor1d([0, 0.5]));
+    discriminator.outputLayer.weight.assign(tf.tensor2d([1, -2], [2, 1]));
+    discriminator.outputLayer.bias.assign(tf.tensor1d([0.3]));
+    // At (1, 1): a = (1.5, 1.5), slopes (1, 1): ∇D = (1, 0.5) − 2·(−1, 2) = (3, −3.5), ‖·‖² = 21.25.
+    // At (−2, 0): a = (−2, 2.5), slopes (0.2, 1): ∇D = 0.2·(1, 0.5) − 2·(−1, 2) = (2.2, −3.9), ‖·‖² = 20.05.
+    const real = tf.tensor2d([1, 1, -2, 0], [2, 2]);
+    expect(value(r1Penalty(discriminator, real))).toBeCloseTo((0.5 * (21.25 + 20.05)) / 2, 4);
+    real.dispose();
+    discriminator.dispose();
   });
 });
 
