@@ -10,7 +10,14 @@ import { createRandom } from "../lab/random.ts";
 import { divergenceMessage } from "../models/divergence.ts";
 import { getFamilySpec } from "../models/specs.ts";
 import type { FamilySpec, ViewSpec } from "../models/types.ts";
-import { currentBackend, describeBackend, onBackendChange, switchBackend } from "./backend-preference.ts";
+import {
+  currentBackend,
+  describeBackend,
+  forgetMeasuredBackend,
+  onBackendChange,
+  raceBeforeTraining,
+  switchBackend,
+} from "./backend-preference.ts";
 import { DemoPanel, EXTENT } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
@@ -41,6 +48,8 @@ class Demo implements MountedDemo {
   private readonly panel: DemoPanel;
   private readonly loop: TrainingLoop;
   private readonly status: StatusPacer;
+  /** The session's id in the worker (a backend race trains this demo's own model). */
+  private readonly sessionId: string;
   private view: ViewSpec;
   private viewParam: number | undefined;
   private data: Float32Array = new Float32Array();
@@ -56,6 +65,7 @@ class Demo implements MountedDemo {
     this.view = family.views[0]!;
     this.viewParam = this.view.param?.default;
     const id = `demo-${++sessions}`;
+    this.sessionId = id;
     this.session = new DemoSession(trainingWorker(), family, id);
     this.panel = new DemoPanel(element, family, this.settings.specs, this.settings.values, id, {
       togglePlay: () => this.togglePlay(),
@@ -63,6 +73,7 @@ class Demo implements MountedDemo {
       reset: () => void this.reset(),
       changeSetting: (name, value) => void this.changeSetting(name, value),
       changeBackend: (name) => void this.changeBackend(name),
+      remeasureBackend: () => void this.remeasureBackend(),
       copyLink: () => void this.copyLink(),
       chooseView: (view) => this.chooseView(view),
       moveParam: (value) => {
@@ -186,8 +197,33 @@ class Demo implements MountedDemo {
     } else {
       this.panel.views.stopSweep();
       this.panel.clearError();
-      void this.ready.then(() => this.loop.play());
+      void this.ready.then(async () => {
+        await this.raceBackends();
+        this.loop.play();
+      });
     }
+  }
+
+  /** The page's first training measures the backends on this demo's model (once per page and device). */
+  private async raceBackends(): Promise<void> {
+    const pending = raceBeforeTraining(this.sessionId);
+    const settled = await Promise.race([pending, Promise.resolve(undefined)]);
+    if (settled !== undefined) return; // no race to run, or one already over
+    this.panel.announce("正在测速：用这个模型在各个计算后端上各训练一小段，选最快的……");
+    const measured = await pending;
+    // The race trained this model: catch up with its steps and losses (no step is run).
+    await this.session.train(0);
+    this.status.write(this.session.step);
+    if (measured) this.panel.announce(describeBackend(await currentBackend()).note);
+  }
+
+  private async remeasureBackend(): Promise<void> {
+    const wasPlaying = this.loop.isPlaying;
+    this.loop.pause();
+    await this.ready;
+    forgetMeasuredBackend();
+    await this.raceBackends();
+    if (wasPlaying) this.loop.play();
   }
 
   private async singleStep(): Promise<void> {

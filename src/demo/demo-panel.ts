@@ -26,6 +26,8 @@ export interface PanelActions extends ViewPickerActions {
   reset(): void;
   changeSetting(name: string, value: number | string): void;
   changeBackend(name: BackendName): void;
+  /** Measure the backends again (the note shows a race's outcome). */
+  remeasureBackend(): void;
   copyLink(): void;
 }
 
@@ -51,6 +53,8 @@ export class DemoPanel {
   private readonly caption = paragraph("demo-caption");
   private readonly quality = paragraph("demo-quality", QUALITY_PENDING);
   private readonly backendNote = paragraph("demo-backend-note");
+  private readonly backendNoteText = document.createElement("span");
+  private readonly remeasure: HTMLButtonElement;
   private readonly status = paragraph("demo-status");
   private readonly error = paragraph("demo-error");
   private readonly plot;
@@ -107,6 +111,9 @@ export class DemoPanel {
     const body = div("demo-body");
     body.append(plotBox, side);
 
+    this.remeasure = button("重新测速", () => actions.remeasureBackend(), "demo-remeasure");
+    this.remeasure.hidden = true;
+    this.backendNote.append(this.backendNoteText, " ", this.remeasure);
     this.backendNote.hidden = true;
     this.status.setAttribute("role", "status");
     this.error.setAttribute("role", "alert");
@@ -151,11 +158,13 @@ export class DemoPanel {
     this.element.dataset.demoQualityStep = String(score.step);
   }
 
-  showBackend({ label, note }: { label: string; note: string }, chosen?: BackendName): void {
+  /** The backend badge and note; `measured`: the note is a race's outcome, which the reader may measure again. */
+  showBackend({ label, note, measured }: { label: string; note: string; measured: boolean }, chosen?: BackendName) {
     this.backendBadge.textContent = `后端：${label}`;
     this.element.dataset.demoBackend = label;
     this.backendNote.hidden = note === "";
-    this.backendNote.textContent = note;
+    this.backendNoteText.textContent = note;
+    this.remeasure.hidden = !measured;
     if (chosen) this.backendControl.setValue(chosen);
   }
 

@@ -6,7 +6,9 @@
 import wasmPlainUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url";
 import wasmSimdUrl from "@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url";
 import { tf } from "#tf";
-import { chooseBackend, configureWasm } from "../lab/backend.ts";
+import { activateBackend, chooseBackend, configureWasm } from "../lab/backend.ts";
+import { isBackendName } from "../lab/backend-names.ts";
+import { raceBackends, timeLap } from "../lab/backend-race.ts";
 import { qualityScore } from "../lab/metrics.ts";
 import { getFamily } from "../models/registry.ts";
 import { Trainer } from "../models/trainer.ts";
@@ -22,9 +24,41 @@ function session(id: string) {
   return found;
 }
 
-const api: WorkerApi = {
-  setBackend: () => {
-    throw new Error("async");
+/** Untimed steps on a backend before its lap is timed: WebGL compiles its shaders, the model's tensors move. */
+const RACE_WARMUP_STEPS = 3;
+/** Steps per timed chunk of a lap; each chunk ends with a loss readback, so a GPU's queued work is counted. */
+const RACE_CHUNK = 5;
+
+/** Every method, as the worker runs it: a few are asynchronous (they start a backend). */
+type WorkerImplementation = {
+  [M in Method]: (args: Parameters<WorkerApi[M]>[0]) => ReturnType<WorkerApi[M]> | Promise<ReturnType<WorkerApi[M]>>;
+};
+
+const api: WorkerImplementation = {
+  setBackend: ({ preferred, disabled, automatic }) =>
+    chooseBackend(preferred, { disabled: disabled ?? [], avoidSoftwareWebgl: automatic ?? false }),
+  async raceBackends({ session: id, candidates, windowMs }) {
+    const { trainer } = session(id);
+    const before = tf.getBackend();
+    try {
+      const outcome = await raceBackends(candidates, async (backend) => {
+        await activateBackend(backend);
+        const stepsOf = (steps: number) => {
+          const before = trainer.step;
+          return trainer.train(steps, RACE_CHUNK).step - before;
+        };
+        return timeLap(stepsOf, {
+          windowMs,
+          warmupSteps: RACE_WARMUP_STEPS,
+          chunk: RACE_CHUNK,
+          now: () => performance.now(),
+        });
+      });
+      return { ...outcome, choice: await chooseBackend(outcome.winner) };
+    } catch (error) {
+      if (isBackendName(before)) await chooseBackend(before);
+      throw error;
+    }
   },
   create({ session: id, family, dataset, seed, settings }) {
     sessions.get(id)?.trainer.dispose();
@@ -92,13 +126,7 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
     try {
       const method: Method = request.method;
       const started = performance.now();
-      const result =
-        method === "setBackend"
-          ? await chooseBackend((request as WorkerRequest<"setBackend">).args.preferred, {
-              disabled: (request as WorkerRequest<"setBackend">).args.disabled ?? [],
-              avoidSoftwareWebgl: (request as WorkerRequest<"setBackend">).args.automatic ?? false,
-            })
-          : (api[method] as (args: unknown) => unknown)(request.args);
+      const result: unknown = await (api[method] as (args: unknown) => unknown)(request.args);
       response = { id: request.id, ok: true, result, ms: performance.now() - started };
     } catch (error) {
       response = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -4,6 +4,7 @@
  */
 import type { BackendChoice } from "../lab/backend.ts";
 import type { BackendName } from "../lab/backend-names.ts";
+import type { RaceOutcome } from "../lab/backend-race.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { QualityScore } from "../lab/metrics.ts";
 import type { FamilyId } from "../models/ids.ts";
@@ -22,6 +23,14 @@ export interface WorkerApi {
    * so a software-rendered WebGL is passed over for WASM.
    */
   setBackend(args: { preferred: BackendName; disabled?: BackendName[]; automatic?: boolean }): BackendChoice;
+  /**
+   * Races `candidates` on this session's own model, `windowMs` of timed training each after a short warm-up (the
+   * steps count as the session's training), then keeps the fastest running. After a race in which every candidate
+   * failed, the backend that ran before is restored and the call throws.
+   */
+  raceBackends(args: { session: string; candidates: BackendName[]; windowMs: number }): RaceOutcome & {
+    choice: BackendChoice;
+  };
   create(args: { session: string; family: FamilyId; dataset: DatasetName; seed: number; settings: SettingValues }): {
     step: number;
   };

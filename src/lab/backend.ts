@@ -69,6 +69,20 @@ export interface ChooseOptions {
   avoidSoftwareWebgl?: boolean;
 }
 
+/**
+ * Makes `name` the running backend, with no fallback: throws when it cannot start or (WebGL) cannot compute.
+ * Resolves with WebGL's renderer string, if it tells one.
+ */
+export async function activateBackend(name: BackendName): Promise<string | undefined> {
+  if (name === "wasm") await checkWasmFile();
+  const ok = await tf.setBackend(name);
+  if (!ok) throw new Error("初始化失败");
+  await tf.ready();
+  if (name !== "webgl") return undefined;
+  probeWebgl();
+  return webglRenderer();
+}
+
 /** Tries `preferred` first, then the rest in the order WebGL, WASM, CPU; resolves with what runs. */
 export async function chooseBackend(preferred: BackendName, options: ChooseOptions = {}): Promise<BackendChoice> {
   const disabled = options.disabled ?? [];
@@ -81,17 +95,10 @@ export async function chooseBackend(preferred: BackendName, options: ChooseOptio
       continue;
     }
     try {
-      if (name === "wasm") await checkWasmFile();
-      const ok = await tf.setBackend(name);
-      if (!ok) throw new Error("初始化失败");
-      await tf.ready();
-      if (name === "webgl") {
-        probeWebgl();
-        renderer = webglRenderer();
-        if (options.avoidSoftwareWebgl && renderer && isSoftwareRenderer(renderer)) {
-          fallbacks.push({ backend: name, reason: `软件渲染：${shortRenderer(renderer)}`, why: "slow" });
-          continue;
-        }
+      renderer = (await activateBackend(name)) ?? renderer;
+      if (name === "webgl" && options.avoidSoftwareWebgl && renderer && isSoftwareRenderer(renderer)) {
+        fallbacks.push({ backend: name, reason: `软件渲染：${shortRenderer(renderer)}`, why: "slow" });
+        continue;
       }
       return renderer === undefined ? { name, fallbacks } : { name, fallbacks, renderer };
     } catch (error) {

@@ -334,6 +334,70 @@ describe("a diverging run", () => {
   });
 });
 
+describe("the backend chosen by measuring", () => {
+  const RACE_NOTE =
+    /这台设备上的测速（\d{4}-\d\d-\d\d，用演示自己的模型训练）：(WASM|WebGL) 每秒 \d+ 步，(WASM|WebGL) 每秒 \d+ 步，已选用 (WASM|WebGL)。/;
+  const stored = (page: Page) =>
+    page.evaluate(() => JSON.parse(localStorage.getItem("gen-demo:measured-backend") ?? "null"));
+
+  it("races WebGL and WASM on the demo's model at the first training, keeps the faster, remembers it, measures again", async () => {
+    const { page, problems } = await open(browser, "#gan");
+    await ready(page, "gan");
+    const figure = page.locator("#demo-gan");
+    expect(await stored(page)).toBeNull();
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await page.waitForFunction(() => localStorage.getItem("gen-demo:measured-backend") !== null, null, {
+      timeout: 60_000,
+    });
+    await waitForStep(page, "gan", 20);
+    const race = await stored(page);
+    const laps = race.laps as { backend: string; stepsPerSecond: number }[];
+    expect(laps.map((l) => l.backend).sort()).toEqual(["wasm", "webgl"]);
+    expect(laps.every((l) => l.stepsPerSecond > 0)).toBe(true);
+    const fastest = [...laps].sort((a, b) => b.stepsPerSecond - a.stepsPerSecond)[0]!.backend;
+    expect(race.winner).toBe(fastest);
+    const label = fastest === "wasm" ? "WASM" : "WebGL";
+    const note = (await figure.locator(".demo-backend-note").textContent()) ?? "";
+    expect(note).toMatch(RACE_NOTE);
+    expect(note).toContain(`已选用 ${label}`);
+    expect(await demo(page, "gan").getAttribute("data-demo-backend")).toBe(label);
+    expect((await memory(page, "gan")).backend).toBe(fastest);
+    // Another demo on the page says the same, and trains without racing again.
+    await ready(page, "ddpm");
+    await expect(page.locator("#demo-ddpm .demo-backend-note").textContent()).resolves.toMatch(RACE_NOTE);
+
+    // The next visit starts on the measured backend, with the race's note, and does not race.
+    await page.reload();
+    await ready(page, "gan");
+    await expect(figure.locator(".demo-backend-note").textContent()).resolves.toMatch(RACE_NOTE);
+    expect((await memory(page, "gan")).backend).toBe(fastest);
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "gan", 10);
+    expect((await stored(page)).measuredAt).toBe(race.measuredAt);
+    await figure.locator(".demo-play").click(); // pause
+
+    // 重新测速 measures again.
+    await figure.getByRole("button", { name: "重新测速" }).click();
+    await page.waitForFunction(
+      (before) => JSON.parse(localStorage.getItem("gen-demo:measured-backend") ?? "{}").measuredAt !== before,
+      race.measuredAt,
+      { timeout: 60_000 },
+    );
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("does not race when the URL names a backend", async () => {
+    const { page, problems } = await open(browser, "#gan", "?backend=wasm");
+    await ready(page, "gan");
+    await page.locator("#demo-gan").getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "gan", 20);
+    expect(await stored(page)).toBeNull();
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
 describe("when parts of the demo cannot load", () => {
   it("trains on the CPU backend, and says so, when neither WebGL nor WASM works", async () => {
     const noWebgl = await launchChromium([], { webgl: false });
