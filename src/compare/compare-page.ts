@@ -268,7 +268,7 @@ export function mountComparePage(main: HTMLElement): void {
       const choice = await currentBackend();
       const { label, note } = describeBackend(choice);
       backendBox.textContent = `计算后端：${label}${note ? `。${note}` : ""}`;
-      main.dataset.compareBackend = label;
+      main.dataset.compareBackendName = label;
       const before = await worker.call("memory", {});
       main.dataset.compareTensorsBefore = String(before.numTensors);
       const families = setup.families.map((id) => ({ id, settings: familySettings(id, setup.overrides[id]).values }));

@@ -2,8 +2,8 @@
  * The comparison's scheduler, without DOM: every chosen family trains with its settings in the one training
  * worker, for the same training time (the worker's own measure of its train calls, so waits, scoring and drawing
  * do not count), either one after another or as a race that gives each family a short turn in rotation. Each turn
- * is one short train call, so the worker answers the page at once. Every second of a family's training it is
- * scored (the worker's quality score) and its samples fetched for its panel; at the end of its time its
+ * is one short train call, so the worker answers the page at once. At the start and every tenth of its budget
+ * (between a quarter of a second and a second) of a family's training it is scored (the worker's quality score) and its samples fetched for its panel; at the end of its time its
  * likelihood (where it has one) and the time to draw 1,000 samples are measured, and its session is disposed.
  * A family that diverges or fails stops with its message; the others go on.
  */
@@ -24,8 +24,12 @@ export const TARGET_SCORE = 0.2;
 export const RACE_PACE = {
   /** Longest train call (ms): the page's other calls never wait longer than this for the worker. */
   tickMs: 35,
-  /** Training time between two scores of a family (ms). */
-  scoreEveryMs: 1000,
+  /**
+   * Training time between two scores of a family (ms): a tenth of the budget, within these bounds, so a short
+   * budget still draws a curve and a long one is not slowed by scoring.
+   */
+  minScoreEveryMs: 250,
+  maxScoreEveryMs: 1000,
   /** Samples scored each time, as the demos' live score. */
   qualityPoints: 2000,
   /** Samples drawn for a family's panel. */
@@ -112,6 +116,7 @@ export async function runComparison(options: ComparisonOptions): Promise<FamilyR
   const pace = { ...RACE_PACE, ...options.pace };
   const { worker } = options;
   const budgetMs = options.budgetSeconds * 1000;
+  const scoreEveryMs = Math.min(pace.maxScoreEveryMs, Math.max(pace.minScoreEveryMs, budgetMs / 10));
   const prefix = options.sessionPrefix ?? "compare";
   const gate = options.gate ?? (() => Promise.resolve());
   const stopped = options.stopped ?? (() => false);
@@ -141,7 +146,8 @@ export async function runComparison(options: ComparisonOptions): Promise<FamilyR
         settings: run.settings,
       });
       run.state = "training";
-      lastScoredAt.set(run, 0);
+      // The untrained model's score starts its curve at 0 s.
+      await score(run);
     } catch (error) {
       fail(run, error);
     }
@@ -174,7 +180,7 @@ export async function runComparison(options: ComparisonOptions): Promise<FamilyR
       run.steps = result.step;
       run.trainedMs += ms;
       if (result.diverged) diverge(run, result.diverged);
-      else if (run.trainedMs >= budgetMs || run.trainedMs - (lastScoredAt.get(run) ?? 0) >= pace.scoreEveryMs) {
+      else if (run.trainedMs >= budgetMs || run.trainedMs - (lastScoredAt.get(run) ?? 0) >= scoreEveryMs) {
         await score(run);
       }
     } catch (error) {
