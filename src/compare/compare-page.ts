@@ -77,6 +77,7 @@ export function mountComparePage(main: HTMLElement): void {
     if (isFamilyId(id)) panels.set(id, panel);
   }
   const plots = new Map<FamilyId, Plot>();
+  const drawnSamples = new Map<FamilyId, Float32Array>();
   const input = (name: string) => must<HTMLInputElement | HTMLSelectElement>(form, `[name="${name}"]`);
 
   const { setup: fromUrl, problems } = readSetup(location.search);
@@ -150,8 +151,20 @@ export function mountComparePage(main: HTMLElement): void {
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
   }
 
+  /** The real points behind every panel's samples, drawn again when the dataset or the seed changes. */
+  let data = new Float32Array(0);
+  let dataFor = "";
+  function displayData(): Float32Array {
+    const key = `${setup.dataset}|${setup.seed}`;
+    if (key !== dataFor) {
+      data = sampleDataset(setup.dataset, 600, createRandom(setup.seed).fork("display"));
+      dataFor = key;
+    }
+    return data;
+  }
+
   function showPanels(): void {
-    const data = sampleDataset(setup.dataset, 600, createRandom(setup.seed).fork("display"));
+    const data = displayData();
     for (const [id, panel] of panels) {
       const chosen = setup.families.includes(id);
       panel.hidden = !chosen;
@@ -177,6 +190,7 @@ export function mountComparePage(main: HTMLElement): void {
     const score = must<HTMLElement>(panel, "[data-compare-score]");
     const message = must<HTMLElement>(panel, "[data-compare-message]");
     panel.dataset.state = run?.state ?? "waiting";
+    panel.dataset.steps = String(run?.steps ?? 0);
     const seconds = run ? (run.trainedMs / 1000).toFixed(1) : "0.0";
     const states: Record<FamilyRun["state"], string> = {
       waiting: "等待",
@@ -239,15 +253,17 @@ export function mountComparePage(main: HTMLElement): void {
 
   function onUpdate(run: FamilyRun): void {
     const plot = plots.get(run.id);
-    if (plot && run.samples) {
-      const data = sampleDataset(setup.dataset, 600, createRandom(setup.seed).fork("display"));
-      plot.setPoints(data, run.samples);
+    if (plot && run.samples && run.samples !== drawnSamples.get(run.id)) {
+      drawnSamples.set(run.id, run.samples);
+      plot.setPoints(displayData(), run.samples);
       plot.render();
     }
     drawPanel(run.id, run);
     scheduleDraw();
+    // The live region speaks only when a family finishes, not on every training call.
     const done = runs.filter((r) => r.state !== "waiting" && r.state !== "training").length;
-    status.textContent = `训练中：${done} / ${runs.length} 个模型已结束`;
+    const text = `训练中：${done} / ${runs.length} 个模型已结束`;
+    if (status.textContent !== text) status.textContent = text;
   }
 
   async function start(): Promise<void> {
@@ -314,9 +330,14 @@ export function mountComparePage(main: HTMLElement): void {
     if (running) return;
     const read = readForm();
     if (read.setup) {
+      // A changed setup makes the last results those of another comparison: they go (export them first).
       setup = read.setup;
+      runs = [];
+      for (const button of exportButtons) button.disabled = true;
       writeUrl();
       showPanels();
+      drawTable();
+      drawChart();
     }
   });
   stopButton.addEventListener("click", () => {

@@ -202,6 +202,35 @@ describe("the comparison page", () => {
     await page.close();
   });
 
+  it("pauses while the tab is hidden and goes on when it is shown again", async () => {
+    const { page } = await open("?families=gan,flow&budget=3");
+    const steps = () =>
+      page
+        .locator("[data-compare-panel]:not([hidden])")
+        .evaluateAll((panels) =>
+          panels.map((p) => Number((p as HTMLElement).dataset.steps)).reduce((a, b) => a + b, 0),
+        );
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((h) => {
+        Object.defineProperty(document, "hidden", { configurable: true, get: () => h });
+        document.dispatchEvent(new Event("visibilitychange"));
+      }, hidden);
+    await page.getByRole("button", { name: "开始比较" }).click();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLElement>("[data-compare-panel]")].some((p) => Number(p.dataset.steps) > 0),
+    );
+    await setHidden(true);
+    await page.waitForTimeout(500); // the call in flight comes back
+    const paused = await steps();
+    await page.waitForTimeout(1500);
+    expect(await steps()).toBe(paused);
+    expect(await state(page)).toBe("running");
+    await setHidden(false);
+    await finish(page);
+    expect(await steps()).toBeGreaterThan(paused);
+    await page.close();
+  });
+
   it("passes axe-core before a run in the dark theme", async () => {
     const { page } = await open("", "dark");
     expect(await axeViolations(page)).toEqual([]);
