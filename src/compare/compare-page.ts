@@ -152,7 +152,7 @@ export function mountComparePage(main: HTMLElement): void {
   }
 
   /** The real points behind every panel's samples, drawn again when the dataset or the seed changes. */
-  let data = new Float32Array(0);
+  let data: Float32Array = new Float32Array(0);
   let dataFor = "";
   function displayData(): Float32Array {
     const key = `${setup.dataset}|${setup.seed}`;
@@ -237,7 +237,9 @@ export function mountComparePage(main: HTMLElement): void {
   }
 
   function drawChart(): void {
-    const curves = Object.fromEntries(runs.map((run) => [run.id, run.curve]));
+    const curves = Object.fromEntries(
+      setup.families.map((id) => [id, runs.find((run) => run.id === id)?.curve ?? []] as const),
+    );
     chart.update(curves, setup.budgetSeconds);
   }
 
@@ -283,7 +285,9 @@ export function mountComparePage(main: HTMLElement): void {
       status.textContent = "正在准备训练线程和计算后端……";
       const choice = await currentBackend();
       const { label, note } = describeBackend(choice);
-      backendBox.textContent = `计算后端：${label}${note ? `。${note}` : ""}`;
+      // The demos' note points at their "设置"; this page has no backend control, only the URL's `backend=`.
+      const here = note.replace("（可在“设置”中切换）", "（网址加上 backend=webgl 可改用 WebGL）");
+      backendBox.textContent = `计算后端：${label}${here ? `。${here}` : ""}`;
       main.dataset.compareBackendName = label;
       const before = await worker.call("memory", {});
       main.dataset.compareTensorsBefore = String(before.numTensors);

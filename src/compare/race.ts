@@ -133,7 +133,11 @@ export async function runComparison(options: ComparisonOptions): Promise<FamilyR
   };
   const diverge = (run: FamilyRun, divergence: Divergence) => {
     run.state = "diverged";
-    run.message = divergenceMessage(FAMILY_SPECS[run.id], divergence, run.settings);
+    // The demo's advice ends "…后点击“重置”"; this page has no reset, a new comparison starts afresh.
+    run.message = divergenceMessage(FAMILY_SPECS[run.id], divergence, run.settings).replace(
+      "后点击“重置”",
+      "后重新比较",
+    );
   };
 
   async function start(run: FamilyRun): Promise<void> {

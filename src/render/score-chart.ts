@@ -18,7 +18,10 @@ export interface ScoreChartOptions {
 }
 
 export interface ScoreChart {
-  /** Redraws: `curves[key]` are the scores of series `key` against seconds, over [0, maxSeconds]. */
+  /**
+   * Redraws: `curves[key]` are the scores of series `key` against seconds, over [0, maxSeconds]; a series that
+   * `curves` does not name is left out of the legend.
+   */
   update(curves: Record<string, readonly { seconds: number; score: number }[]>, maxSeconds: number): void;
   /** The chart as a standalone SVG document (white background, dark text, its legend drawn in). */
   standaloneSvg(): string;
@@ -42,7 +45,9 @@ export const SERIES_COLOURS = [
 ] as const;
 export const SERIES_DASHES = ["", "6 3", "2 2", "", "6 3", "2 2", "", "6 3", "2 2"] as const;
 
-const WIDTH = 640;
+/** The chart's coordinate system: as wide as its container between these bounds (so text stays legible on a phone). */
+const MIN_WIDTH = 320;
+const MAX_WIDTH = 640;
 const HEIGHT = 300;
 const MARGIN = { top: 12, right: 16, bottom: 36, left: 48 } as const;
 /** Scores above this are drawn at the top edge (early scores can be far above 1). */
@@ -61,7 +66,6 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
     .append("svg")
     .attr("xmlns", SVG_NS)
     .attr("class", "gm-score-chart__svg")
-    .attr("viewBox", `0 0 ${WIDTH} ${HEIGHT}`)
     .attr("role", "img")
     .attr("aria-label", options.label);
   const xAxis = svg
@@ -69,9 +73,8 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
     .attr("class", "gm-plot__axis")
     .attr("transform", `translate(0,${HEIGHT - MARGIN.bottom})`);
   const yAxis = svg.append("g").attr("class", "gm-plot__axis").attr("transform", `translate(${MARGIN.left},0)`);
-  svg
+  const xTitle = svg
     .append("text")
-    .attr("x", (MARGIN.left + WIDTH - MARGIN.right) / 2)
     .attr("y", HEIGHT - 4)
     .attr("text-anchor", "middle")
     .attr("fill", "currentColor")
@@ -85,13 +88,12 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
     .attr("font-size", 12)
     .text("质量分数（越低越好）");
   const clipId = `gm-score-clip-${++charts}`;
-  svg
+  const clip = svg
     .append("clipPath")
     .attr("id", clipId)
     .append("rect")
     .attr("x", MARGIN.left)
     .attr("y", MARGIN.top - 2)
-    .attr("width", WIDTH - MARGIN.left - MARGIN.right)
     .attr("height", HEIGHT - MARGIN.top - MARGIN.bottom + 4);
   const target = svg
     .append("line")
@@ -117,7 +119,7 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
   );
 
   const legend = root.append("ul").attr("class", "gm-legend gm-score-chart__legend");
-  options.series.forEach((series, i) => {
+  const items = options.series.map((series, i) => {
     const item = legend.append("li").attr("class", "gm-legend__item");
     item
       .append("svg")
@@ -130,13 +132,24 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
       .attr("stroke-width", 2)
       .attr("stroke-dasharray", seriesDash(i) || null);
     item.append("span").text(series.label);
+    return item;
   });
 
-  const x = scaleLinear().range([MARGIN.left, WIDTH - MARGIN.right]);
+  const x = scaleLinear();
   const y = scaleLinear().range([HEIGHT - MARGIN.bottom, MARGIN.top]);
 
+  let width = MAX_WIDTH;
+  let shown: { key: string; label: string; index: number }[] = options.series.map((s, index) => ({ ...s, index }));
+
   function update(curves: Record<string, readonly { seconds: number; score: number }[]>, maxSeconds: number): void {
-    x.domain([0, maxSeconds > 0 ? maxSeconds : 1]);
+    const available = root.node()?.clientWidth ?? 0;
+    width = available > 0 ? Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, available))) : MAX_WIDTH;
+    svg.attr("viewBox", `0 0 ${width} ${HEIGHT}`);
+    shown = options.series.map((s, index) => ({ ...s, index })).filter((s) => curves[s.key] !== undefined);
+    items.forEach((item, i) => item.attr("hidden", curves[options.series[i]!.key] === undefined ? "" : null));
+    xTitle.attr("x", (MARGIN.left + width - MARGIN.right) / 2);
+    clip.attr("width", width - MARGIN.left - MARGIN.right);
+    x.range([MARGIN.left, width - MARGIN.right]).domain([0, maxSeconds > 0 ? maxSeconds : 1]);
     let low = 0;
     let high = 1;
     for (const curve of Object.values(curves)) {
@@ -147,14 +160,19 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
       }
     }
     y.domain([low, high]).nice(5);
-    xAxis.call(axisBottom(x).ticks(6).tickSize(4).tickSizeOuter(0));
+    xAxis.call(
+      axisBottom(x)
+        .ticks(width < 480 ? 4 : 6)
+        .tickSize(4)
+        .tickSizeOuter(0),
+    );
     yAxis.call(axisLeft(y).ticks(5).tickSize(4).tickSizeOuter(0));
     target
       .attr("x1", MARGIN.left)
-      .attr("x2", WIDTH - MARGIN.right)
+      .attr("x2", width - MARGIN.right)
       .attr("y1", y(options.target))
       .attr("y2", y(options.target));
-    targetLabel.attr("x", WIDTH - MARGIN.right - 2).attr("y", y(options.target) - 3);
+    targetLabel.attr("x", width - MARGIN.right - 2).attr("y", y(options.target) - 3);
     options.series.forEach((series, i) => {
       const points = (curves[series.key] ?? []).filter((p) => Number.isFinite(p.score));
       const path = line<{ seconds: number; score: number }>()
@@ -167,9 +185,10 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
   function standaloneSvg(): string {
     const node = svg.node()!;
     const copy = node.cloneNode(true) as SVGSVGElement;
-    const legendHeight = 18 * Math.ceil(options.series.length / 3) + 8;
-    copy.setAttribute("viewBox", `0 0 ${WIDTH} ${HEIGHT + legendHeight}`);
-    copy.setAttribute("width", String(WIDTH));
+    const perRow = Math.max(1, Math.floor((width - MARGIN.left) / 200));
+    const legendHeight = 18 * Math.ceil(shown.length / perRow) + 8;
+    copy.setAttribute("viewBox", `0 0 ${width} ${HEIGHT + legendHeight}`);
+    copy.setAttribute("width", String(width));
     copy.setAttribute("height", String(HEIGHT + legendHeight));
     copy.setAttribute("style", "color:#1a1a1a;font-family:sans-serif");
     const doc = node.ownerDocument;
@@ -183,14 +202,14 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
       for (const part of axis.querySelectorAll("path, line")) part.setAttribute("stroke", "currentColor");
       for (const text of axis.querySelectorAll("text")) text.setAttribute("fill", "currentColor");
     }
-    options.series.forEach((series, i) => {
-      const left = MARGIN.left + (i % 3) * 200;
-      const top = HEIGHT + 10 + 18 * Math.floor(i / 3);
+    shown.forEach((series, i) => {
+      const left = MARGIN.left + (i % perRow) * 200;
+      const top = HEIGHT + 10 + 18 * Math.floor(i / perRow);
       const swatch = doc.createElementNS(SVG_NS, "path");
       swatch.setAttribute("d", `M${left} ${top}h20`);
-      swatch.setAttribute("stroke", seriesColour(i));
+      swatch.setAttribute("stroke", seriesColour(series.index));
       swatch.setAttribute("stroke-width", "2");
-      if (seriesDash(i)) swatch.setAttribute("stroke-dasharray", seriesDash(i));
+      if (seriesDash(series.index)) swatch.setAttribute("stroke-dasharray", seriesDash(series.index));
       const text = doc.createElementNS(SVG_NS, "text");
       text.setAttribute("x", String(left + 26));
       text.setAttribute("y", String(top + 4));
