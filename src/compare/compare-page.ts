@@ -27,6 +27,9 @@ import {
 import { SHORT_TITLES } from "./short-titles.ts";
 import { cellTexts, FIRST_DIRECTION, rowOf, sortRows, toCsv, type SortDirection, type SortKey } from "./table.ts";
 
+/** The table and the chart are redrawn at most this often while the families train. */
+const REDRAW_MS = 250;
+
 function must<T extends Element>(root: ParentNode, selector: string): T {
   const found = root.querySelector<T>(selector);
   if (!found) throw new Error(`The comparison page lacks ${selector}.`);
@@ -243,14 +246,16 @@ export function mountComparePage(main: HTMLElement): void {
     chart.update(curves, setup.budgetSeconds);
   }
 
-  /** Redraws the table and chart once per frame at most. */
+  /** Redraws the table and chart at most every REDRAW_MS (a train call reports every ~35 ms), in a frame. */
   function scheduleDraw(): void {
     if (pendingDraw) return;
-    pendingDraw = requestAnimationFrame(() => {
-      pendingDraw = 0;
-      drawTable();
-      drawChart();
-    });
+    pendingDraw = window.setTimeout(() => {
+      requestAnimationFrame(() => {
+        pendingDraw = 0;
+        drawTable();
+        drawChart();
+      });
+    }, REDRAW_MS);
   }
 
   function onUpdate(run: FamilyRun): void {
