@@ -182,7 +182,8 @@ export function setupSearch(setup: CompareSetup): string {
   for (const family of FAMILY_IDS) {
     for (const [name, value] of Object.entries(setup.overrides[family] ?? {})) params.set(`${family}.${name}`, value);
   }
-  const text = params.toString();
+  // Commas need no escaping in a query; unescaped, a lecturer's link stays readable (families=gan,vae).
+  const text = params.toString().replace(/%2C/gi, ",");
   return text ? `?${text}` : "";
 }
 

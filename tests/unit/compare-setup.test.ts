@@ -87,7 +87,7 @@ describe("setupSearch", () => {
       overrides: { vae: { learningRate: "1" } },
     };
     const search = setupSearch(setup);
-    expect(search).toBe("?dataset=moons&budget=3&families=flow%2Cebm&vae.learningRate=1");
+    expect(search).toBe("?dataset=moons&budget=3&families=flow,ebm&vae.learningRate=1");
     expect(readSetup(search).setup).toEqual(setup);
   });
 });
