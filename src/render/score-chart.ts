@@ -159,7 +159,8 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
         high = Math.max(high, Math.min(SCORE_CEILING, p.score));
       }
     }
-    y.domain([low, high]).nice(5);
+    // A score a little below 0 is sampling noise: the axis dips to −0.1 for it, no further (lower ones are clipped).
+    y.domain([low < 0 ? -0.1 : 0, Math.ceil(high * 2) / 2]);
     xAxis.call(
       axisBottom(x)
         .ticks(width < 480 ? 4 : 6)

@@ -177,6 +177,14 @@ describe("the comparison page", () => {
     const figure = readFileSync(await svg.path(), "utf8");
     expect(figure).toMatch(/^<\?xml[^>]*>\s*<svg/);
     expect(figure.match(/class="gm-score-chart__line"[^>]* d="M/g)).toHaveLength(FAMILY_IDS.length);
+    const [png] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "下载图（PNG）" }).click(),
+    ]);
+    expect(png.suggestedFilename()).toBe("compare-moons-seed1-2s.png");
+    expect(readFileSync(await png.path()).subarray(0, 8)).toEqual(
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    );
 
     expect(await axeViolations(page)).toEqual([]);
     expect(problems).toEqual([]);
