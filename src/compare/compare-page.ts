@@ -25,7 +25,9 @@ import {
   type CompareSetup,
 } from "./setup.ts";
 import { SHORT_TITLES } from "./short-titles.ts";
-import { cellTexts, FIRST_DIRECTION, rowOf, sortRows, toCsv, type SortDirection, type SortKey } from "./table.ts";
+import { download, svgToPng } from "./downloads.ts";
+import { FIRST_DIRECTION, rowOf, sortRows, toCsv, type SortDirection, type SortKey } from "./table.ts";
+import { renderTable } from "./table-view.ts";
 
 /** The table and the chart are redrawn at most this often while the families train. */
 const REDRAW_MS = 250;
@@ -34,18 +36,6 @@ function must<T extends Element>(root: ParentNode, selector: string): T {
   const found = root.querySelector<T>(selector);
   if (!found) throw new Error(`The comparison page lacks ${selector}.`);
   return found;
-}
-
-/** Saves text (or a blob) as a download named `name`. */
-function download(name: string, content: Blob): void {
-  const url = URL.createObjectURL(content);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** Resolves at once while the page is visible, else when it becomes visible again. */
@@ -215,28 +205,7 @@ export function mountComparePage(main: HTMLElement): void {
   });
 
   function drawTable(): void {
-    const rows = sortRows(runs.map(rowOf), sortKey, sortDirection);
-    tableBody.replaceChildren(
-      ...rows.map((row) => {
-        const tr = document.createElement("tr");
-        tr.dataset.family = row.id;
-        tr.dataset.state = row.state;
-        const texts = cellTexts(row);
-        for (const key of Object.keys(texts) as SortKey[]) {
-          const cell = document.createElement(key === "family" ? "th" : "td");
-          if (key === "family") cell.setAttribute("scope", "row");
-          cell.dataset.column = key;
-          cell.textContent = texts[key];
-          tr.append(cell);
-        }
-        return tr;
-      }),
-    );
-    for (const button of sortButtons) {
-      const th = button.closest("th")!;
-      if (button.dataset.sort === sortKey) th.setAttribute("aria-sort", sortDirection);
-      else th.removeAttribute("aria-sort");
-    }
+    renderTable(tableBody, sortButtons, sortRows(runs.map(rowOf), sortKey, sortDirection), sortKey, sortDirection);
   }
 
   function drawChart(): void {
@@ -385,25 +354,4 @@ export function mountComparePage(main: HTMLElement): void {
   drawTable();
   drawChart();
   main.dataset.compareState = "idle";
-}
-
-/** Renders a standalone SVG to a PNG at twice its size. */
-async function svgToPng(svg: string): Promise<Blob> {
-  const image = new Image();
-  const url = URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" }));
-  try {
-    image.src = url;
-    await image.decode();
-    const canvas = document.createElement("canvas");
-    canvas.width = image.naturalWidth * 2;
-    canvas.height = image.naturalHeight * 2;
-    const context = canvas.getContext("2d")!;
-    context.scale(2, 2);
-    context.drawImage(image, 0, 0);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG 生成失败"))), "image/png"),
-    );
-  } finally {
-    URL.revokeObjectURL(url);
-  }
 }
