@@ -88,6 +88,9 @@ const api: WorkerImplementation = {
     const { trainer } = session(id);
     return { ...qualityScore(trainer.sample(n), trainer.options.dataset, { n }), step: trainer.step };
   },
+  likelihood({ session: id, n }) {
+    return session(id).trainer.logLikelihood(n);
+  },
   session({ session: id }) {
     const { family, dataset, seed, settings } = session(id).trainer.options;
     return { family: family.id, dataset, seed, settings };

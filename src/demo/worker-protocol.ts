@@ -9,7 +9,7 @@ import type { DatasetName } from "../lab/dataset-names.ts";
 import type { QualityScore } from "../lab/metrics.ts";
 import type { FamilyId } from "../models/ids.ts";
 import type { LossHistory, TrainProgress } from "../models/trainer.ts";
-import type { SettingValues, ViewFrame, ViewRequest } from "../models/types.ts";
+import type { LikelihoodEstimate, SettingValues, ViewFrame, ViewRequest } from "../models/types.ts";
 
 /** The quality score (the same function as the CLI's and the benchmark's) at the step the samples were drawn. */
 export interface QualityResult extends QualityScore {
@@ -44,6 +44,11 @@ export interface WorkerApi {
   }): TrainProgress & { newHistory: LossHistory };
   view(args: { session: string; request: ViewRequest }): ViewFrame;
   quality(args: { session: string; n: number }): QualityResult;
+  /**
+   * The mean negative log-likelihood (exact) or negative ELBO (a bound) of n held-out data points, in nats per
+   * point, or null when the family has no likelihood.
+   */
+  likelihood(args: { session: string; n: number }): LikelihoodEstimate | null;
   /** What the session's model was created with (tests read it back to check a setting reached the model). */
   session(args: { session: string }): { family: FamilyId; dataset: DatasetName; seed: number; settings: SettingValues };
   /** n samples of the model, interleaved xy (the benchmark times it). */

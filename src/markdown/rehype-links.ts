@@ -17,7 +17,12 @@ export interface LinkOptions {
   contentDir: string;
   /** URL path of a note, without the site's base: `/notes/<id>/`. */
   notePath?: (id: string) => string;
+  /** URL paths, without the site's base, of the site's pages that are not notes (src/pages/), which a note may link to. */
+  sitePages?: readonly string[];
 }
+
+/** The pages of the site besides the notes and the home page: a relative link from a note may point at them. */
+export const SITE_PAGES = ["/compare/"] as const;
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
@@ -37,12 +42,14 @@ export function readUnpublishedLinks(contentDir: string): UnpublishedLink[] {
 
 /**
  * Checks and marks links. External links open normally and are marked (class and a hidden "外部链接"
- * for screen readers). A relative link to another note must point at a note in `content/`;
+ * for screen readers). A relative link to another note must point at a note in `content/` (or at one of the
+ * site's other pages, `sitePages`, such as the comparison);
  * one listed in the allowlist is rendered as plain text marked "尚未发布", never as a link that 404s;
  * any other fails the build with file and line.
  */
 export function rehypeLinks(options: LinkOptions) {
   const notePath = options.notePath ?? ((id: string) => `/notes/${id}/`);
+  const sitePages = (options.sitePages ?? SITE_PAGES).map((page) => page.replace(/\/$/, ""));
   return (tree: Root, file: VFile) => {
     const noteIds = new Set(listNoteIds(options.contentDir));
     const unpublished = readUnpublishedLinks(options.contentDir);
@@ -66,6 +73,7 @@ export function rehypeLinks(options: LinkOptions) {
       }
       const target = new URL(href, pageUrl).pathname.replace(/\/$/, "");
       if ([...noteIds].some((id) => notePath(id).replace(/\/$/, "") === target)) return;
+      if (sitePages.includes(target)) return;
       const allowed = unpublished.find((link) => link.href === href && (link.note === currentId || link.note === "*"));
       if (!allowed) {
         failAt(

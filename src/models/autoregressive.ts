@@ -29,7 +29,16 @@ import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, type Random } from "../lab/random.ts";
 import { autoregressiveSpec } from "./specs/autoregressive.ts";
-import type { CreateOptions, Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import type {
+  CreateOptions,
+  Family,
+  LikelihoodEstimate,
+  Losses,
+  Model,
+  ValuesOf,
+  ViewFrame,
+  ViewRequest,
+} from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Variable = import("@tensorflow/tfjs-core").Variable;
@@ -148,6 +157,11 @@ export class AutoregressiveModel implements Model {
       conditional: softmaxRows(conditional!, count),
     };
     return this.cached;
+  }
+
+  /** The exact mean −log p(x) of the points: −log P(b₁) − log P(b₂ | b₁) + 2 log w. */
+  logLikelihood(points: Float32Array): LikelihoodEstimate {
+    return { kind: "exact", meanNll: meanNll(this.tables(), points) };
   }
 
   sample(n: number): Float32Array {

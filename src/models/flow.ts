@@ -18,7 +18,7 @@ import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { flowSpec } from "./specs/flow.ts";
-import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, LikelihoodEstimate, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Variable = import("@tensorflow/tfjs-core").Variable;
@@ -189,6 +189,12 @@ export class FlowModel implements Model {
   /** log p(x) in nats for interleaved xy points. */
   logDensity(points: Float32Array): Float32Array {
     return tf.tidy(() => tf.neg(this.negativeLogLikelihood(columns(points))).dataSync() as Float32Array).slice();
+  }
+
+  /** The exact mean −log p(x) of the points, by the change of variables (the training objective). */
+  logLikelihood(points: Float32Array): LikelihoodEstimate {
+    const meanNll = tf.tidy(() => tf.mean(this.negativeLogLikelihood(columns(points))).dataSync()[0]!);
+    return { kind: "exact", meanNll };
   }
 
   trainStep(data: DataSource, read: boolean): Losses | null {

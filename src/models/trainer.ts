@@ -2,13 +2,14 @@
  * A model in training: the family's model, its seeded data stream, the step count, the loss history
  * and divergence detection. No DOM: used by the Web Worker behind the demos, by the CLI and by the tests.
  */
-import { createDataStream } from "../lab/datasets.ts";
+import { createDataStream, sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { countMisses } from "../lab/metrics.ts";
+import { createRandom } from "../lab/random.ts";
 import { readSettings } from "../settings/read.ts";
 import { SAMPLES_DIVERGED, type Divergence } from "./divergence.ts";
-import type { Family, Losses, Model, SettingValues, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, LikelihoodEstimate, Losses, Model, SettingValues, ViewFrame, ViewRequest } from "./types.ts";
 
 export interface TrainerOptions {
   family: Family;
@@ -105,6 +106,17 @@ export class Trainer {
     if (nonFinite > 0) {
       this.diverged = { step: this.step, series: SAMPLES_DIVERGED, nonFinite, drawn: Math.floor(samples.length / 2) };
     }
+  }
+
+  /**
+   * The model's mean negative log-likelihood (or ELBO bound) of n held-out data points, or null for a family without
+   * one. The points come from their own fork of the seed, never from the training stream, so every family trained
+   * with one seed is measured on the same points.
+   */
+  logLikelihood(n: number): LikelihoodEstimate | null {
+    if (!this.model.logLikelihood) return null;
+    const points = sampleDataset(this.options.dataset, n, createRandom(this.options.seed).fork("likelihood"));
+    return this.model.logLikelihood(points);
   }
 
   /** New weights from the same seed, step 0, empty history (the demo's Reset). */

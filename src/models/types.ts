@@ -79,6 +79,17 @@ export interface ViewRequest {
   gridSize: number;
 }
 
+/**
+ * What a model says about the likelihood of data points, in nats per point: `exact` when −log p(x) is computed
+ * exactly (a flow's change of variables, an autoregressive product of conditionals), `elbo` when it is the negative
+ * evidence lower bound of a latent-variable model, which is an upper bound on −log p(x).
+ */
+export interface LikelihoodEstimate {
+  kind: "exact" | "elbo";
+  /** The mean of −log p(x) (exact) or of −ELBO(x) (a bound, ≥ −log p(x)) over the points, in nats per point. */
+  meanNll: number;
+}
+
 export interface Model {
   /**
    * One optimisation step, on fresh batches drawn from `data`. Reads the losses back (a GPU→CPU copy)
@@ -89,6 +100,11 @@ export interface Model {
   sample(n: number): Float32Array;
   /** The data a view draws. */
   view(request: ViewRequest): ViewFrame;
+  /**
+   * The mean negative log-likelihood of interleaved xy points (or its ELBO bound), for families that have one;
+   * absent for the others (a GAN, a diffusion or an energy model gives no tractable likelihood here).
+   */
+  logLikelihood?(points: Float32Array): LikelihoodEstimate;
   /** Frees every tensor and variable of the model. */
   dispose(): void;
 }

@@ -22,7 +22,7 @@ import { createMlp, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../lab/vae-math.ts";
 import { vaeSpec } from "./specs/vae.ts";
-import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import type { Family, LikelihoodEstimate, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 
 type Tensor1D = import("@tensorflow/tfjs-core").Tensor1D;
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -100,6 +100,24 @@ class VaeModel implements Model {
     kept.terms!.dispose();
     if (!values) return null;
     return { reconstruction: values[0]!, kl: values[1]!, elbo: values[0]! + values[1]! };
+  }
+
+  /**
+   * The negative ELBO of the points at β = 1 (whatever β training uses, since that is the bound):
+   * E_q[−log p(x|z)] + KL(q(z|x) ‖ N(0, I)) ≥ −log p(x), the expectation estimated with one reparameterised z per
+   * point, from the same noise on every call so that the number moves only as the model does.
+   */
+  logLikelihood(points: Float32Array): LikelihoodEstimate {
+    const n = points.length / 2;
+    const epsilon = fillNormal(createRandom(this.viewNoise.seed).fork("elbo"), new Float32Array(n * LATENT));
+    const meanNll = tf.tidy(() => {
+      const x = tf.tensor2d(points, [n, 2]);
+      const { mean, logVariance } = this.encode(x);
+      const z = reparameterise(mean, logVariance, tf.tensor2d(epsilon, [n, LATENT]));
+      const reconstruction = gaussianNegLogLikelihood(x, this.decoder.apply(z), this.decoderLogVariance);
+      return tf.mean(tf.add(reconstruction, klToStandardNormal(mean, logVariance))).dataSync()[0]!;
+    });
+    return { kind: "elbo", meanNll };
   }
 
   /** x ~ p(x|z), z ~ N(0, I); without `noisy`, the decoder's mean μ_θ(z). */

@@ -176,6 +176,14 @@ describe("links and tables", () => {
     );
   });
 
+  it("keeps a relative link from a note to one of the site's pages (the comparison), and fails on another path", async () => {
+    const { html } = await renderMarkdown("[把所有模型放在一起比较](../../compare/)", "1-generative-model-routes.md");
+    expect(html).toContain('href="../../compare/"');
+    await expect(renderMarkdown("[比较](../../contrast/)", "1-generative-model-routes.md")).rejects.toThrow(
+      /link "\.\.\/\.\.\/contrast\/" points at no note/,
+    );
+  });
+
   it("wraps tables in a labelled region that scrolls on its own", async () => {
     const { html } = await renderMarkdown("| a | b |\n| :--- | :--- |\n| 1 | 2 |");
     expect(html).toMatch(/<div class="table-scroll" role="region" tabindex="0" aria-label="[^"]+"><table>/);

@@ -1,0 +1,357 @@
+/**
+ * The comparison page's DOM: it reads the setup from the URL into the server-rendered form (and says what it
+ * refused), waits for the reader to press start, then runs the scheduler (race.ts) in the page's training worker
+ * and turns each run's update into its panel, the table and the chart. It pauses while the tab is hidden, and
+ * writes its state as `data-compare-*` attributes on <main> for tests.
+ */
+import "../render/render.css";
+import "./compare.css";
+import { sampleDataset } from "../lab/datasets.ts";
+import { createRandom } from "../lab/random.ts";
+import { FAMILY_IDS, isFamilyId, type FamilyId } from "../models/ids.ts";
+import { createPlot, type Plot } from "../render/plot.ts";
+import { createScoreChart } from "../render/score-chart.ts";
+import { currentBackend, describeBackend } from "../demo/backend-preference.ts";
+import { quotedReason } from "../demo/error-text.ts";
+import { trainingWorker } from "../demo/worker-client.ts";
+import { runComparison, TARGET_SCORE, type FamilyRun } from "./race.ts";
+import {
+  familySettings,
+  parseBudget,
+  parseSeed,
+  readSetup,
+  setupSearch,
+  type CompareMode,
+  type CompareSetup,
+} from "./setup.ts";
+import { SHORT_TITLES } from "./short-titles.ts";
+import { download, svgToPng } from "./downloads.ts";
+import { FIRST_DIRECTION, rowOf, sortRows, toCsv, type SortDirection, type SortKey } from "./table.ts";
+import { renderTable } from "./table-view.ts";
+
+/** The table and the chart are redrawn at most this often while the families train. */
+const REDRAW_MS = 250;
+
+function must<T extends Element>(root: ParentNode, selector: string): T {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`The comparison page lacks ${selector}.`);
+  return found;
+}
+
+/** Resolves at once while the page is visible, else when it becomes visible again. */
+function visible(): Promise<void> {
+  if (!document.hidden) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (document.hidden) return;
+      document.removeEventListener("visibilitychange", check);
+      resolve();
+    };
+    document.addEventListener("visibilitychange", check);
+  });
+}
+
+/** Wires the page in `main` (the element with `data-compare`). */
+export function mountComparePage(main: HTMLElement): void {
+  const form = must<HTMLFormElement>(main, "form[data-compare-form]");
+  const fields = must<HTMLFieldSetElement>(form, "fieldset[data-compare-fields]");
+  const problemsBox = must<HTMLElement>(main, "[data-compare-problems]");
+  const overridesBox = must<HTMLElement>(main, "[data-compare-overrides]");
+  const status = must<HTMLElement>(main, "[data-compare-status]");
+  const backendBox = must<HTMLElement>(main, "[data-compare-backend]");
+  const stopButton = must<HTMLButtonElement>(main, "[data-compare-stop]");
+  const tableBody = must<HTMLTableSectionElement>(main, "table[data-compare-table] tbody");
+  const sortButtons = [...main.querySelectorAll<HTMLButtonElement>("button[data-sort]")];
+  const exportButtons = [...main.querySelectorAll<HTMLButtonElement>("button[data-export]")];
+  const chartBox = must<HTMLElement>(main, "[data-compare-chart]");
+  const panels = new Map<FamilyId, HTMLElement>();
+  for (const panel of main.querySelectorAll<HTMLElement>("[data-compare-panel]")) {
+    const id = panel.dataset.comparePanel ?? "";
+    if (isFamilyId(id)) panels.set(id, panel);
+  }
+  const plots = new Map<FamilyId, Plot>();
+  const drawnSamples = new Map<FamilyId, Float32Array>();
+  const input = (name: string) => must<HTMLInputElement | HTMLSelectElement>(form, `[name="${name}"]`);
+
+  const { setup: fromUrl, problems } = readSetup(location.search);
+  let setup: CompareSetup = fromUrl;
+  let runs: FamilyRun[] = [];
+  let sortKey: SortKey = "family";
+  let sortDirection: SortDirection = "ascending";
+  let stopRequested = false;
+  let running = false;
+  let pendingDraw = 0;
+
+  function showProblems(list: readonly string[]): void {
+    problemsBox.hidden = list.length === 0;
+    problemsBox.replaceChildren(
+      ...list.map((text) => {
+        const item = document.createElement("li");
+        item.textContent = text;
+        return item;
+      }),
+    );
+  }
+
+  function fillForm(): void {
+    input("dataset").value = setup.dataset;
+    input("seed").value = String(setup.seed);
+    input("budget").value = String(setup.budgetSeconds);
+    for (const mode of form.querySelectorAll<HTMLInputElement>('[name="mode"]'))
+      mode.checked = mode.value === setup.mode;
+    for (const box of form.querySelectorAll<HTMLInputElement>('[name="families"]')) {
+      box.checked = setup.families.includes(box.value as FamilyId);
+    }
+    const changed = Object.entries(setup.overrides).flatMap(([family, values]) =>
+      Object.entries(values ?? {}).map(([name, value]) => `${family}.${name} = ${value}`),
+    );
+    overridesBox.hidden = changed.length === 0;
+    overridesBox.textContent = changed.length
+      ? `网址改动了这些模型的设置（其余都是默认设置）：${changed.join("；")}`
+      : "";
+  }
+
+  /** The setup the form holds, or the messages of what is wrong with it. */
+  function readForm(): { setup: CompareSetup | null; problems: string[] } {
+    const list: string[] = [];
+    const seed = parseSeed(input("seed").value);
+    const budget = parseBudget(input("budget").value);
+    if (!seed.ok) list.push(seed.message);
+    if (!budget.ok) list.push(budget.message);
+    const families = FAMILY_IDS.filter((id) =>
+      [...form.querySelectorAll<HTMLInputElement>('[name="families"]:checked')].some((box) => box.value === id),
+    );
+    if (families.length === 0) list.push("至少要选一个模型");
+    if (!seed.ok || !budget.ok || families.length === 0) return { setup: null, problems: list };
+    const mode = (form.querySelector<HTMLInputElement>('[name="mode"]:checked')?.value ?? "race") as CompareMode;
+    return {
+      setup: {
+        dataset: input("dataset").value as CompareSetup["dataset"],
+        seed: seed.value,
+        budgetSeconds: budget.value,
+        families,
+        mode,
+        overrides: setup.overrides,
+      },
+      problems: [],
+    };
+  }
+
+  function writeUrl(): void {
+    const backend = new URLSearchParams(location.search).get("backend");
+    let search = setupSearch(setup);
+    if (backend !== null) search += `${search ? "&" : "?"}backend=${encodeURIComponent(backend)}`;
+    history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
+  }
+
+  /** The real points behind every panel's samples, drawn again when the dataset or the seed changes. */
+  let data: Float32Array = new Float32Array(0);
+  let dataFor = "";
+  function displayData(): Float32Array {
+    const key = `${setup.dataset}|${setup.seed}`;
+    if (key !== dataFor) {
+      data = sampleDataset(setup.dataset, 600, createRandom(setup.seed).fork("display"));
+      dataFor = key;
+    }
+    return data;
+  }
+
+  function showPanels(): void {
+    const data = displayData();
+    for (const [id, panel] of panels) {
+      const chosen = setup.families.includes(id);
+      panel.hidden = !chosen;
+      if (!chosen) continue;
+      let plot = plots.get(id);
+      if (!plot) {
+        plot = createPlot(must(panel, "[data-compare-plot]"), { label: `${SHORT_TITLES[id]}：样本与真实数据` });
+        plots.set(id, plot);
+      }
+      const run = runs.find((r) => r.id === id);
+      plot.setPoints(data, run?.samples ?? null);
+      plot.setLegend([
+        { label: "真实数据", kind: "data" },
+        { label: "生成样本", kind: "samples" },
+      ]);
+      plot.render();
+      drawPanel(id, run ?? null);
+    }
+  }
+
+  function drawPanel(id: FamilyId, run: FamilyRun | null): void {
+    const panel = panels.get(id)!;
+    const score = must<HTMLElement>(panel, "[data-compare-score]");
+    const message = must<HTMLElement>(panel, "[data-compare-message]");
+    panel.dataset.state = run?.state ?? "waiting";
+    panel.dataset.steps = String(run?.steps ?? 0);
+    const seconds = run ? (run.trainedMs / 1000).toFixed(1) : "0.0";
+    const states: Record<FamilyRun["state"], string> = {
+      waiting: "等待",
+      training: "训练中",
+      done: "完成",
+      diverged: "已发散",
+      failed: "出错",
+      stopped: "已停止",
+    };
+    score.textContent = `质量分数 ${run?.score?.toFixed(3) ?? "—"} · ${seconds} 秒 · ${run?.steps ?? 0} 步 · ${states[run?.state ?? "waiting"]}`;
+    message.hidden = !run?.message;
+    message.textContent = run?.message ?? "";
+  }
+
+  const chart = createScoreChart(chartBox, {
+    series: FAMILY_IDS.map((id) => ({ key: id, label: SHORT_TITLES[id] })),
+    label: "各模型的质量分数随训练时间的变化",
+    target: TARGET_SCORE,
+  });
+
+  function drawTable(): void {
+    renderTable(tableBody, sortButtons, sortRows(runs.map(rowOf), sortKey, sortDirection), sortKey, sortDirection);
+  }
+
+  function drawChart(): void {
+    const curves = Object.fromEntries(
+      setup.families.map((id) => [id, runs.find((run) => run.id === id)?.curve ?? []] as const),
+    );
+    chart.update(curves, setup.budgetSeconds);
+  }
+
+  /** Redraws the table and chart at most every REDRAW_MS (a train call reports every ~35 ms), in a frame. */
+  function scheduleDraw(): void {
+    if (pendingDraw) return;
+    pendingDraw = window.setTimeout(() => {
+      requestAnimationFrame(() => {
+        pendingDraw = 0;
+        drawTable();
+        drawChart();
+      });
+    }, REDRAW_MS);
+  }
+
+  function onUpdate(run: FamilyRun): void {
+    const plot = plots.get(run.id);
+    if (plot && run.samples && run.samples !== drawnSamples.get(run.id)) {
+      drawnSamples.set(run.id, run.samples);
+      plot.setPoints(displayData(), run.samples);
+      plot.render();
+    }
+    drawPanel(run.id, run);
+    scheduleDraw();
+    // The live region speaks only when a family finishes, not on every training call.
+    const done = runs.filter((r) => r.state !== "waiting" && r.state !== "training").length;
+    const text = `训练中：${done} / ${runs.length} 个模型已结束`;
+    if (status.textContent !== text) status.textContent = text;
+  }
+
+  async function start(): Promise<void> {
+    const read = readForm();
+    showProblems(read.problems);
+    if (!read.setup) return;
+    setup = read.setup;
+    writeUrl();
+    running = true;
+    stopRequested = false;
+    fields.disabled = true;
+    stopButton.disabled = false;
+    for (const button of exportButtons) button.disabled = true;
+    main.dataset.compareState = "running";
+    const worker = trainingWorker();
+    try {
+      status.textContent = "正在准备训练线程和计算后端……";
+      const choice = await currentBackend();
+      const { label, note } = describeBackend(choice);
+      // The demos' note points at their "设置"; this page has no backend control, only the URL's `backend=`.
+      const here = note.replace("（可在“设置”中切换）", "（网址加上 backend=webgl 可改用 WebGL）");
+      backendBox.textContent = `计算后端：${label}${here ? `。${here}` : ""}`;
+      main.dataset.compareBackendName = label;
+      const before = await worker.call("memory", {});
+      main.dataset.compareTensorsBefore = String(before.numTensors);
+      const families = setup.families.map((id) => ({ id, settings: familySettings(id, setup.overrides[id]).values }));
+      runs = await runComparison({
+        worker,
+        dataset: setup.dataset,
+        seed: setup.seed,
+        budgetSeconds: setup.budgetSeconds,
+        mode: setup.mode,
+        families,
+        gate: visible,
+        stopped: () => stopRequested,
+        onStart: (started) => {
+          runs = [...started];
+          showPanels();
+        },
+        onUpdate,
+      });
+      const after = await worker.call("memory", {});
+      main.dataset.compareTensorsAfter = String(after.numTensors);
+      status.textContent = stopRequested
+        ? "已停止。"
+        : `完成：${runs.length} 个模型，每个训练 ${setup.budgetSeconds} 秒。训练线程中的张量：开始前 ${before.numTensors} 个，结束后 ${after.numTensors} 个。`;
+      main.dataset.compareState = stopRequested ? "stopped" : "done";
+    } catch (error) {
+      status.textContent = `比较没能进行：${quotedReason(error)}。`;
+      main.dataset.compareState = "error";
+    } finally {
+      running = false;
+      fields.disabled = false;
+      stopButton.disabled = true;
+      for (const button of exportButtons) button.disabled = runs.length === 0;
+      drawTable();
+      drawChart();
+    }
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!running) void start();
+  });
+  form.addEventListener("change", () => {
+    if (running) return;
+    const read = readForm();
+    if (read.setup) {
+      // A changed setup makes the last results those of another comparison: they go (export them first).
+      setup = read.setup;
+      runs = [];
+      for (const button of exportButtons) button.disabled = true;
+      writeUrl();
+      showPanels();
+      drawTable();
+      drawChart();
+    }
+  });
+  stopButton.addEventListener("click", () => {
+    stopRequested = true;
+    status.textContent = "正在停止……";
+  });
+  for (const button of sortButtons) {
+    button.addEventListener("click", () => {
+      const key = button.dataset.sort as SortKey;
+      if (key === sortKey) sortDirection = sortDirection === "ascending" ? "descending" : "ascending";
+      else {
+        sortKey = key;
+        sortDirection = FIRST_DIRECTION[key];
+      }
+      drawTable();
+    });
+  }
+  const stem = () => `compare-${setup.dataset}-seed${setup.seed}-${setup.budgetSeconds}s`;
+  for (const button of exportButtons) {
+    button.addEventListener("click", () => {
+      const kind = button.dataset.export;
+      if (kind === "csv") {
+        const rows = sortRows(runs.map(rowOf), sortKey, sortDirection);
+        download(`${stem()}.csv`, new Blob([toCsv(rows)], { type: "text/csv;charset=utf-8" }));
+      } else if (kind === "svg") {
+        download(`${stem()}.svg`, new Blob([chart.standaloneSvg()], { type: "image/svg+xml" }));
+      } else if (kind === "png") {
+        void svgToPng(chart.standaloneSvg()).then((blob) => download(`${stem()}.png`, blob));
+      }
+    });
+  }
+
+  fillForm();
+  showProblems(problems);
+  showPanels();
+  drawTable();
+  drawChart();
+  main.dataset.compareState = "idle";
+}
