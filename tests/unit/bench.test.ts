@@ -8,6 +8,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { spread, windowRates } from "../../src/cli/bench/browser-bench.ts";
 import { writeReport, type BenchResult } from "../../src/cli/bench/report.ts";
+import { csvFields } from "../../src/cli/bench/compare-bench.ts";
 import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
 
 describe("spread", () => {
@@ -139,14 +140,17 @@ describe("the report", () => {
       command: "npm run bench",
       machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
       defaultBackend: "wasm",
-      durations: { demo: 20, otherBackend: 8, recognisableCap: 16 },
+      durations: { demo: 20, otherBackend: 8, recognisableCap: 12 },
       families: {
         good: {
           title: "good",
           defaultSteps: 2000,
           batchSize: 256,
           backends: { wasm: { bare, demo: demo(20, 10), overhead: 0.95 } },
-          recognisable: { "8gaussians": 5, moons: 9 },
+          recognisable: {
+            "8gaussians": { seeds: [1, 2, 3], seconds: [4, 5, null] },
+            moons: { seeds: [1, 2, 3], seconds: [2, 3, 1] },
+          },
           node: { "8gaussians": curve(0.1), moons: curve(0.15) },
         },
         bad: {
@@ -154,7 +158,10 @@ describe("the report", () => {
           defaultSteps: 6000,
           batchSize: 256,
           backends: { wasm: { bare, demo: demo(80, 12), overhead: 0.8 } },
-          recognisable: { "8gaussians": null, moons: 20 },
+          recognisable: {
+            "8gaussians": { seeds: [1, 2, 3], seconds: [null, 2, null] },
+            moons: { seeds: [1, 2, 3], seconds: [6, 9, 7] },
+          },
           node: { "8gaussians": curve(0.3), moons: curve(0.1) },
         },
       },
@@ -166,10 +173,24 @@ describe("the report", () => {
     );
     const md = readFileSync(path.join(dir, "benchmarks.md"), "utf8");
     const row = (id: string) => md.split("\n").find((l) => l.startsWith(`| ${id} | `))!;
-    expect(row("good")).toBe("| good | ✅ | ✅ | ✅ | ✅ 0.100 / 0.150 | ✅ 2000 | ✅ 5.0 s / 9.0 s |");
-    expect(row("bad")).toBe("| bad | ❌ | ❌ | ❌ | ❌ 0.300 / 0.100 | ❌ 6000 | ❌ – s / 20.0 s |");
+    // The median counts a run not reached as slower than any reached: 4, 5, – has median 5; –, 2, – has none.
+    expect(row("good")).toBe("| good | ✅ | ✅ | ✅ | ✅ 0.100 / 0.150 | ✅ 2000 | ✅ 5.0 s / 2.0 s |");
+    expect(row("bad")).toBe("| bad | ❌ | ❌ | ❌ | ❌ 0.300 / 0.100 | ❌ 6000 | ❌ – s / 7.0 s |");
+    expect(md).toContain("| good | 5.0 s (4.0, 5.0, –) | 2.0 s (2.0, 3.0, 1.0) |");
     expect(md).toContain("20 s on the backend the demos choose here (wasm), 8 s on the other.");
-    expect(md).toContain('"–": not reached within 16 s.');
+    expect(md).toContain('"–": not reached within 12 s.');
     expect(JSON.parse(readFileSync(path.join(dir, "benchmarks.json"), "utf8"))).toEqual(result);
+  });
+});
+
+describe("the comparison page's CSV, as the benchmark reads it", () => {
+  it("splits quoted fields with commas and doubled quotes (RFC 4180)", () => {
+    expect(csvFields('gan,"生成对抗网络（GAN, WGAN）",0.2,,"a ""b"""')).toEqual([
+      "gan",
+      "生成对抗网络（GAN, WGAN）",
+      "0.2",
+      "",
+      'a "b"',
+    ]);
   });
 });
