@@ -14,6 +14,7 @@ import { currentBackend, describeBackend, onBackendChange, switchBackend } from 
 import { DemoPanel, EXTENT } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
+import { copyDemoEmbed, copyDemoLink } from "./demo-sharing.ts";
 import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./mounted-demo.ts";
 import { QUALITY_PENDING, qualityText } from "./quality-text.ts";
@@ -34,8 +35,8 @@ export function mountDemo(element: HTMLElement): MountedDemo {
 }
 
 class Demo implements MountedDemo {
-  private readonly element: HTMLElement;
   private readonly family: FamilySpec;
+  private readonly figureId: string;
   private readonly settings: DemoSettings;
   private readonly session: DemoSession;
   private readonly panel: DemoPanel;
@@ -49,9 +50,9 @@ class Demo implements MountedDemo {
   private readonly cleanups: (() => void)[] = [];
 
   constructor(element: HTMLElement, family: FamilySpec) {
-    this.element = element;
     this.family = family;
-    const key = (element.closest("figure")?.id ?? "").replace(/^demo-/, "") || family.id;
+    this.figureId = element.closest("figure")?.id ?? "";
+    const key = this.figureId.replace(/^demo-/, "") || family.id;
     this.settings = new DemoSettings(element, family, key);
     this.view = family.views[0]!;
     this.viewParam = this.view.param?.default;
@@ -63,7 +64,8 @@ class Demo implements MountedDemo {
       reset: () => void this.reset(),
       changeSetting: (name, value) => void this.changeSetting(name, value),
       changeBackend: (name) => void this.changeBackend(name),
-      copyLink: () => void this.copyLink(),
+      copyLink: () => void copyDemoLink(this.settings, this.figureId, (m) => this.panel.announce(m)),
+      copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m)),
       chooseView: (view) => this.chooseView(view),
       moveParam: (value) => {
         this.viewParam = value;
@@ -231,16 +233,6 @@ class Demo implements MountedDemo {
     this.panel.showBackend(describeBackend(choice));
     this.panel.announce(`计算后端已切换为 ${describeBackend(choice).label}。`);
     if (wasPlaying) this.loop.play();
-  }
-
-  private async copyLink(): Promise<void> {
-    const url = `${this.settings.link().replace(/#.*$/, "")}#${this.element.closest("figure")?.id ?? ""}`;
-    try {
-      await navigator.clipboard.writeText(url);
-      this.panel.announce(`已复制链接：${url}`);
-    } catch {
-      this.panel.announce(`此演示的链接：${url}`);
-    }
   }
 
   /**

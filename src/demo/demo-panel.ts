@@ -27,6 +27,7 @@ export interface PanelActions extends ViewPickerActions {
   changeSetting(name: string, value: number | string): void;
   changeBackend(name: BackendName): void;
   copyLink(): void;
+  copyEmbed(): void;
 }
 
 const LOOP_MESSAGES: Record<LoopState, string> = {
@@ -100,8 +101,12 @@ export class DemoPanel {
       (value) => actions.changeBackend(value as BackendName),
       (message) => this.announce(message),
     );
-    const link = button("复制此演示的链接", () => actions.copyLink(), "demo-link");
-    settings.append(summary, ...this.controls.map((c) => c.element), this.backendControl.element, link);
+    const share = div("demo-share");
+    share.append(
+      button("复制此演示的链接", () => actions.copyLink(), "demo-link"),
+      button("复制嵌入代码", () => actions.copyEmbed(), "demo-embed"),
+    );
+    settings.append(summary, ...this.controls.map((c) => c.element), this.backendControl.element, share);
     const side = div("demo-side");
     side.append(this.views.element, chartBox, this.quality, settings);
     const body = div("demo-body");
