@@ -6,6 +6,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { chooseBackend } from "../lab/backend.ts";
+import { samplesCsv } from "../lab/csv-export.ts";
 import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
 import { qualityScore } from "../lab/metrics.ts";
 import { FAMILIES, getFamily } from "../models/registry.ts";
@@ -49,9 +50,7 @@ function writeSamples(file: string, samples: Float32Array): void {
     writeFileSync(file, JSON.stringify(points));
     return;
   }
-  const lines = ["x,y"];
-  for (let i = 0; i < samples.length; i += 2) lines.push(`${samples[i]},${samples[i + 1]}`);
-  writeFileSync(file, `${lines.join("\n")}\n`);
+  writeFileSync(file, samplesCsv(samples));
 }
 
 /** Says where and why the run diverged, writes nothing, and gives the exit code. */

@@ -9,12 +9,14 @@ import type { DatasetName } from "../lab/dataset-names.ts";
 import { createRandom } from "../lab/random.ts";
 import { divergenceMessage } from "../models/divergence.ts";
 import { getFamilySpec } from "../models/specs.ts";
-import type { FamilySpec, ViewSpec } from "../models/types.ts";
+import type { FamilySpec, ViewFrame, ViewSpec } from "../models/types.ts";
 import { currentBackend, describeBackend, onBackendChange, switchBackend } from "./backend-preference.ts";
 import { DemoPanel, EXTENT } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
 import { copyDemoEmbed, copyDemoLink } from "./demo-sharing.ts";
+import { exportDemo } from "./demo-exports.ts";
+import type { ExportKind } from "./export-menu.ts";
 import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./mounted-demo.ts";
 import { QUALITY_PENDING, qualityText } from "./quality-text.ts";
@@ -45,6 +47,8 @@ class Demo implements MountedDemo {
   private view: ViewSpec;
   private viewParam: number | undefined;
   private data: Float32Array = new Float32Array();
+  /** The view on the plot now, for the figure export. */
+  private frame: ViewFrame | null = null;
   private ready: Promise<void>;
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
@@ -66,6 +70,7 @@ class Demo implements MountedDemo {
       changeBackend: (name) => void this.changeBackend(name),
       copyLink: () => void copyDemoLink(this.settings, this.figureId, (m) => this.panel.announce(m)),
       copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m)),
+      exportFile: (kind) => void this.exportFile(kind),
       chooseView: (view) => this.chooseView(view),
       moveParam: (value) => {
         this.viewParam = value;
@@ -154,7 +159,9 @@ class Demo implements MountedDemo {
     const frame = await this.session.view(
       this.viewParam === undefined ? request : { ...request, param: this.viewParam },
     );
-    if (!this.destroyed) this.panel.draw(frame, this.data);
+    if (this.destroyed) return;
+    this.frame = frame;
+    this.panel.draw(frame, this.data);
   }
 
   private async updateQuality(): Promise<void> {
@@ -233,6 +240,14 @@ class Demo implements MountedDemo {
     this.panel.showBackend(describeBackend(choice));
     this.panel.announce(`计算后端已切换为 ${describeBackend(choice).label}。`);
     if (wasPlaying) this.loop.play();
+  }
+
+  private async exportFile(kind: ExportKind): Promise<void> {
+    await this.ready;
+    const { family, session, frame, data } = this;
+    const dataset = String(this.settings.values.dataset);
+    const source = { family, session, dataset, frame, data, extent: EXTENT, plot: this.panel.plotElement };
+    this.panel.announce(await exportDemo(kind, source).catch((e: unknown) => `导出失败：${quotedReason(e)}。`));
   }
 
   /**

@@ -16,6 +16,7 @@ import type { LoopState } from "./training-loop.ts";
 import { BACKEND_SETTING } from "./backend-setting.ts";
 import { createViewPicker, type ViewPicker, type ViewPickerActions } from "./view-picker.ts";
 import { QUALITY_PENDING } from "./quality-text.ts";
+import { createExportMenu, type ExportKind } from "./export-menu.ts";
 
 /** Half-width of the square plot, in data units. */
 export const EXTENT = 4.5;
@@ -28,6 +29,7 @@ export interface PanelActions extends ViewPickerActions {
   changeBackend(name: BackendName): void;
   copyLink(): void;
   copyEmbed(): void;
+  exportFile(kind: ExportKind): void;
 }
 
 const LOOP_MESSAGES: Record<LoopState, string> = {
@@ -108,7 +110,13 @@ export class DemoPanel {
     );
     settings.append(summary, ...this.controls.map((c) => c.element), this.backendControl.element, share);
     const side = div("demo-side");
-    side.append(this.views.element, chartBox, this.quality, settings);
+    side.append(
+      this.views.element,
+      chartBox,
+      this.quality,
+      settings,
+      createExportMenu((kind) => actions.exportFile(kind)),
+    );
     const body = div("demo-body");
     body.append(plotBox, side);
 
@@ -124,6 +132,11 @@ export class DemoPanel {
     this.plot = createPlot(plotBox, { extent: EXTENT, label: `${family.title}：真实数据与生成样本` });
     this.barCharts = createBarCharts(plotBox);
     this.lossChart = createLossChart(chartBox, { series: family.lossSeries, label: `${family.title} 的损失曲线` });
+  }
+
+  /** The plot's element (its CSS custom properties hold the colours shown). */
+  get plotElement(): HTMLElement {
+    return this.plot.element;
   }
 
   /** Draws a view of the model over `data` (the real points shown behind the samples). */

@@ -150,6 +150,11 @@ export class DemoSession {
     return { normalised: result.normalised, step: result.step, ms };
   }
 
+  /** n samples of the model now, interleaved xy (what the reader exports). */
+  sample(n: number): Promise<Float32Array> {
+    return this.worker.call("sample", { session: this.id, n });
+  }
+
   /** What the model in the worker was created with. */
   modelSettings() {
     return this.worker.call("session", { session: this.id });
