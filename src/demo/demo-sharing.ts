@@ -4,7 +4,7 @@
  */
 import { withBase } from "../lib/url.ts";
 import type { FamilyId } from "../models/ids.ts";
-import { copyText } from "./clipboard.ts";
+import { copyText } from "../lib/clipboard.ts";
 import type { DemoSettings } from "./demo-settings.ts";
 import { embedSnippet } from "./embed-snippet.ts";
 
