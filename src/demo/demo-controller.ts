@@ -15,7 +15,7 @@ import { DemoPanel, EXTENT } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
 import { copyDemoEmbed, copyDemoLink } from "./demo-sharing.ts";
-import { exportDemo } from "./demo-exports.ts";
+import { exportDemo, importWeights } from "./demo-exports.ts";
 import type { ExportKind } from "./export-menu.ts";
 import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./mounted-demo.ts";
@@ -71,6 +71,7 @@ class Demo implements MountedDemo {
       copyLink: () => void copyDemoLink(this.settings, this.figureId, (m) => this.panel.announce(m)),
       copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m)),
       exportFile: (kind) => void this.exportFile(kind),
+      loadWeights: (file) => void this.loadWeights(file),
       chooseView: (view) => this.chooseView(view),
       moveParam: (value) => {
         this.viewParam = value;
@@ -248,6 +249,19 @@ class Demo implements MountedDemo {
     const dataset = String(this.settings.values.dataset);
     const source = { family, session, dataset, frame, data, extent: EXTENT, plot: this.panel.plotElement };
     this.panel.announce(await exportDemo(kind, source).catch((e: unknown) => `导出失败：${quotedReason(e)}。`));
+  }
+
+  private async loadWeights(file: File): Promise<void> {
+    this.loop.pause();
+    await this.ready;
+    try {
+      this.panel.clearError();
+      this.panel.announce(await importWeights(file, this.session));
+      await this.redraw();
+      await this.updateQuality();
+    } catch (error) {
+      this.panel.showError(`权重未载入：${quotedReason(error)}。模型保持原样。`);
+    }
   }
 
   /**

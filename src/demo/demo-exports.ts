@@ -1,9 +1,10 @@
 /**
  * What each export of a demo writes: the model's samples and the loss history as CSV, the figure shown as SVG or
- * PNG (legend and caption included, in the colours shown). The controller hands over what it holds; this file
- * turns it into a download, named after the family and the step.
+ * PNG (legend and caption included, in the colours shown), the weights as JSON; and loading such weights back. The
+ * controller hands over what it holds; this file turns it into a download, named after the family and the step.
  */
 import { samplesCsv, lossHistoryCsv } from "../lab/csv-export.ts";
+import type { WeightsFile } from "../lab/weights-file.ts";
 import type { LossHistory } from "../models/trainer.ts";
 import type { FamilySpec, ViewFrame } from "../models/types.ts";
 import { figureSvg, type FigureInput } from "../render/render-export.ts";
@@ -19,7 +20,12 @@ export const EXPORT_SAMPLES = 2000;
 export interface ExportSource {
   family: FamilySpec;
   /** The model in the worker: its step, its loss history, and fresh samples. */
-  session: { step: number; history: LossHistory; sample(n: number): Promise<Float32Array> };
+  session: {
+    step: number;
+    history: LossHistory;
+    sample(n: number): Promise<Float32Array>;
+    weights(): Promise<WeightsFile>;
+  };
   dataset: string;
   /** The view on the plot now (null before the first one), and the real points drawn behind it. */
   frame: ViewFrame | null;
@@ -41,6 +47,11 @@ export async function exportDemo(kind: ExportKind, source: ExportSource): Promis
     case "losses-csv":
       downloadText(lossHistoryCsv(source.session.history, source.family.lossSeries), `${name}-losses.csv`, "text/csv");
       return `已导出损失曲线，共 ${source.session.history.steps.length} 个记录点（${name}-losses.csv）。`;
+    case "weights-json": {
+      const file = await source.session.weights();
+      downloadText(JSON.stringify(file), `${name}-weights.json`, "application/json");
+      return `已导出模型权重（${name}-weights.json）：可在此演示的“载入权重”或 npm run train -- --weights 中再用。`;
+    }
     case "figure-svg":
     case "figure-png": {
       const { svg, width, height } = figureSvg(figureInput(source));
@@ -71,4 +82,13 @@ function figureInput(source: ExportSource): FigureInput {
     arrows: frame.arrows ?? null,
     paths: frame.paths ?? null,
   };
+}
+
+/** Loads the weights in `file` into the session's model; returns what to tell the reader, or throws what is wrong. */
+export async function importWeights(
+  file: File,
+  session: { loadWeights(text: string): Promise<void> },
+): Promise<string> {
+  await session.loadWeights(await file.text());
+  return `已载入权重（${file.name}），从这些权重继续：点击“训练”接着训练，“重置”则从头开始。`;
 }

@@ -30,6 +30,7 @@ export interface PanelActions extends ViewPickerActions {
   copyLink(): void;
   copyEmbed(): void;
   exportFile(kind: ExportKind): void;
+  loadWeights(file: File): void;
 }
 
 const LOOP_MESSAGES: Record<LoopState, string> = {
@@ -115,7 +116,10 @@ export class DemoPanel {
       chartBox,
       this.quality,
       settings,
-      createExportMenu((kind) => actions.exportFile(kind)),
+      createExportMenu(
+        (kind) => actions.exportFile(kind),
+        (file) => actions.loadWeights(file),
+      ),
     );
     const body = div("demo-body");
     body.append(plotBox, side);

@@ -155,6 +155,17 @@ export class DemoSession {
     return this.worker.call("sample", { session: this.id, n });
   }
 
+  /** The model's weights, as a file. */
+  weights() {
+    return this.worker.call("weights", { session: this.id });
+  }
+
+  /** Continues training from the weights in `text` (a file the reader chose); rejects with what is wrong. */
+  async loadWeights(text: string): Promise<void> {
+    await this.worker.call("loadWeights", { session: this.id, text });
+    this.divergenceReported = false;
+  }
+
   /** What the model in the worker was created with. */
   modelSettings() {
     return this.worker.call("session", { session: this.id });

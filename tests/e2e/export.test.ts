@@ -1,8 +1,12 @@
 /**
  * A demo's exports in Chromium: after some training, the export menu's buttons download the samples (CSV that the
- * points-file parser, i.e. `npm run score`, reads), the loss history (CSV) and the figure (SVG with its legend, PNG).
+ * points-file parser, i.e. `npm run score`, reads), the loss history (CSV) and the figure (SVG with its legend, PNG), and
+ * the weights (JSON), which load back into the demo.
  */
-import { readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import type { Browser, Download, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/chromium.ts";
@@ -30,7 +34,7 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 }
 
 describe("exporting a demo", () => {
-  it("downloads its samples, its losses and its figure", async () => {
+  it("downloads its samples, its losses, its figure and its weights, and loads the weights back", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(String(e)));
@@ -53,7 +57,7 @@ describe("exporting a demo", () => {
       },
     );
     await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
-    await figure.getByText("导出", { exact: true }).click();
+    await figure.getByText("导出与载入", { exact: true }).click();
 
     const samples = await download(page, () => figure.getByRole("button", { name: "生成样本（CSV）" }).click());
     expect(samples.name).toMatch(/^gan-step\d+-samples\.csv$/);
@@ -83,6 +87,39 @@ describe("exporting a demo", () => {
     expect(png.name).toMatch(/\.png$/);
     expect(png.bytes.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.bytes.readUInt32BE(16)).toBe(2 * 560); // width: the SVG's, at twice the pixels
+
+    // the weights: downloaded, the model reset, loaded back; then the model holds exactly the downloaded weights
+    const saved = await download(page, () => figure.getByRole("button", { name: "模型权重（JSON）" }).click());
+    const weights = JSON.parse(saved.bytes.toString("utf8")) as { family: string; step: number; weights: object };
+    expect(weights.family).toBe("gan");
+    expect(weights.step).toBeGreaterThanOrEqual(30);
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "weights-")), saved.name);
+    writeFileSync(file, saved.bytes);
+    // npm run train starts from the demo's weights
+    const cli = spawnSync(
+      process.execPath,
+      ["src/cli/train.ts", "--model", "gan", "--steps", "0", "--samples", "200", "--weights", file],
+      {
+        encoding: "utf8",
+        timeout: 60_000,
+      },
+    );
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toContain(`loaded the weights of ${file} (trained ${weights.step} steps on moons)`);
+    await figure.getByRole("button", { name: "重置" }).click();
+    await expect.poll(() => figure.locator(".demo-status").textContent()).toContain("已重置");
+    await figure.locator("input[type=file]").setInputFiles(file);
+    await expect.poll(() => figure.locator(".demo-status").textContent()).toContain("已载入权重");
+    const again = await download(page, () => figure.getByRole("button", { name: "模型权重（JSON）" }).click());
+    expect((JSON.parse(again.bytes.toString("utf8")) as { weights: object }).weights).toEqual(weights.weights);
+
+    // a file of another model is refused, with a message
+    const wrong = path.join(path.dirname(file), "vae.json");
+    writeFileSync(wrong, JSON.stringify({ format: "gen-demo-weights", version: 1, family: "vae", weights: {} }));
+    await figure.locator("input[type=file]").setInputFiles(wrong);
+    await expect
+      .poll(() => figure.locator(".demo-error").textContent())
+      .toContain('权重未载入：the weights are of model "vae"');
     expect(problems).toEqual([]);
     await page.close();
   });
