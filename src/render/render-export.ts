@@ -125,14 +125,17 @@ function fieldLayer(field: NonNullable<FigureInput["field"]>, theme: ExportTheme
       const o = (row * gridSize + col) * 4;
       if ((pixels[o + 3] ?? 0) === 0) continue;
       const fill = `rgb(${pixels[o]},${pixels[o + 1]},${pixels[o + 2]})`;
-      // a hair wider than the cell, so no seam of background shows between neighbours
-      rects.push(
-        `<rect x="${px(col * cell)}" y="${px(row * cell)}" width="${px(cell + 0.4)}" height="${px(cell + 0.4)}" fill="${fill}"/>`,
-      );
+      // A hair wider than the cell, so no seam of background shows between neighbours; the cells along the border
+      // reach a cell beyond it (clipped away), so the blur below fades out there and not inside the plot.
+      const x = col === 0 ? -cell : col * cell;
+      const y = row === 0 ? -cell : row * cell;
+      const width = cell + 0.4 + (col === 0 ? cell : 0) + (col === gridSize - 1 ? cell : 0);
+      const height = cell + 0.4 + (row === 0 ? cell : 0) + (row === gridSize - 1 ? cell : 0);
+      rects.push(`<rect x="${px(x)}" y="${px(y)}" width="${px(width)}" height="${px(height)}" fill="${fill}"/>`);
     }
   }
   // The live plot stretches the grid's pixels with smoothing; a blur of half a cell (edges repeated) does the same.
-  const blur = `<filter id="field-smooth" x="0" y="0" width="1" height="1"><feGaussianBlur stdDeviation="${px(cell / 2)}" edgeMode="duplicate"/></filter>`;
+  const blur = `<filter id="field-smooth"><feGaussianBlur stdDeviation="${px(cell / 2)}"/></filter>`;
   return (
     `<defs>${blur}</defs><g class="field" opacity="${theme.fieldOpacity}" filter="url(#field-smooth)" ` +
     `shape-rendering="crispEdges">${rects.join("")}</g>`
