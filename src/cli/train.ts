@@ -4,8 +4,10 @@
  * quality score (10,000 samples), and writes samples as CSV `x,y` or JSON, by the file's extension.
  * Bad arguments print the usage and exit with code 2.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { chooseBackend } from "../lab/backend.ts";
+import { samplesCsv } from "../lab/csv-export.ts";
+import { parseWeights, type WeightsFile } from "../lab/weights-file.ts";
 import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
 import { qualityScore } from "../lab/metrics.ts";
 import { FAMILIES, getFamily } from "../models/registry.ts";
@@ -22,7 +24,11 @@ const SEED = COMMON_SETTINGS.find((s) => s.name === "seed")!;
 const OPTIONS: OptionSpec[] = [
   { name: "model", help: `family: ${Object.keys(FAMILIES).join(", ")}`, parse: oneOf(Object.keys(FAMILIES)) },
   { name: "dataset", help: DATASET_NAMES.join(", "), parse: oneOf(DATASET_NAMES), default: "8gaussians" },
-  { name: "steps", help: "training steps (default: the family's training budget)", parse: integer(1, 1_000_000) },
+  {
+    name: "steps",
+    help: "training steps (default: the family's training budget; 0 with --weights scores the loaded model)",
+    parse: integer(0, 1_000_000),
+  },
   { name: "seed", help: "random seed", parse: integer(SEED.min, SEED.max), default: SEED.default },
   { name: "samples", help: "samples to draw and score", parse: integer(100, 1_000_000), default: 10_000 },
   { name: "backend", help: "wasm or cpu", parse: oneOf(["wasm", "cpu"] as const), default: "wasm" },
@@ -32,6 +38,22 @@ const OPTIONS: OptionSpec[] = [
     help: "write samples to a .csv (x,y) or .json file",
     parse: (v) => {
       if (!/\.(csv|json)$/i.test(v)) throw new Error(`the file must end in .csv or .json, got "${v}"`);
+      return v;
+    },
+  },
+  {
+    name: "weights",
+    help: "start from the weights in this .json file (a demo's export or --save-weights); its settings are the base of --set",
+    parse: (v) => {
+      if (!/\.json$/i.test(v)) throw new Error(`the file must end in .json, got "${v}"`);
+      return v;
+    },
+  },
+  {
+    name: "save-weights",
+    help: 'write the trained weights to a .json file (the demo\'s "载入权重" loads it)',
+    parse: (v) => {
+      if (!/\.json$/i.test(v)) throw new Error(`the file must end in .json, got "${v}"`);
       return v;
     },
   },
@@ -49,9 +71,26 @@ function writeSamples(file: string, samples: Float32Array): void {
     writeFileSync(file, JSON.stringify(points));
     return;
   }
-  const lines = ["x,y"];
-  for (let i = 0; i < samples.length; i += 2) lines.push(`${samples[i]},${samples[i + 1]}`);
-  writeFileSync(file, `${lines.join("\n")}\n`);
+  writeFileSync(file, samplesCsv(samples));
+}
+
+/** The weights file at `file`, or a usage error saying why it cannot be read. */
+function readWeights(file: string, family: Parameters<typeof parseWeights>[1]): WeightsFile {
+  try {
+    return parseWeights(readFileSync(file, "utf8"), family);
+  } catch (error) {
+    throw new UsageError(`${file}: ${(error as Error).message}`);
+  }
+}
+
+/** The family's settings a weights file was trained with, read over the defaults (other keys in it ignored). */
+function fileSettings(specs: Parameters<typeof defaults>[0], file: WeightsFile) {
+  const raw = Object.fromEntries(
+    specs.filter((s) => file.settings?.[s.name] !== undefined).map((s) => [s.name, String(file.settings[s.name])]),
+  );
+  const parsed = applyRawSettings(specs, defaults(specs), raw, file.family);
+  if (parsed.problems.length) throw new UsageError(`the weights file's settings: ${parsed.problems.join("; ")}`);
+  return parsed.values;
 }
 
 /** Says where and why the run diverged, writes nothing, and gives the exit code. */
@@ -65,6 +104,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let args: Record<string, unknown>;
   let settings;
   let family;
+  let weights: WeightsFile | null = null;
   try {
     args = parseArgs(argv, OPTIONS);
     if (args.model === undefined) throw new UsageError("--model is required");
@@ -78,7 +118,9 @@ export async function main(argv: readonly string[]): Promise<number> {
           return [name!.trim(), rest.join("=")];
         }),
     );
-    const parsed = applyRawSettings(family.settings, defaults(family.settings), raw, "--set");
+    weights = args.weights === undefined ? null : readWeights(String(args.weights), family.id);
+    const base = weights ? fileSettings(family.settings, weights) : defaults(family.settings);
+    const parsed = applyRawSettings(family.settings, base, raw, "--set");
     if (parsed.problems.length) throw new UsageError(parsed.problems.join("; "));
     settings = parsed.values;
   } catch (error) {
@@ -91,6 +133,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   const steps = Number(args.steps ?? family.defaultSteps);
   const dataset = args.dataset as DatasetName;
   const trainer = new Trainer({ family, dataset, seed: Number(args.seed), settings });
+  if (weights) {
+    try {
+      trainer.loadWeights(weights);
+    } catch (error) {
+      console.error(`error: ${String(args.weights)}: ${(error as Error).message}`);
+      trainer.dispose();
+      return 2;
+    }
+    console.log(`loaded the weights of ${String(args.weights)} (trained ${weights.step} steps on ${weights.dataset})`);
+  }
   console.log(`${family.title} on ${dataset}, seed ${args.seed}, ${steps} steps, backend ${backend.name}`);
   const started = performance.now();
   const chunk = Math.max(1, Math.min(100, Math.floor(steps / 50)));
@@ -116,6 +168,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (args.out) {
     writeSamples(String(args.out), samples);
     console.log(`wrote ${samples.length / 2} samples to ${String(args.out)}`);
+  }
+  if (args["save-weights"]) {
+    writeFileSync(String(args["save-weights"]), JSON.stringify(trainer.saveWeights()));
+    console.log(`wrote the weights to ${String(args["save-weights"])}`);
   }
   trainer.dispose();
   return 0;

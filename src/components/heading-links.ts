@@ -2,22 +2,22 @@
  * Heading anchors: clicking one copies the section's full URL (for lecture notes) and moves there.
  * On load, the page scrolls to `#id` again once layout has settled, and CSS highlights the target.
  */
+import { copyText } from "../lib/clipboard.ts";
+
 export function enableHeadingLinks(root: Document): void {
   const status = root.querySelector<HTMLElement>("[data-copy-status]");
   root.addEventListener("click", (event) => {
     const anchor = (event.target as Element | null)?.closest<HTMLAnchorElement>("a[data-copy-link]");
     if (!anchor) return;
     const url = new URL(anchor.getAttribute("href") ?? "", location.href).href;
-    navigator.clipboard?.writeText(url).then(
-      () => {
-        if (status) status.textContent = `已复制链接：${url}`;
-        anchor.classList.add("copied");
-        setTimeout(() => anchor.classList.remove("copied"), 1500);
-      },
-      () => {
-        if (status) status.textContent = `本节链接：${url}`;
-      },
-    );
+    const announce = (message: string) => {
+      if (status) status.textContent = message;
+    };
+    void copyText(url, announce, { copied: "已复制链接", shown: "本节链接" }).then((copied) => {
+      if (!copied) return;
+      anchor.classList.add("copied");
+      setTimeout(() => anchor.classList.remove("copied"), 1500);
+    });
   });
   const revealTarget = () => {
     const id = decodeURIComponent(location.hash.slice(1));

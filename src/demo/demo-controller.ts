@@ -9,7 +9,7 @@ import type { DatasetName } from "../lab/dataset-names.ts";
 import { createRandom } from "../lab/random.ts";
 import { divergenceMessage } from "../models/divergence.ts";
 import { getFamilySpec } from "../models/specs.ts";
-import type { FamilySpec, ViewSpec } from "../models/types.ts";
+import type { FamilySpec, ViewFrame, ViewSpec } from "../models/types.ts";
 import {
   currentBackend,
   describeBackend,
@@ -21,6 +21,9 @@ import {
 import { DemoPanel, EXTENT } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
+import { copyDemoEmbed, copyDemoLink } from "./demo-sharing.ts";
+import { exportDemo, importWeights } from "./demo-exports.ts";
+import type { ExportKind } from "./export-menu.ts";
 import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./mounted-demo.ts";
 import { QUALITY_PENDING, qualityText } from "./quality-text.ts";
@@ -41,8 +44,8 @@ export function mountDemo(element: HTMLElement): MountedDemo {
 }
 
 class Demo implements MountedDemo {
-  private readonly element: HTMLElement;
   private readonly family: FamilySpec;
+  private readonly figureId: string;
   private readonly settings: DemoSettings;
   private readonly session: DemoSession;
   private readonly panel: DemoPanel;
@@ -53,14 +56,16 @@ class Demo implements MountedDemo {
   private view: ViewSpec;
   private viewParam: number | undefined;
   private data: Float32Array = new Float32Array();
+  /** The view on the plot now, for the figure export. */
+  private frame: ViewFrame | null = null;
   private ready: Promise<void>;
   private destroyed = false;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(element: HTMLElement, family: FamilySpec) {
-    this.element = element;
     this.family = family;
-    const key = (element.closest("figure")?.id ?? "").replace(/^demo-/, "") || family.id;
+    this.figureId = element.closest("figure")?.id ?? "";
+    const key = this.figureId.replace(/^demo-/, "") || family.id;
     this.settings = new DemoSettings(element, family, key);
     this.view = family.views[0]!;
     this.viewParam = this.view.param?.default;
@@ -74,7 +79,10 @@ class Demo implements MountedDemo {
       changeSetting: (name, value) => void this.changeSetting(name, value),
       changeBackend: (name) => void this.changeBackend(name),
       remeasureBackend: () => void this.remeasureBackend(),
-      copyLink: () => void this.copyLink(),
+      copyLink: () => void copyDemoLink(this.settings, this.figureId, (m) => this.panel.announce(m)),
+      copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m)),
+      exportFile: (kind) => void this.exportFile(kind),
+      loadWeights: (file) => void this.loadWeights(file),
       chooseView: (view) => this.chooseView(view),
       moveParam: (value) => {
         this.viewParam = value;
@@ -163,7 +171,9 @@ class Demo implements MountedDemo {
     const frame = await this.session.view(
       this.viewParam === undefined ? request : { ...request, param: this.viewParam },
     );
-    if (!this.destroyed) this.panel.draw(frame, this.data);
+    if (this.destroyed) return;
+    this.frame = frame;
+    this.panel.draw(frame, this.data);
   }
 
   private async updateQuality(): Promise<void> {
@@ -269,13 +279,24 @@ class Demo implements MountedDemo {
     if (wasPlaying) this.loop.play();
   }
 
-  private async copyLink(): Promise<void> {
-    const url = `${this.settings.link().replace(/#.*$/, "")}#${this.element.closest("figure")?.id ?? ""}`;
+  private async exportFile(kind: ExportKind): Promise<void> {
+    await this.ready;
+    const { family, session, frame, data } = this;
+    const dataset = String(this.settings.values.dataset);
+    const source = { family, session, dataset, frame, data, extent: EXTENT, plot: this.panel.plotElement };
+    this.panel.announce(await exportDemo(kind, source).catch((e: unknown) => `导出失败：${quotedReason(e)}。`));
+  }
+
+  private async loadWeights(file: File): Promise<void> {
+    this.loop.pause();
+    await this.ready;
     try {
-      await navigator.clipboard.writeText(url);
-      this.panel.announce(`已复制链接：${url}`);
-    } catch {
-      this.panel.announce(`此演示的链接：${url}`);
+      this.panel.clearError();
+      this.panel.announce(await importWeights(file, this.session));
+      await this.redraw();
+      await this.updateQuality();
+    } catch (error) {
+      this.panel.showError(`权重未载入：${quotedReason(error)}。模型保持原样。`);
     }
   }
 

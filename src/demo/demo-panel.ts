@@ -16,6 +16,7 @@ import type { LoopState } from "./training-loop.ts";
 import { BACKEND_SETTING } from "./backend-setting.ts";
 import { createViewPicker, type ViewPicker, type ViewPickerActions } from "./view-picker.ts";
 import { QUALITY_PENDING } from "./quality-text.ts";
+import { createExportMenu, type ExportKind } from "./export-menu.ts";
 
 /** Half-width of the square plot, in data units. */
 export const EXTENT = 4.5;
@@ -29,6 +30,9 @@ export interface PanelActions extends ViewPickerActions {
   /** Measure the backends again (the note shows a race's outcome). */
   remeasureBackend(): void;
   copyLink(): void;
+  copyEmbed(): void;
+  exportFile(kind: ExportKind): void;
+  loadWeights(file: File): void;
 }
 
 const LOOP_MESSAGES: Record<LoopState, string> = {
@@ -104,10 +108,23 @@ export class DemoPanel {
       (value) => actions.changeBackend(value as BackendName),
       (message) => this.announce(message),
     );
-    const link = button("复制此演示的链接", () => actions.copyLink(), "demo-link");
-    settings.append(summary, ...this.controls.map((c) => c.element), this.backendControl.element, link);
+    const share = div("demo-share");
+    share.append(
+      button("复制此演示的链接", () => actions.copyLink(), "demo-link"),
+      button("复制嵌入代码", () => actions.copyEmbed(), "demo-embed"),
+    );
+    settings.append(summary, ...this.controls.map((c) => c.element), this.backendControl.element, share);
     const side = div("demo-side");
-    side.append(this.views.element, chartBox, this.quality, settings);
+    side.append(
+      this.views.element,
+      chartBox,
+      this.quality,
+      settings,
+      createExportMenu(
+        (kind) => actions.exportFile(kind),
+        (file) => actions.loadWeights(file),
+      ),
+    );
     const body = div("demo-body");
     body.append(plotBox, side);
 
@@ -126,6 +143,11 @@ export class DemoPanel {
     this.plot = createPlot(plotBox, { extent: EXTENT, label: `${family.title}：真实数据与生成样本` });
     this.barCharts = createBarCharts(plotBox);
     this.lossChart = createLossChart(chartBox, { series: family.lossSeries, label: `${family.title} 的损失曲线` });
+  }
+
+  /** The plot's element (its CSS custom properties hold the colours shown). */
+  get plotElement(): HTMLElement {
+    return this.plot.element;
   }
 
   /** Draws a view of the model over `data` (the real points shown behind the samples). */

@@ -150,6 +150,22 @@ export class DemoSession {
     return { normalised: result.normalised, step: result.step, ms };
   }
 
+  /** n samples of the model now, interleaved xy (what the reader exports). */
+  sample(n: number): Promise<Float32Array> {
+    return this.worker.call("sample", { session: this.id, n });
+  }
+
+  /** The model's weights, as a file. */
+  weights() {
+    return this.worker.call("weights", { session: this.id });
+  }
+
+  /** Continues training from the weights in `text` (a file the reader chose); rejects with what is wrong. */
+  async loadWeights(text: string): Promise<void> {
+    await this.worker.call("loadWeights", { session: this.id, text });
+    this.divergenceReported = false;
+  }
+
   /** What the model in the worker was created with. */
   modelSettings() {
     return this.worker.call("session", { session: this.id });

@@ -59,4 +59,12 @@ export class DemoSettings {
   link(href: string = location.href): string {
     return urlWithSettings(this.key, linkSettings(this.specs, this.attributes, this.current), {}, href);
   }
+
+  /**
+   * The settings an embed page (which has no attributes of its own: the family's defaults) must be given to show
+   * these values, as few as give them back.
+   */
+  embedSettings(): Record<string, string> {
+    return linkSettings(this.specs, {}, this.current);
+  }
 }

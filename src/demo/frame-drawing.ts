@@ -7,16 +7,22 @@ import type { Plot } from "../render/plot.ts";
 /** The grid size of a field when the frame does not say. */
 const GRID = 48;
 
-/** Draws `frame` over `data`, the real points shown behind the samples unless the frame says otherwise. */
-export function drawFrame(plot: Plot, barCharts: BarCharts, frame: ViewFrame, data: Float32Array): void {
+/** The legend of `frame`'s layers, in drawing order (the live plot's and the exported figure's). */
+export function frameLegend(frame: ViewFrame): LegendItem[] {
   const legend: LegendItem[] = [];
-  const showData = frame.showData ?? true;
-  if (showData) legend.push({ label: "真实数据", kind: "data" });
+  if (frame.showData ?? true) legend.push({ label: "真实数据", kind: "data" });
   if (frame.samples) legend.push({ label: frame.samplesLabel ?? "生成样本", kind: "samples" });
   if (frame.colouredPoints) legend.push({ label: frame.colouredPoints.label, kind: "coloured" });
   if (frame.field) legend.push({ label: frame.field.label, kind: "field" });
   if (frame.arrows) legend.push({ label: frame.arrows.label, kind: "arrows" });
   if (frame.paths) legend.push({ label: frame.paths.label, kind: frame.paths.dots === false ? "lines" : "paths" });
+  return legend;
+}
+
+/** Draws `frame` over `data`, the real points shown behind the samples unless the frame says otherwise. */
+export function drawFrame(plot: Plot, barCharts: BarCharts, frame: ViewFrame, data: Float32Array): void {
+  const legend = frameLegend(frame);
+  const showData = frame.showData ?? true;
   plot.setField(frame.field?.values ?? null, frame.field?.gridSize ?? GRID, frame.field?.kind ?? "sequential");
   plot.setPoints(showData ? data : null, frame.samples ?? null);
   plot.setColouredPoints(frame.colouredPoints?.points ?? null, frame.colouredPoints?.hues ?? null);

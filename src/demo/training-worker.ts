@@ -13,6 +13,7 @@ import { qualityScore } from "../lab/metrics.ts";
 import { getFamily } from "../models/registry.ts";
 import { Trainer } from "../models/trainer.ts";
 import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+import { parseWeights } from "../lab/weights-file.ts";
 
 configureWasm({ plain: wasmPlainUrl, simd: wasmSimdUrl });
 
@@ -94,6 +95,14 @@ const api: WorkerImplementation = {
   session({ session: id }) {
     const { family, dataset, seed, settings } = session(id).trainer.options;
     return { family: family.id, dataset, seed, settings };
+  },
+  weights({ session: id }) {
+    return session(id).trainer.saveWeights();
+  },
+  loadWeights({ session: id, text }) {
+    const { trainer } = session(id);
+    trainer.loadWeights(parseWeights(text, trainer.family.id));
+    return { step: trainer.step };
   },
   sample({ session: id, n }) {
     return session(id).trainer.sample(n);

@@ -7,6 +7,7 @@ import type { BackendName } from "../lab/backend-names.ts";
 import type { RaceOutcome } from "../lab/backend-race.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { QualityScore } from "../lab/metrics.ts";
+import type { WeightsFile } from "../lab/weights-file.ts";
 import type { FamilyId } from "../models/ids.ts";
 import type { LossHistory, TrainProgress } from "../models/trainer.ts";
 import type { LikelihoodEstimate, SettingValues, ViewFrame, ViewRequest } from "../models/types.ts";
@@ -51,6 +52,10 @@ export interface WorkerApi {
   likelihood(args: { session: string; n: number }): LikelihoodEstimate | null;
   /** What the session's model was created with (tests read it back to check a setting reached the model). */
   session(args: { session: string }): { family: FamilyId; dataset: DatasetName; seed: number; settings: SettingValues };
+  /** The model's weights now, as the JSON file the reader downloads. */
+  weights(args: { session: string }): WeightsFile;
+  /** Continues from the weights in a file's text (checked: the family, every name and shape); throws what is wrong. */
+  loadWeights(args: { session: string; text: string }): { step: number };
   /** n samples of the model, interleaved xy (the benchmark times it). */
   sample(args: { session: string; n: number }): Float32Array;
   reset(args: { session: string }): { step: number };

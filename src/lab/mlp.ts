@@ -189,3 +189,18 @@ export function timeEmbedding(t: Float32Array | Int32Array, dims: number): Float
   }
   return out;
 }
+
+/**
+ * The network's variables by a name that does not depend on the instance (`<prefix>.hidden0.weight`, …,
+ * `<prefix>.output.bias`), for saving and loading weights.
+ */
+export function mlpWeights(mlp: Mlp, prefix: string): Record<string, Variable> {
+  const named: Record<string, Variable> = {};
+  mlp.hiddenLayers.forEach((layer, i) => {
+    named[`${prefix}.hidden${i}.weight`] = layer.weight;
+    named[`${prefix}.hidden${i}.bias`] = layer.bias;
+  });
+  named[`${prefix}.output.weight`] = mlp.outputLayer.weight;
+  named[`${prefix}.output.bias`] = mlp.outputLayer.bias;
+  return named;
+}

@@ -26,7 +26,7 @@ import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { createMlp, type Mlp } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, type Random } from "../lab/random.ts";
 import { autoregressiveSpec } from "./specs/autoregressive.ts";
 import type {
@@ -193,6 +193,14 @@ export class AutoregressiveModel implements Model {
       ],
       caption: `x₁ 落在第 ${b1 + 1} / ${count} 个区间 ${bin}，P(该区间) = ${tables.marginal[b1]!.toFixed(3)}`,
     };
+  }
+
+  weights(): Record<string, Variable> {
+    return { marginalLogits: this.marginalLogits, ...mlpWeights(this.conditional, "conditional") };
+  }
+
+  weightsChanged(): void {
+    this.cached = null;
   }
 
   dispose(): void {

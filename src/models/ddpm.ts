@@ -6,7 +6,7 @@
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { createMlp, timeEmbedding, type Mlp } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, timeEmbedding, type Mlp } from "../lab/mlp.ts";
 import { addNoise, createSchedule, reverseStepCoefficients, type NoiseSchedule } from "../lab/noise-schedule.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { sampleDataset } from "../lab/datasets.ts";
@@ -14,6 +14,8 @@ import type { DatasetName } from "../lab/dataset-names.ts";
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+
+type Variable = import("@tensorflow/tfjs-core").Variable;
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 
@@ -141,6 +143,14 @@ class DdpmModel implements Model {
       paths: { lines, label: "反向过程轨迹" },
       caption: `反向去噪 t = ${t} / ${T}`,
     };
+  }
+
+  weights(): Record<string, Variable> {
+    return mlpWeights(this.network, "network");
+  }
+
+  weightsChanged(): void {
+    this.chain = null;
   }
 
   dispose(): void {

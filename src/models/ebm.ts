@@ -12,12 +12,14 @@ import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { langevinStep } from "../lab/langevin.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { drawChainStarts, storeChains, uniformPoints } from "../lab/replay-buffer.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { ebmSpec } from "./specs/ebm.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+
+type Variable = import("@tensorflow/tfjs-core").Variable;
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Scalar = import("@tensorflow/tfjs-core").Scalar;
@@ -236,6 +238,14 @@ class EbmModel implements Model {
     const first = Math.max(0, k - 10);
     const lines = pointTrails(states, Math.min(TRAJECTORIES, request.n), first, k);
     return { samples: states[k]!, paths: { lines, label: "朗之万链最近 10 步" }, caption: `第 ${k} / ${total} 步` };
+  }
+
+  weights(): Record<string, Variable> {
+    return { ...mlpWeights(this.energy, "energy"), ...mlpWeights(this.average, "average") };
+  }
+
+  weightsChanged(): void {
+    this.chain = null;
   }
 
   dispose(): void {

@@ -9,11 +9,13 @@ import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { odeStep, straightPath, straightPathVelocity, type VelocityField } from "../lab/flow-matching-ode.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { createMlp, type Mlp } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { flowMatchingSpec } from "./specs/flow-matching.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+
+type Variable = import("@tensorflow/tfjs-core").Variable;
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 
@@ -166,6 +168,14 @@ export class FlowMatchingModel implements Model {
       };
     }
     return { samples: states[steps]! };
+  }
+
+  weights(): Record<string, Variable> {
+    return mlpWeights(this.network, "network");
+  }
+
+  weightsChanged(): void {
+    this.chain = null;
   }
 
   dispose(): void {

@@ -15,7 +15,7 @@ import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { createMlp, type Mlp } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { flowSpec } from "./specs/flow.ts";
 import type { Family, LikelihoodEstimate, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
@@ -268,6 +268,16 @@ export class FlowModel implements Model {
       field: { values: logp.map(Math.exp), gridSize: request.gridSize, kind: "sequential", label: "密度 p(x)" },
     };
   }
+
+  weights(): Record<string, Variable> {
+    return Object.assign(
+      {},
+      ...this.couplings.map((c, k) => mlpWeights(c.conditioner, `coupling${k}`)),
+      this.logScale ? { logScale: this.logScale } : {},
+    ) as Record<string, Variable>;
+  }
+
+  weightsChanged(): void {}
 
   dispose(): void {
     for (const c of this.couplings) c.conditioner.dispose();

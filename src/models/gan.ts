@@ -12,7 +12,7 @@ import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { createMlp, type Mlp } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
 import { ganSpec } from "./specs/gan.ts";
@@ -298,6 +298,17 @@ class GanModel implements Model {
       arrows: { origins, vectors: pull.slice(), label: "生成器损失对样本的拉力 −∇ₓL_G" },
     };
   }
+
+  weights(): Record<string, Variable> {
+    return {
+      ...mlpWeights(this.generator, "generator"),
+      // The average is what samples come from: a model loaded without it would draw from another generator.
+      ...(this.average ? mlpWeights(this.average.network, "generatorAverage") : {}),
+      ...mlpWeights(this.discriminator, "discriminator"),
+    };
+  }
+
+  weightsChanged(): void {}
 
   dispose(): void {
     this.generator.dispose();

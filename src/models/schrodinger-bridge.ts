@@ -29,7 +29,7 @@ import type { DatasetName } from "../lab/dataset-names.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { odeStep } from "../lab/flow-matching-ode.ts";
-import { createMlp, type Mlp } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import {
   meanRowPerplexity,
@@ -41,6 +41,8 @@ import {
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { schrodingerBridgeSpec, type BridgeSampler, type BridgeSource } from "./specs/schrodinger-bridge.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+
+type Variable = import("@tensorflow/tfjs-core").Variable;
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Tensor1D = import("@tensorflow/tfjs-core").Tensor1D;
@@ -304,6 +306,14 @@ export class SchrodingerBridgeModel implements Model {
         `（共 ${PLAN_POINTS} 个）；σ 越小，配对越接近一一对应的最优传输`,
     };
     return this.planFrame;
+  }
+
+  weights(): Record<string, Variable> {
+    return mlpWeights(this.network, "network");
+  }
+
+  weightsChanged(): void {
+    this.chains = {};
   }
 
   dispose(): void {

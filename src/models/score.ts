@@ -21,11 +21,13 @@ import {
   perturbData,
 } from "../lab/langevin.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { createMlp, type Mlp, type MlpSpec } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { scoreSpec } from "./specs/score.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+
+type Variable = import("@tensorflow/tfjs-core").Variable;
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Scalar = import("@tensorflow/tfjs-core").Scalar;
@@ -224,6 +226,14 @@ class ScoreModel implements Model {
       paths: { lines, label: `朗之万链最近 ${T} 步` },
       caption: `第 ${k} / ${total} 步，${stage}`,
     };
+  }
+
+  weights(): Record<string, Variable> {
+    return { ...mlpWeights(this.network, "network"), ...mlpWeights(this.average, "average") };
+  }
+
+  weightsChanged(): void {
+    this.chain = null;
   }
 
   dispose(): void {

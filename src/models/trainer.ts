@@ -10,6 +10,7 @@ import { createRandom } from "../lab/random.ts";
 import { readSettings } from "../settings/read.ts";
 import { SAMPLES_DIVERGED, type Divergence } from "./divergence.ts";
 import type { Family, LikelihoodEstimate, Losses, Model, SettingValues, ViewFrame, ViewRequest } from "./types.ts";
+import { assignWeights, writeWeights, type WeightsFile } from "../lab/weights-file.ts";
 
 export interface TrainerOptions {
   family: Family;
@@ -92,6 +93,22 @@ export class Trainer {
     const samples = this.model.sample(n);
     this.checkSamples(samples);
     return samples;
+  }
+
+  /** The model's weights now, with what it was made with and its step. */
+  saveWeights(): WeightsFile {
+    const { family, dataset, seed, settings } = this.options;
+    return writeWeights(this.model.weights(), { family: family.id, dataset, seed, step: this.step, settings });
+  }
+
+  /**
+   * Continues from `file`'s weights (of this family, networks of these sizes; `assignWeights` refuses anything else
+   * and leaves the model as it was). The step count and history go on from here; a divergence is forgotten.
+   */
+  loadWeights(file: WeightsFile): void {
+    assignWeights(this.model.weights(), file);
+    this.model.weightsChanged();
+    this.diverged = null;
   }
 
   view(request: ViewRequest): ViewFrame {

@@ -10,6 +10,8 @@ import type { SettingSpec, SettingValues, ValuesOf } from "../settings/table.ts"
 
 export type { SettingSpec, SettingValues, ValuesOf } from "../settings/table.ts";
 
+type Variable = import("@tensorflow/tfjs-core").Variable;
+
 /** A view of a model the demo can show; `param` adds a slider (e.g. the diffusion step t). */
 export interface ViewSpec {
   id: string;
@@ -105,6 +107,13 @@ export interface Model {
    * absent for the others (a GAN, a diffusion or an energy model gives no tractable likelihood here).
    */
   logLikelihood?(points: Float32Array): LikelihoodEstimate;
+  /**
+   * Every learnt variable by a stable name (the same for every instance with these settings), for saving and
+   * loading weights: the networks, any averaged copy used for sampling, and free parameters.
+   */
+  weights(): Record<string, Variable>;
+  /** Called once new values were assigned to `weights()`: drops what was computed from the old ones (cached chains). */
+  weightsChanged(): void;
   /** Frees every tensor and variable of the model. */
   dispose(): void;
 }

@@ -18,7 +18,7 @@ import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { createMlp, type Mlp } from "../lab/mlp.ts";
+import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../lab/vae-math.ts";
 import { vaeSpec } from "./specs/vae.ts";
@@ -179,6 +179,16 @@ class VaeModel implements Model {
       caption: "重建：x 编码为 μ_φ(x)，再解码为均值 μ_θ(μ_φ(x))",
     };
   }
+
+  weights(): Record<string, Variable> {
+    return {
+      ...mlpWeights(this.encoder, "encoder"),
+      ...mlpWeights(this.decoder, "decoder"),
+      decoderLogVariance: this.decoderLogVariance,
+    };
+  }
+
+  weightsChanged(): void {}
 
   dispose(): void {
     this.encoder.dispose();

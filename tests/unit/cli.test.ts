@@ -48,6 +48,25 @@ describe("npm run train", () => {
     expect(readFileSync(a, "utf8")).toBe(readFileSync(b, "utf8"));
   });
 
+  it("saves the trained weights and starts again from them: the loaded model scores as the trained one did", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "train-"));
+    const weights = path.join(dir, "vae-weights.json");
+    const quality = (stdout: string) => /quality: .*/.exec(stdout)?.[0];
+    const trained = train("--model", "vae", "--steps", "40", "--samples", "500", "--save-weights", weights);
+    expect(trained.status, trained.stderr).toBe(0);
+    const file = JSON.parse(readFileSync(weights, "utf8")) as { family: string; step: number };
+    expect([file.family, file.step]).toEqual(["vae", 40]);
+    const loaded = train("--model", "vae", "--steps", "0", "--samples", "500", "--weights", weights);
+    expect(loaded.status, loaded.stderr).toBe(0);
+    expect(loaded.stdout).toContain("loaded the weights");
+    expect(quality(loaded.stdout)).toBe(quality(trained.stdout));
+    const untrained = train("--model", "vae", "--steps", "0", "--samples", "500");
+    expect(quality(untrained.stdout)).not.toBe(quality(trained.stdout));
+    const wrong = train("--model", "gan", "--steps", "1", "--weights", weights);
+    expect(wrong.status).toBe(2);
+    expect(wrong.stderr).toContain('the weights are of model "vae", not "gan"');
+  });
+
   it("refuses to write non-finite samples: exits 1, says how many, and leaves no file", () => {
     // DDPM at learning rate 1: its losses stay finite for 20 steps, but the reverse chain overflows.
     const out = path.join(mkdtempSync(path.join(tmpdir(), "train-")), "samples.csv");

@@ -28,6 +28,8 @@ function standIn(lossAt: (step: number) => number, stepMs = 0): Family {
         },
         sample: (n) => new Float32Array(2 * n),
         view: () => ({}),
+        weights: () => ({}),
+        weightsChanged() {},
         dispose() {},
       };
     },

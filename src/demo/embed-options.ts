@@ -1,0 +1,44 @@
+/**
+ * What an embed's URL may pare away: `/embed/gan/?hide=settings,loss` drops the settings and the loss chart, the way
+ * a lecturer trims a demo for a slide. Pure (no DOM), so the page and the tests read flags the same way.
+ */
+
+/** The parts `hide=` can drop, each with what it hides (for the message that lists them). */
+export const HIDE_FLAGS = {
+  settings: "设置（数据集、随机种子、模型参数、后端、链接）",
+  loss: "损失曲线",
+  views: "视图选择",
+  text: "标题与返回文章的链接",
+} as const;
+
+export type HideFlag = keyof typeof HIDE_FLAGS;
+
+export interface HideOptions {
+  /** The valid flags named, each once, in the order of HIDE_FLAGS. */
+  flags: HideFlag[];
+  /** One message per unknown flag, for the reader. */
+  problems: string[];
+}
+
+function isHideFlag(name: string): name is HideFlag {
+  return Object.hasOwn(HIDE_FLAGS, name);
+}
+
+/**
+ * Reads every `hide=` parameter of `search` (a comma list; `hide=settings&hide=loss` works too). Names are trimmed
+ * and read in any case; empty items are skipped; an unknown one is named in `problems` with the valid list.
+ */
+export function parseHideFlags(search: string): HideOptions {
+  const named = new Set<HideFlag>();
+  const problems: string[] = [];
+  for (const value of new URLSearchParams(search).getAll("hide")) {
+    for (const raw of value.split(",")) {
+      const name = raw.trim().toLowerCase();
+      if (name === "") continue;
+      if (isHideFlag(name)) named.add(name);
+      else problems.push(`网址参数 hide 中的“${raw.trim()}”无法识别；可用：${Object.keys(HIDE_FLAGS).join(", ")}。`);
+    }
+  }
+  const flags = (Object.keys(HIDE_FLAGS) as HideFlag[]).filter((flag) => named.has(flag));
+  return { flags, problems };
+}

@@ -1,0 +1,33 @@
+/**
+ * The script of an embed page (`/embed/<family>/`): applies `hide=` (the page's CSS drops the parts named in
+ * `data-hide`), shows a message for an unknown flag, and keeps the framing page told of its height
+ * (see embed-protocol.ts). The demo itself is the article's `<gen-demo>`, with the same URL settings.
+ */
+import { parseHideFlags } from "./embed-options.ts";
+import { heightMessage, isHeightRequest } from "./embed-protocol.ts";
+import type { FamilyId } from "../models/ids.ts";
+
+/** Starts the embed page whose content is `root` (the element measured for the height). */
+export function startEmbed(root: HTMLElement, family: FamilyId, search: string = location.search): void {
+  const { flags, problems } = parseHideFlags(search);
+  root.dataset.hide = flags.join(" ");
+  const note = root.querySelector<HTMLElement>(".embed-problems");
+  if (note && problems.length > 0) {
+    note.textContent = problems.join("\n");
+    note.hidden = false;
+  }
+  if (window.parent === window) return;
+  let last = -1;
+  const post = (force = false) => {
+    const height = root.getBoundingClientRect().height;
+    if (!force && Math.ceil(height) === last) return;
+    last = Math.ceil(height);
+    // The height is not a secret: any page may frame the demo and learn it.
+    window.parent.postMessage(heightMessage(family, height), "*");
+  };
+  new ResizeObserver(() => post()).observe(root);
+  window.addEventListener("load", () => post(true));
+  window.addEventListener("message", (event) => {
+    if (event.source === window.parent && isHeightRequest(event.data)) post(true);
+  });
+}

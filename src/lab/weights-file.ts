@@ -1,0 +1,88 @@
+/**
+ * A model's weights as JSON, to take away and load again in the demo or `npm run train --weights`: every learnt
+ * variable by its stable name (`Model.weights()`), with its shape and values, and what the model was made with.
+ * Reading checks everything before anything is assigned, so a bad file leaves the model as it was.
+ */
+import { tf } from "#tf";
+import type { FamilyId } from "../models/ids.ts";
+import type { SettingValues } from "../settings/table.ts";
+
+type Variable = import("@tensorflow/tfjs-core").Variable;
+
+export const WEIGHTS_FORMAT = "gen-demo-weights";
+
+export interface WeightsFile {
+  format: typeof WEIGHTS_FORMAT;
+  version: 1;
+  family: FamilyId;
+  /** What the weights were trained with (for the reader; loading needs only the family and the shapes). */
+  dataset: string;
+  seed: number;
+  step: number;
+  settings: SettingValues;
+  weights: Record<string, { shape: number[]; values: number[] }>;
+}
+
+/** The file of `weights` now (read back from the backend). */
+export function writeWeights(
+  weights: Record<string, Variable>,
+  about: Omit<WeightsFile, "format" | "version" | "weights">,
+): WeightsFile {
+  const out: WeightsFile["weights"] = {};
+  for (const [name, variable] of Object.entries(weights)) {
+    out[name] = { shape: [...variable.shape], values: Array.from(variable.dataSync()) };
+  }
+  return { format: WEIGHTS_FORMAT, version: 1, ...about, weights: out };
+}
+
+/** Parses a weights file's text; throws a message naming what is wrong (not JSON, not a weights file, another family). */
+export function parseWeights(text: string, family: FamilyId): WeightsFile {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not valid JSON (${(error as Error).message})`);
+  }
+  const file = data as Partial<WeightsFile> | null;
+  if (typeof file !== "object" || file === null || file.format !== WEIGHTS_FORMAT) {
+    throw new Error(`not a weights file (its "format" is not "${WEIGHTS_FORMAT}")`);
+  }
+  if (file.version !== 1) throw new Error(`weights file version ${String(file.version)} is not supported (only 1)`);
+  if (file.family !== family) throw new Error(`the weights are of model "${String(file.family)}", not "${family}"`);
+  if (typeof file.weights !== "object" || file.weights === null) throw new Error(`the file has no "weights"`);
+  return file as WeightsFile;
+}
+
+/**
+ * Assigns the file's values to `weights`. Every name must be there with the same shape and finite numbers, and no
+ * other name: otherwise it throws with the first problems (a network of another size, say) and assigns nothing.
+ */
+export function assignWeights(weights: Record<string, Variable>, file: WeightsFile): void {
+  const problems: string[] = [];
+  for (const [name, variable] of Object.entries(weights)) {
+    const saved = file.weights[name];
+    if (!saved) {
+      problems.push(`"${name}" is missing`);
+      continue;
+    }
+    const shape = Array.isArray(saved.shape) ? saved.shape : [];
+    if (shape.join("×") !== variable.shape.join("×")) {
+      problems.push(`"${name}" has shape [${shape.join(", ")}], the model's is [${variable.shape.join(", ")}]`);
+    } else if (
+      !Array.isArray(saved.values) ||
+      saved.values.length !== variable.size ||
+      !saved.values.every((v) => typeof v === "number" && Number.isFinite(v))
+    ) {
+      problems.push(`"${name}" needs ${variable.size} finite numbers`);
+    }
+  }
+  for (const name of Object.keys(file.weights)) if (!(name in weights)) problems.push(`"${name}" is not in the model`);
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 3).join("; ");
+    throw new Error(`the weights do not fit this model: ${shown}${problems.length > 3 ? "; …" : ""}`);
+  }
+  for (const [name, variable] of Object.entries(weights)) {
+    const saved = file.weights[name]!;
+    tf.tidy(() => variable.assign(tf.tensor(saved.values, saved.shape, "float32")));
+  }
+}
