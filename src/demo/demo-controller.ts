@@ -4,20 +4,12 @@
  * the panel (DOM only). It holds no state outside the demo it mounts.
  */
 import { sampleDataset } from "../lab/datasets.ts";
-import type { BackendName } from "../lab/backend-names.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import { createRandom } from "../lab/random.ts";
 import { divergenceMessage } from "../models/divergence.ts";
 import { getFamilySpec } from "../models/specs.ts";
 import type { FamilySpec, ViewFrame, ViewSpec } from "../models/types.ts";
-import {
-  currentBackend,
-  describeBackend,
-  forgetMeasuredBackend,
-  onBackendChange,
-  raceBeforeTraining,
-  switchBackend,
-} from "./backend-preference.ts";
+import { DemoBackend } from "./demo-backend.ts";
 import { DemoPanel, EXTENT } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
@@ -51,8 +43,7 @@ class Demo implements MountedDemo {
   private readonly panel: DemoPanel;
   private readonly loop: TrainingLoop;
   private readonly status: StatusPacer;
-  /** The session's id in the worker (a backend race trains this demo's own model). */
-  private readonly sessionId: string;
+  private readonly backend: DemoBackend;
   private view: ViewSpec;
   private viewParam: number | undefined;
   private data: Float32Array = new Float32Array();
@@ -70,15 +61,14 @@ class Demo implements MountedDemo {
     this.view = family.views[0]!;
     this.viewParam = this.view.param?.default;
     const id = `demo-${++sessions}`;
-    this.sessionId = id;
     this.session = new DemoSession(trainingWorker(), family, id);
     this.panel = new DemoPanel(element, family, this.settings.specs, this.settings.values, id, {
       togglePlay: () => this.togglePlay(),
       singleStep: () => void this.singleStep(),
       reset: () => void this.reset(),
       changeSetting: (name, value) => void this.changeSetting(name, value),
-      changeBackend: (name) => void this.changeBackend(name),
-      remeasureBackend: () => void this.remeasureBackend(),
+      changeBackend: (name) => void this.whilePaused(() => this.backend.change(name)),
+      remeasureBackend: () => void this.whilePaused(() => this.backend.remeasure()),
       copyLink: () => void copyDemoLink(this.settings, this.figureId, (m) => this.panel.announce(m)),
       copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m)),
       exportFile: (kind) => void this.exportFile(kind),
@@ -106,15 +96,19 @@ class Demo implements MountedDemo {
     const visibility = () => this.loop.setTabVisible(document.visibilityState === "visible");
     document.addEventListener("visibilitychange", visibility);
     this.cleanups.push(() => document.removeEventListener("visibilitychange", visibility));
-    this.cleanups.push(onBackendChange((choice) => this.panel.showBackend(describeBackend(choice))));
+    // A race trains this demo's model: catch up with its steps and losses (no step is run).
+    this.backend = new DemoBackend(this.panel, id, async () => {
+      await this.session.train(0);
+      this.status.write(this.session.step);
+    });
+    this.cleanups.push(this.backend.listen());
     this.panel.setState("starting");
     this.ready = this.start();
   }
 
   private async start(): Promise<void> {
     try {
-      const choice = await currentBackend();
-      this.panel.showBackend(describeBackend(choice), choice.name);
+      await this.backend.start();
       await this.createModel();
       this.panel.setState("ready");
       this.panel.announce(`${this.family.title}：已就绪，点击“训练”开始。`);
@@ -208,32 +202,10 @@ class Demo implements MountedDemo {
       this.panel.views.stopSweep();
       this.panel.clearError();
       void this.ready.then(async () => {
-        await this.raceBackends();
+        await this.backend.raceBeforeTraining();
         this.loop.play();
       });
     }
-  }
-
-  /** The page's first training measures the backends on this demo's model (once per page and device). */
-  private async raceBackends(): Promise<void> {
-    const pending = raceBeforeTraining(this.sessionId);
-    const settled = await Promise.race([pending, Promise.resolve(undefined)]);
-    if (settled !== undefined) return; // no race to run, or one already over
-    this.panel.announce("正在测速：用这个模型在各个计算后端上各训练一小段，选最快的……");
-    const measured = await pending;
-    // The race trained this model: catch up with its steps and losses (no step is run).
-    await this.session.train(0);
-    this.status.write(this.session.step);
-    if (measured) this.panel.announce(describeBackend(await currentBackend()).note);
-  }
-
-  private async remeasureBackend(): Promise<void> {
-    const wasPlaying = this.loop.isPlaying;
-    this.loop.pause();
-    await this.ready;
-    forgetMeasuredBackend();
-    await this.raceBackends();
-    if (wasPlaying) this.loop.play();
   }
 
   private async singleStep(): Promise<void> {
@@ -269,13 +241,12 @@ class Demo implements MountedDemo {
     }
   }
 
-  private async changeBackend(name: BackendName): Promise<void> {
+  /** Runs `change` with training paused, then trains on if it was. */
+  private async whilePaused(change: () => Promise<void>): Promise<void> {
     const wasPlaying = this.loop.isPlaying;
     this.loop.pause();
     await this.ready;
-    const choice = await switchBackend(name);
-    this.panel.showBackend(describeBackend(choice));
-    this.panel.announce(`计算后端已切换为 ${describeBackend(choice).label}。`);
+    await change();
     if (wasPlaying) this.loop.play();
   }
 

@@ -62,14 +62,16 @@ export async function measureComparison(
       page.locator("button[data-export=csv]").click(),
     ]);
     const lines = (await readFile(await download.path(), "utf8")).split(/\r?\n/).filter((l) => l !== "");
-    const [header, ...rows] = lines.map(csvFields);
+    const [header = [], ...rows] = lines.map(csvFields);
+    // The family's id names the row; its long title is the page's, not the report's.
+    const keep = header.map((name, i) => (name === "title" ? -1 : i)).filter((i) => i >= 0);
     return {
       dataset: options.dataset,
       seed: options.seed,
       budgetSeconds: options.budgetSeconds,
       backend: (await page.locator("main").getAttribute("data-compare-backend-name")) ?? options.backend,
-      columns: header ?? [],
-      rows,
+      columns: keep.map((i) => header[i]!),
+      rows: rows.map((row) => keep.map((i) => row[i] ?? "")),
     };
   } finally {
     await page.close();

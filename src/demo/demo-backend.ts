@@ -1,0 +1,63 @@
+/**
+ * One demo's side of the page-wide backend: its badge and note, the reader's switch, the race before the page's
+ * first training (which trains this demo's model) and measuring again. The choice itself lives in
+ * backend-preference.ts, shared by every demo of the page.
+ */
+import type { BackendName } from "../lab/backend-names.ts";
+import {
+  currentBackend,
+  describeBackend,
+  forgetMeasuredBackend,
+  onBackendChange,
+  raceBeforeTraining,
+  switchBackend,
+} from "./backend-preference.ts";
+import type { DemoPanel } from "./demo-panel.ts";
+
+export class DemoBackend {
+  private readonly panel: DemoPanel;
+  private readonly sessionId: string;
+  /** Brings the demo up to date with steps the worker ran for it (a race trains its model). */
+  private readonly catchUp: () => Promise<void>;
+
+  constructor(panel: DemoPanel, sessionId: string, catchUp: () => Promise<void>) {
+    this.panel = panel;
+    this.sessionId = sessionId;
+    this.catchUp = catchUp;
+  }
+
+  /** Follows the page-wide choice (another demo's switch, a race); returns the unsubscribe. */
+  listen(): () => void {
+    return onBackendChange((choice) => this.panel.showBackend(describeBackend(choice)));
+  }
+
+  /** The backend running (chosen on the page's first call), shown in the demo. */
+  async start(): Promise<void> {
+    const choice = await currentBackend();
+    this.panel.showBackend(describeBackend(choice), choice.name);
+  }
+
+  /** The reader's switch, for every demo of the page. */
+  async change(name: BackendName): Promise<void> {
+    const choice = await switchBackend(name);
+    this.panel.showBackend(describeBackend(choice));
+    this.panel.announce(`计算后端已切换为 ${describeBackend(choice).label}。`);
+  }
+
+  /** Before the page's first training: measures the backends on this demo's model (once per page and device). */
+  async raceBeforeTraining(): Promise<void> {
+    const pending = raceBeforeTraining(this.sessionId);
+    const settled = await Promise.race([pending, Promise.resolve(undefined)]);
+    if (settled !== undefined) return; // no race to run, or one already over
+    this.panel.announce("正在测速：用这个模型在各个计算后端上各训练一小段，选最快的……");
+    const measured = await pending;
+    await this.catchUp();
+    if (measured) this.panel.announce(describeBackend(await currentBackend()).note);
+  }
+
+  /** Forgets this device's race and runs a new one now. */
+  async remeasure(): Promise<void> {
+    forgetMeasuredBackend();
+    await this.raceBeforeTraining();
+  }
+}
