@@ -72,7 +72,7 @@ export async function measureBare(
 }
 
 /** Installed before any page script: collects main-thread long tasks (over 50 ms). */
-const LONG_TASK_OBSERVER = `
+export const LONG_TASK_OBSERVER = `
 window.__longTasks = [];
 try {
   new PerformanceObserver((list) => {

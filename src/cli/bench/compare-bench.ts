@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser } from "playwright-core";
 import type { DatasetName } from "../../lab/dataset-names.ts";
+import { LONG_TASK_OBSERVER } from "./browser-bench.ts";
 import type { ComparisonResult } from "./report.ts";
 
 export const COMPARE_PATH = "/compare/";
@@ -40,6 +41,7 @@ export async function measureComparison(
 ): Promise<ComparisonResult> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   try {
+    await page.addInitScript(LONG_TASK_OBSERVER);
     const query = new URLSearchParams({
       dataset: options.dataset,
       seed: String(options.seed),
@@ -49,12 +51,20 @@ export async function measureComparison(
     });
     await page.goto(`${origin}${COMPARE_PATH}?${query}`);
     await page.waitForSelector("main[data-compare-state=idle]");
+    const started = await page.evaluate(() => performance.now());
     await page.getByRole("button", { name: "开始比较" }).click();
     await page.waitForFunction(() => document.querySelector("main")?.dataset.compareState === "running");
     await page.waitForFunction(() => document.querySelector("main")?.dataset.compareState !== "running", undefined, {
       timeout: 30 * 60_000,
       polling: 1000,
     });
+    const longTasks = await page.evaluate(
+      (from) =>
+        (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks
+          .filter((t) => t.start >= from)
+          .map((t) => t.duration),
+      started,
+    );
     const state = await page.locator("main").getAttribute("data-compare-state");
     if (state !== "done") throw new Error(`the comparison ended "${state}"`);
     const [download] = await Promise.all([
@@ -70,6 +80,7 @@ export async function measureComparison(
       seed: options.seed,
       budgetSeconds: options.budgetSeconds,
       backend: (await page.locator("main").getAttribute("data-compare-backend-name")) ?? options.backend,
+      longTasks: { count: longTasks.length, longestMs: Math.max(0, ...longTasks) },
       columns: keep.map((i) => header[i]!),
       rows: rows.map((row) => keep.map((i) => row[i] ?? "")),
     };

@@ -63,6 +63,8 @@ export interface ComparisonResult {
   seed: number;
   budgetSeconds: number;
   backend: string;
+  /** Main-thread tasks over 50 ms from the click on start to the end of the run. */
+  longTasks?: { count: number; longestMs: number };
   /** The CSV's header and rows, as exported by the page. */
   columns: string[];
   rows: string[][];
@@ -341,7 +343,10 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       `## The comparison page: ${c.dataset}`,
       "",
-      `One full run of /compare/ (every family with its default settings, ${c.budgetSeconds} s of training each, seed ${c.seed}, ${c.backend}), its table as the page exports it. Empty: the family has no such number.`,
+      `One full run of /compare/ (every family with its default settings, ${c.budgetSeconds} s of training each, seed ${c.seed}, ${c.backend}), its table as the page exports it. Empty: the family has no such number.` +
+        (c.longTasks
+          ? ` Main-thread tasks over 50 ms during the run: ${c.longTasks.count} (longest ${fmt(c.longTasks.longestMs, 0)} ms).`
+          : ""),
       "",
       table(c.columns, c.rows),
       "",
