@@ -34,15 +34,19 @@ export function weightsSettings(family: Family, file: WeightsFile): SettingValue
 /**
  * A trainer of `family` at the file's dataset, seed and settings with the file's weights loaded (its step set to
  * the file's). Throws with the reason, disposing what it made, for a file that is not a weights file of this
- * family, names an unknown dataset, has bad settings, or does not fit the network.
+ * family, names an unknown dataset, has a bad seed, step or settings, or does not fit the network.
  */
 export function trainerFromWeights(text: string, familyId: FamilyId): Trainer {
   const file = parseWeights(text, familyId);
   if (typeof file.dataset !== "string" || !isDatasetName(file.dataset)) {
     throw new Error(`the weights file's dataset "${String(file.dataset)}" is not one of the data sets`);
   }
-  if (!Number.isInteger(file.seed))
+  if (!Number.isInteger(file.seed)) {
     throw new Error(`the weights file's seed ${String(file.seed)} is not a whole number`);
+  }
+  if (!Number.isInteger(file.step) || file.step < 0) {
+    throw new Error(`the weights file's step ${String(file.step)} is not a whole number ≥ 0`);
+  }
   const family = getFamily(familyId);
   const trainer = new Trainer({
     family,
@@ -56,6 +60,6 @@ export function trainerFromWeights(text: string, familyId: FamilyId): Trainer {
     trainer.dispose();
     throw error;
   }
-  trainer.step = Number.isInteger(file.step) ? file.step : 0;
+  trainer.step = file.step;
   return trainer;
 }

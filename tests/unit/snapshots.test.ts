@@ -130,5 +130,6 @@ describe("a bad snapshot", () => {
     );
     refused(JSON.stringify({ ...good(), settings: { bins: 1 } }), "autoregressive", "the weights file's settings");
     refused(JSON.stringify({ ...good(), dataset: "faces" }), "autoregressive", 'dataset "faces"');
+    refused(JSON.stringify({ ...good(), step: -3 }), "autoregressive", "step -3 is not a whole number ≥ 0");
   });
 });
