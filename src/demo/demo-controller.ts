@@ -53,6 +53,8 @@ class Demo implements MountedDemo {
   private frame: ViewFrame | null = null;
   private ready: Promise<void>;
   private destroyed = false;
+  /** Set when the demo could not start: nothing more is asked of the worker. */
+  private broken = false;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(element: HTMLElement, family: FamilySpec) {
@@ -286,7 +288,7 @@ class Demo implements MountedDemo {
     this.loop.pause();
     this.panel.views.stopSweep();
     await this.ready;
-    if (this.destroyed) return;
+    if (this.destroyed || this.broken) return;
     this.panel.clearError();
     this.panel.announce("正在下载训练好的模型…");
     let made: Awaited<ReturnType<DemoSession["loadTrained"]>>;
@@ -318,7 +320,10 @@ class Demo implements MountedDemo {
   private fail(message: string, fatal = true): void {
     this.loop.pause();
     this.panel.showError(message);
-    if (fatal) this.panel.disable();
+    if (fatal) {
+      this.broken = true;
+      this.panel.disable();
+    }
   }
 
   setOnScreen(value: boolean): void {
