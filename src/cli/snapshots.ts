@@ -2,8 +2,9 @@
  * `npm run snapshots` (or `npm run snapshots -- autoregressive gan` for some): the trained models the demos'
  * "加载训练好的模型" loads. For each family it runs `npm run train`'s own code at its defaults (seed 1, 8gaussians,
  * the family's default settings and training budget), rounds the weights to the most significant digits (of
- * `SNAPSHOT_PRECISIONS`) that keep the file under `SNAPSHOT_MAX_GZIP`, writes `public/snapshots/<family>.json`, loads that file back and prints its quality score (10,000 samples) and
- * its gzip size. A family whose file passes `SNAPSHOT_MAX_GZIP` even at the fewest digits fails the command.
+ * `SNAPSHOT_PRECISIONS`) that keep the file under `SNAPSHOT_MAX_GZIP`, writes `public/snapshots/<family>.json`,
+ * loads that file back and prints its quality score (10,000 samples) and its gzip size. A family whose file passes
+ * `SNAPSHOT_MAX_GZIP` even at the fewest digits fails the command (exit code 1); an unknown family exits with 2.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -29,6 +30,7 @@ export const SNAPSHOT_PRECISIONS = [4, 3, 2] as const;
 /** Samples the score is computed on (as `npm run train`). */
 export const SNAPSHOT_SAMPLES = 10_000;
 
+/** One family's line of the closing table. */
 export interface SnapshotResult {
   family: FamilyId;
   score: number;
@@ -71,6 +73,7 @@ export async function trainSnapshot(family: FamilyId): Promise<WeightsFile> {
   }
 }
 
+/** Writes the snapshots of the families named in `argv` (all when none) under `outDir`; resolves with the exit code. */
 export async function main(argv: readonly string[], outDir = "public"): Promise<number> {
   let families: FamilyId[];
   try {

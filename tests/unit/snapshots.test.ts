@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
-import { scoreSnapshot, SNAPSHOT_MAX_GZIP, snapshotText, trainSnapshot } from "../../src/cli/snapshots.ts";
+import { main, scoreSnapshot, SNAPSHOT_MAX_GZIP, snapshotText, trainSnapshot } from "../../src/cli/snapshots.ts";
 import { parseWeights, roundWeights, type WeightsFile } from "../../src/lab/weights-file.ts";
 import { FAMILY_IDS, type FamilyId } from "../../src/models/ids.ts";
 import { snapshotPath, trainerFromWeights } from "../../src/models/snapshot.ts";
@@ -83,6 +83,34 @@ describe("npm run snapshots", () => {
     const score = scoreSnapshot(snapshot!.text, "autoregressive").normalised;
     const committedScore = scoreSnapshot(committed("autoregressive"), "autoregressive").normalised;
     expect(Math.abs(score - committedScore)).toBeLessThanOrEqual(REGENERATE_TOLERANCE);
+  });
+});
+
+describe("npm run snapshots, refusing", () => {
+  it("an unknown family, with the valid ones, before training anything", async () => {
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (message: string) => errors.push(message);
+    try {
+      expect(await main(["faces"], "/nonexistent")).toBe(2);
+    } finally {
+      console.error = original;
+    }
+    expect(errors.join("\n")).toContain('Unknown model "faces". Valid models: gan, vae');
+  });
+
+  it("weights over 40 KB gzip at every precision (no file then)", () => {
+    // 60,000 numbers of no pattern: about 70 KB gzip even at 2 digits
+    let x = 0.5;
+    const values = Array.from({ length: 60_000 }, () => (x = (x * 9301 + 0.49297) % 1) - 0.5);
+    const about = { family: "gan", dataset: "8gaussians", seed: 1, step: 0, settings: {} } as const;
+    const file: WeightsFile = {
+      format: "gen-demo-weights",
+      version: 1,
+      ...about,
+      weights: { w: { shape: [60_000], values } },
+    };
+    expect(snapshotText(file)).toBeNull();
   });
 });
 
