@@ -6,9 +6,9 @@
  * loads that file back and prints its quality score (10,000 samples) and its gzip size. A family whose file passes
  * `SNAPSHOT_MAX_GZIP` even at the fewest digits fails the command (exit code 1); an unknown family exits with 2.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { qualityScore, type QualityScore } from "../lab/metrics.ts";
 import { parseWeights, roundWeights, type WeightsFile } from "../lab/weights-file.ts";
@@ -93,6 +93,7 @@ export async function main(argv: readonly string[], outDir = "public"): Promise<
     }
     const { text, gzipBytes, precision } = snapshot;
     const path = join(outDir, snapshotPath(family));
+    mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
     const score = scoreSnapshot(text, family);
     console.log(
