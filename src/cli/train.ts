@@ -13,7 +13,9 @@ import { qualityScore } from "../lab/metrics.ts";
 import { FAMILIES, getFamily } from "../models/registry.ts";
 import { COMMON_SETTINGS } from "../settings/common.ts";
 import { divergenceMessageEn, type Divergence } from "../models/divergence.ts";
+import { weightsSettings } from "../models/snapshot.ts";
 import { Trainer } from "../models/trainer.ts";
+import type { Family } from "../models/types.ts";
 import { applyRawSettings, defaults } from "../settings/resolve.ts";
 import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
 import { qualityLine } from "./quality-line.ts";
@@ -84,13 +86,12 @@ function readWeights(file: string, family: Parameters<typeof parseWeights>[1]): 
 }
 
 /** The family's settings a weights file was trained with, read over the defaults (other keys in it ignored). */
-function fileSettings(specs: Parameters<typeof defaults>[0], file: WeightsFile) {
-  const raw = Object.fromEntries(
-    specs.filter((s) => file.settings?.[s.name] !== undefined).map((s) => [s.name, String(file.settings[s.name])]),
-  );
-  const parsed = applyRawSettings(specs, defaults(specs), raw, file.family);
-  if (parsed.problems.length) throw new UsageError(`the weights file's settings: ${parsed.problems.join("; ")}`);
-  return parsed.values;
+function fileSettings(family: Family, file: WeightsFile) {
+  try {
+    return weightsSettings(family, file);
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
 }
 
 /** Says where and why the run diverged, writes nothing, and gives the exit code. */
@@ -119,7 +120,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         }),
     );
     weights = args.weights === undefined ? null : readWeights(String(args.weights), family.id);
-    const base = weights ? fileSettings(family.settings, weights) : defaults(family.settings);
+    const base = weights ? fileSettings(family, weights) : defaults(family.settings);
     const parsed = applyRawSettings(family.settings, base, raw, "--set");
     if (parsed.problems.length) throw new UsageError(parsed.problems.join("; "));
     settings = parsed.values;

@@ -15,6 +15,8 @@ import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
 import { copyDemoEmbed, copyDemoLink } from "./demo-sharing.ts";
 import { exportDemo, importWeights } from "./demo-exports.ts";
+import { fetchSnapshot } from "./snapshot-fetch.ts";
+import { snapshotAdopted } from "./snapshot-text.ts";
 import type { ExportKind } from "./export-menu.ts";
 import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./mounted-demo.ts";
@@ -51,6 +53,8 @@ class Demo implements MountedDemo {
   private frame: ViewFrame | null = null;
   private ready: Promise<void>;
   private destroyed = false;
+  /** Set when the demo could not start: nothing more is asked of the worker. */
+  private broken = false;
   private readonly cleanups: (() => void)[] = [];
 
   constructor(element: HTMLElement, family: FamilySpec) {
@@ -73,6 +77,7 @@ class Demo implements MountedDemo {
       copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m)),
       exportFile: (kind) => void this.exportFile(kind),
       loadWeights: (file) => void this.loadWeights(file),
+      loadSnapshot: () => void this.loadSnapshot(),
       chooseView: (view) => this.chooseView(view),
       moveParam: (value) => {
         this.viewParam = value;
@@ -106,6 +111,8 @@ class Demo implements MountedDemo {
     this.cleanups.push(this.backend.listen());
     this.panel.setState("starting");
     this.ready = this.start();
+    // An embed's ?snapshot=1 (embed-page.ts marks the element): the trained model at once, fetched only now.
+    if (element.hasAttribute("snapshot")) void this.loadSnapshot();
   }
 
   private async start(): Promise<void> {
@@ -274,13 +281,51 @@ class Demo implements MountedDemo {
   }
 
   /**
+   * Fetches the family's shipped snapshot and puts its model in place of this one, at the snapshot's dataset, seed
+   * and settings (the controls, the URL and the data shown follow, and the message names what changed); then draws
+   * and scores it. The reader may train on, or Reset to train from scratch at those settings. A failed fetch or a
+   * bad file is refused with a message and the model stays as it was (it trains from scratch as before).
+   */
+  private async loadSnapshot(): Promise<void> {
+    this.loop.pause();
+    this.panel.views.stopSweep();
+    await this.ready;
+    if (this.destroyed || this.broken) return;
+    this.panel.clearError();
+    this.panel.announce("正在下载训练好的模型…");
+    let made: Awaited<ReturnType<DemoSession["loadTrained"]>>;
+    try {
+      made = await this.session.loadTrained(await fetchSnapshot(this.family.id));
+    } catch (error) {
+      this.panel.announce("");
+      this.panel.showError(`训练好的模型未载入：${quotedReason(error)}。模型保持原样，可照常从头训练。`);
+      return;
+    }
+    if (this.destroyed) return;
+    const values = this.settings.adopt({ dataset: made.dataset, seed: made.seed, ...made.settings });
+    const changed = this.panel.showValues(values, "");
+    history.replaceState(history.state, "", this.settings.link());
+    this.data = sampleDataset(made.dataset, VIEW_POINTS, createRandom(made.seed).fork("display"));
+    this.status.write(this.session.step);
+    this.panel.showLosses(null);
+    this.panel.updateLossChart(this.session.history.steps, this.session.history.values);
+    this.configureParam();
+    await this.redraw();
+    await this.updateQuality();
+    this.panel.announce(snapshotAdopted(this.session.step, changed, values));
+  }
+
+  /**
    * Stops training and shows `message`. A fatal failure (the demo could not start) also turns its controls off, so
    * nothing invites a click that cannot work; a divergence is not fatal (Reset recovers).
    */
   private fail(message: string, fatal = true): void {
     this.loop.pause();
     this.panel.showError(message);
-    if (fatal) this.panel.disable();
+    if (fatal) {
+      this.broken = true;
+      this.panel.disable();
+    }
   }
 
   setOnScreen(value: boolean): void {

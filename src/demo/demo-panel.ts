@@ -33,6 +33,8 @@ export interface PanelActions extends ViewPickerActions {
   copyEmbed(): void;
   exportFile(kind: ExportKind): void;
   loadWeights(file: File): void;
+  /** Fetch and load the family's shipped snapshot ("加载训练好的模型"). */
+  loadSnapshot(): void;
 }
 
 const LOOP_MESSAGES: Record<LoopState, string> = {
@@ -123,6 +125,7 @@ export class DemoPanel {
       createExportMenu(
         (kind) => actions.exportFile(kind),
         (file) => actions.loadWeights(file),
+        () => actions.loadSnapshot(),
       ),
     );
     const body = div("demo-body");

@@ -166,6 +166,22 @@ export class DemoSession {
     this.divergenceReported = false;
   }
 
+  /**
+   * Replaces the model by the one in `text` (a shipped snapshot), made with the file's own dataset, seed and
+   * settings, at the file's step, with an empty loss history; resolves with what it was made with, or rejects with
+   * what is wrong (the model left as it was).
+   */
+  async loadTrained(text: string): Promise<{ dataset: DatasetName; seed: number; settings: SettingValues }> {
+    const { step, dataset, seed, settings } = await this.worker.call("loadTrained", { session: this.id, text });
+    this.step = step;
+    this.budget = step + this.family.defaultSteps;
+    this.history.steps = [];
+    this.history.values = {};
+    this.lastLosses = null;
+    this.divergenceReported = false;
+    return { dataset, seed, settings };
+  }
+
   /** What the model in the worker was created with. */
   modelSettings() {
     return this.worker.call("session", { session: this.id });

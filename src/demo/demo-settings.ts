@@ -55,6 +55,15 @@ export class DemoSettings {
     return this.current;
   }
 
+  /**
+   * Takes the values a loaded model was made with (its dataset, seed and the family's settings; the rest, such as
+   * the speed, kept) and returns the new values.
+   */
+  adopt(values: SettingValues): SettingValues {
+    this.current = { ...this.current, ...values };
+    return this.current;
+  }
+
   /** The page's URL with this demo's settings, as few as give them back (other parameters kept). */
   link(href: string = location.href): string {
     return urlWithSettings(this.key, linkSettings(this.specs, this.attributes, this.current), {}, href);

@@ -1,6 +1,7 @@
 /**
  * What an embed's URL may pare away: `/embed/gan/?hide=settings,loss` drops the settings and the loss chart, the way
- * a lecturer trims a demo for a slide. Pure (no DOM), so the page and the tests read flags the same way.
+ * a lecturer trims a demo for a slide; and `?snapshot=1`, which starts it from the family's trained model. Pure (no
+ * DOM), so the page and the tests read flags the same way.
  */
 
 /** The parts `hide=` can drop, each with what it hides (for the message that lists them). */
@@ -41,4 +42,22 @@ export function parseHideFlags(search: string): HideOptions {
   }
   const flags = (Object.keys(HIDE_FLAGS) as HideFlag[]).filter((flag) => named.has(flag));
   return { flags, problems };
+}
+
+/**
+ * Reads `snapshot=` of `search`: `1` (or `true`) starts the embed from the family's trained model, `0` (or
+ * `false`) or no parameter from scratch; any other value (or two values that disagree) is named in `problem` and
+ * the embed starts from scratch.
+ */
+export function parseSnapshotFlag(search: string): { snapshot: boolean; problem: string | null } {
+  const values = new URLSearchParams(search).getAll("snapshot").map((v) => v.trim().toLowerCase());
+  const read = values.map((v) => (v === "1" || v === "true" ? true : v === "0" || v === "false" ? false : null));
+  if (read.some((v) => v === null) || new Set(read).size > 1) {
+    const shown = values.map((v) => `“${v}”`).join("、");
+    return {
+      snapshot: false,
+      problem: `网址参数 snapshot 的值 ${shown} 无法识别；可用：1（从训练好的模型开始）或 0。`,
+    };
+  }
+  return { snapshot: read[0] ?? false, problem: null };
 }

@@ -1,9 +1,10 @@
 /**
  * The script of an embed page (`/embed/<family>/`): applies `hide=` (the page's CSS drops the parts named in
- * `data-hide`), shows a message for an unknown flag, and keeps the framing page told of its height
+ * `data-hide`) and `snapshot=1` (it marks the demo element, whose controller then loads the trained model), shows a
+ * message for an unknown flag or value, and keeps the framing page told of its height
  * (see embed-protocol.ts). The demo itself is the article's `<gen-demo>`, with the same URL settings.
  */
-import { parseHideFlags } from "./embed-options.ts";
+import { parseHideFlags, parseSnapshotFlag } from "./embed-options.ts";
 import { heightMessage, isHeightRequest } from "./embed-protocol.ts";
 import type { FamilyId } from "../models/ids.ts";
 
@@ -11,6 +12,10 @@ import type { FamilyId } from "../models/ids.ts";
 export function startEmbed(root: HTMLElement, family: FamilyId, search: string = location.search): void {
   const { flags, problems } = parseHideFlags(search);
   root.dataset.hide = flags.join(" ");
+  const snapshot = parseSnapshotFlag(search);
+  if (snapshot.problem) problems.push(snapshot.problem);
+  // Before the demo mounts (it waits for the viewport and its code), so its controller sees the mark at once.
+  if (snapshot.snapshot) root.querySelector("gen-demo")?.setAttribute("snapshot", "");
   const note = root.querySelector<HTMLElement>(".embed-problems");
   if (note && problems.length > 0) {
     note.textContent = problems.join("\n");

@@ -1,6 +1,7 @@
 /**
- * The demo's export menu: a small disclosure ("导出") with one button per file the reader can take away, and one to load weights taken away before. DOM only;
- * what a button does reaches the controller through `onExport`.
+ * The demo's export menu: a small disclosure ("导出与载入") with one button per file the reader can take away, one
+ * to load weights taken away before, and one to load the family's shipped trained model. DOM only; what a button
+ * does reaches the controller through the callbacks.
  */
 import { button } from "./controls.ts";
 
@@ -16,10 +17,14 @@ export const EXPORT_LABELS: Record<ExportKind, string> = {
   "weights-json": "模型权重（JSON）",
 };
 
-/** The menu; `onLoad` gets the weights file the reader picked with "载入权重". */
+/**
+ * The menu; `onLoad` gets the weights file the reader picked with "载入权重", `onSnapshot` is called by
+ * "加载训练好的模型".
+ */
 export function createExportMenu(
   onExport: (kind: ExportKind) => void,
   onLoad: (file: File) => void,
+  onSnapshot: () => void,
 ): HTMLDetailsElement {
   const menu = document.createElement("details");
   menu.className = "demo-export";
@@ -41,6 +46,7 @@ export function createExportMenu(
   list.append(
     button("载入权重（JSON）…", () => input.click(), "demo-load-weights"),
     input,
+    button("加载训练好的模型", onSnapshot, "demo-load-snapshot"),
   );
   menu.append(summary, list);
   return menu;

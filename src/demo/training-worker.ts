@@ -14,6 +14,7 @@ import { getFamily } from "../models/registry.ts";
 import { Trainer } from "../models/trainer.ts";
 import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 import { parseWeights } from "../lab/weights-file.ts";
+import { trainerFromWeights } from "../models/snapshot.ts";
 
 configureWasm({ plain: wasmPlainUrl, simd: wasmSimdUrl });
 
@@ -103,6 +104,15 @@ const api: WorkerImplementation = {
     const { trainer } = session(id);
     trainer.loadWeights(parseWeights(text, trainer.family.id));
     return { step: trainer.step };
+  },
+  loadTrained({ session: id, text }) {
+    const old = session(id);
+    // Built apart and swapped in only once it has loaded: a bad file leaves the reader's model as it was.
+    const trainer = trainerFromWeights(text, old.trainer.family.id);
+    old.trainer.dispose();
+    sessions.set(id, { trainer, sentHistory: 0 });
+    const { dataset, seed, settings } = trainer.options;
+    return { step: trainer.step, dataset, seed, settings };
   },
   sample({ session: id, n }) {
     return session(id).trainer.sample(n);

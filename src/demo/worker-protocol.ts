@@ -56,6 +56,16 @@ export interface WorkerApi {
   weights(args: { session: string }): WeightsFile;
   /** Continues from the weights in a file's text (checked: the family, every name and shape); throws what is wrong. */
   loadWeights(args: { session: string; text: string }): { step: number };
+  /**
+   * Replaces the session's model by one made with a weights file's own dataset, seed and settings, its weights
+   * loaded and its step the file's (a shipped snapshot). Throws what is wrong and leaves the model as it was.
+   */
+  loadTrained(args: { session: string; text: string }): {
+    step: number;
+    dataset: DatasetName;
+    seed: number;
+    settings: SettingValues;
+  };
   /** n samples of the model, interleaved xy (the benchmark times it). */
   sample(args: { session: string; n: number }): Float32Array;
   reset(args: { session: string }): { step: number };

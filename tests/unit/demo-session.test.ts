@@ -35,6 +35,10 @@ function fakeWorker() {
         ms: 1,
       };
     }
+    if (method === "loadTrained") {
+      state.step = 120;
+      return { result: { step: 120, dataset: "8gaussians", seed: 1, settings: { latent: 2 } }, ms: 1 };
+    }
     if (method === "view") return { result: { samples: new Float32Array(2) }, ms: state.viewMs };
     if (method === "quality") return { result: { normalised: 0.5, step: state.step }, ms: state.qualityMs };
     return { result: {}, ms: 0 };
@@ -59,6 +63,19 @@ describe("DemoSession", () => {
     expect(session.lastLosses).toEqual({ elbo: 1 / 25 });
     await session.create({ dataset: "moons", seed: 1 });
     expect([session.step, session.history.steps, session.lastLosses]).toEqual([0, [], null]);
+  });
+
+  it("takes a trained model's step, forgets the history, and grants a whole budget from there", async () => {
+    const { worker } = fakeWorker();
+    const session = new DemoSession(worker, family, "s", () => 0);
+    await session.create({ dataset: "moons", seed: 1 });
+    await session.train(30);
+    expect(await session.loadTrained("{}")).toEqual({ dataset: "8gaussians", seed: 1, settings: { latent: 2 } });
+    expect(session.step).toBe(120);
+    expect(session.history.steps).toEqual([]);
+    expect(session.lastLosses).toBeNull();
+    expect(await session.train(49)).toEqual({ kind: "continue" });
+    expect(await session.train(1)).toEqual({ kind: "budget", step: 170 });
   });
 
   it("stops at the end of the family's budget, then grants the next one", async () => {

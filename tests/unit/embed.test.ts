@@ -1,7 +1,7 @@
 /** The embed page's URL flags, its message to the framing page, and the `<iframe>` snippet the demo copies. */
 import { describe, expect, it } from "vitest";
 import { DemoSettings } from "../../src/demo/demo-settings.ts";
-import { parseHideFlags } from "../../src/demo/embed-options.ts";
+import { parseHideFlags, parseSnapshotFlag } from "../../src/demo/embed-options.ts";
 import { heightMessage, isHeightRequest } from "../../src/demo/embed-protocol.ts";
 import { EMBED_SIZE, embedSnippet, embedUrl } from "../../src/demo/embed-snippet.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
@@ -30,6 +30,27 @@ describe("parseHideFlags", () => {
     expect(problems[0]).toContain("“chart”");
     expect(problems[0]).toContain("settings, loss, views, text");
     expect(problems[1]).toContain("“toString”");
+  });
+});
+
+describe("parseSnapshotFlag", () => {
+  it("starts from the trained model with snapshot=1 or true, in any case, from scratch with 0, false or none", () => {
+    for (const search of ["?snapshot=1", "?hide=loss&snapshot=TRUE", "?snapshot=1&snapshot=true"]) {
+      expect(parseSnapshotFlag(search)).toEqual({ snapshot: true, problem: null });
+    }
+    for (const search of ["", "?snapshot=0", "?snapshot=false", "?gan.dataset=moons"]) {
+      expect(parseSnapshotFlag(search)).toEqual({ snapshot: false, problem: null });
+    }
+  });
+
+  it("names any other value, or two that disagree, and starts from scratch", () => {
+    const bad = parseSnapshotFlag("?snapshot=yes");
+    expect(bad.snapshot).toBe(false);
+    expect(bad.problem).toContain("“yes”");
+    expect(bad.problem).toContain("1（从训练好的模型开始）或 0");
+    expect(parseSnapshotFlag("?snapshot=1&snapshot=0")).toMatchObject({ snapshot: false });
+    expect(parseSnapshotFlag("?snapshot=")).toMatchObject({ snapshot: false });
+    expect(parseSnapshotFlag("?snapshot=").problem).not.toBeNull();
   });
 });
 
