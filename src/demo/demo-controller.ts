@@ -3,21 +3,17 @@
  * parts together: the training loop (animation frames), the session (the model in the shared worker, no DOM) and
  * the panel (DOM only). It holds no state outside the demo it mounts.
  */
-import { sampleDataset } from "../lab/datasets.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
-import { createRandom } from "../lab/random.ts";
 import { divergenceMessage } from "../models/divergence.ts";
 import { getFamilySpec } from "../models/specs.ts";
-import type { FamilySpec, ViewFrame, ViewSpec } from "../models/types.ts";
+import type { FamilySpec, ViewSpec } from "../models/types.ts";
 import { DemoBackend } from "./demo-backend.ts";
-import { DemoPanel, EXTENT } from "./demo-panel.ts";
+import { DemoPanel } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
+import { DemoFiles } from "./demo-files.ts";
+import { DemoView } from "./demo-view.ts";
 import { copyDemoEmbed, copyDemoLink } from "./demo-sharing.ts";
-import { exportDemo, importWeights } from "./demo-exports.ts";
-import { fetchSnapshot } from "./snapshot-fetch.ts";
-import { snapshotAdopted } from "./snapshot-text.ts";
-import type { ExportKind } from "./export-menu.ts";
 import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./mounted-demo.ts";
 import { QUALITY_PENDING, qualityText } from "./quality-text.ts";
@@ -25,8 +21,6 @@ import { StatusPacer } from "./status-pacer.ts";
 import { TrainingLoop } from "./training-loop.ts";
 import { trainingWorker } from "./worker-client.ts";
 
-const VIEW_POINTS = 1000;
-const GRID = 48;
 const LIVE_QUALITY_POINTS = 2000;
 
 let sessions = 0;
@@ -46,11 +40,8 @@ class Demo implements MountedDemo {
   private readonly loop: TrainingLoop;
   private readonly status: StatusPacer;
   private readonly backend: DemoBackend;
-  private view: ViewSpec;
-  private viewParam: number | undefined;
-  private data: Float32Array = new Float32Array();
-  /** The view on the plot now, for the figure export. */
-  private frame: ViewFrame | null = null;
+  private readonly plot: DemoView;
+  private readonly files: DemoFiles;
   private ready: Promise<void>;
   private destroyed = false;
   /** Set when the demo could not start: nothing more is asked of the worker. */
@@ -62,8 +53,6 @@ class Demo implements MountedDemo {
     this.figureId = element.closest("figure")?.id ?? "";
     const key = this.figureId.replace(/^demo-/, "") || family.id;
     this.settings = new DemoSettings(element, family, key);
-    this.view = family.views[0]!;
-    this.viewParam = this.view.param?.default;
     const id = `demo-${++sessions}`;
     this.session = new DemoSession(trainingWorker(), family, id);
     this.panel = new DemoPanel(element, family, this.settings.specs, this.settings.values, id, {
@@ -75,15 +64,31 @@ class Demo implements MountedDemo {
       remeasureBackend: () => void this.whilePaused(() => this.backend.remeasure()),
       copyLink: () => void copyDemoLink(this.settings, this.figureId, (m) => this.panel.announce(m)),
       copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m)),
-      exportFile: (kind) => void this.exportFile(kind),
-      loadWeights: (file) => void this.loadWeights(file),
-      loadSnapshot: () => void this.loadSnapshot(),
+      exportFile: (kind) => void this.files.export(kind),
+      loadWeights: (file) => void this.files.loadWeights(file),
+      loadSnapshot: () => void this.files.loadSnapshot(),
       chooseView: (view) => this.chooseView(view),
       moveParam: (value) => {
-        this.viewParam = value;
+        this.plot.setParam(value);
         return this.redraw();
       },
       sweepStarted: () => this.loop.pause(),
+    });
+    this.plot = new DemoView(family, this.panel, this.session, () => this.settings.values);
+    this.files = new DemoFiles({
+      family,
+      session: this.session,
+      settings: this.settings,
+      panel: this.panel,
+      plot: this.plot,
+      ready: () => this.ready,
+      pause: () => this.loop.pause(),
+      alive: () => !this.destroyed && !this.broken,
+      refresh: async () => {
+        await this.redraw();
+        await this.updateQuality();
+      },
+      showStep: () => this.status.write(this.session.step),
     });
     this.status = new StatusPacer({
       status: (step, rate) => {
@@ -112,7 +117,7 @@ class Demo implements MountedDemo {
     this.panel.setState("starting");
     this.ready = this.start();
     // An embed's ?snapshot=1 (embed-page.ts marks the element): the trained model at once, fetched only now.
-    if (element.hasAttribute("snapshot")) void this.loadSnapshot();
+    if (element.hasAttribute("snapshot")) void this.files.loadSnapshot();
   }
 
   private async start(): Promise<void> {
@@ -128,12 +133,12 @@ class Demo implements MountedDemo {
 
   private async createModel(): Promise<void> {
     const dataset = this.settings.values.dataset as DatasetName;
-    this.data = sampleDataset(dataset, VIEW_POINTS, createRandom(Number(this.settings.values.seed)).fork("display"));
+    this.plot.showData(dataset, Number(this.settings.values.seed));
     await this.session.create(this.settings.values);
     this.panel.showLosses(null);
     this.panel.showQuality(QUALITY_PENDING, null);
     this.status.write(0);
-    this.configureParam();
+    this.plot.configure();
     await this.redraw();
   }
 
@@ -169,14 +174,7 @@ class Demo implements MountedDemo {
 
   /** Asks the worker for the current view and draws it. */
   private async redraw(): Promise<void> {
-    if (this.destroyed) return;
-    const request = { view: this.view.id, n: VIEW_POINTS, extent: EXTENT, gridSize: GRID };
-    const frame = await this.session.view(
-      this.viewParam === undefined ? request : { ...request, param: this.viewParam },
-    );
-    if (this.destroyed) return;
-    this.frame = frame;
-    this.panel.draw(frame, this.data);
+    if (!this.destroyed) await this.plot.redraw(() => !this.destroyed);
   }
 
   private async updateQuality(): Promise<void> {
@@ -184,17 +182,9 @@ class Demo implements MountedDemo {
     if (!this.destroyed) this.panel.showQuality(qualityText(score), score);
   }
 
-  private configureParam(): void {
-    const param = this.view.param;
-    const max = param?.maxSetting ? Number(this.settings.values[param.maxSetting]) : (param?.max ?? 0);
-    this.viewParam = this.panel.views.configure(this.view, max, this.viewParam);
-  }
-
   private chooseView(view: ViewSpec): void {
     this.panel.views.stopSweep();
-    this.view = view;
-    this.viewParam = view.param?.default;
-    this.configureParam();
+    this.plot.choose(view);
     void this.redraw();
   }
 
@@ -257,62 +247,6 @@ class Demo implements MountedDemo {
     await this.ready;
     await change();
     if (wasPlaying) this.loop.play();
-  }
-
-  private async exportFile(kind: ExportKind): Promise<void> {
-    await this.ready;
-    const { family, session, frame, data } = this;
-    const dataset = String(this.settings.values.dataset);
-    const source = { family, session, dataset, frame, data, extent: EXTENT, plot: this.panel.plotElement };
-    this.panel.announce(await exportDemo(kind, source).catch((e: unknown) => `导出失败：${quotedReason(e)}。`));
-  }
-
-  private async loadWeights(file: File): Promise<void> {
-    this.loop.pause();
-    await this.ready;
-    try {
-      this.panel.clearError();
-      this.panel.announce(await importWeights(file, this.session));
-      await this.redraw();
-      await this.updateQuality();
-    } catch (error) {
-      this.panel.showError(`权重未载入：${quotedReason(error)}。模型保持原样。`);
-    }
-  }
-
-  /**
-   * Fetches the family's shipped snapshot and puts its model in place of this one, at the snapshot's dataset, seed
-   * and settings (the controls, the URL and the data shown follow, and the message names what changed); then draws
-   * and scores it. The reader may train on, or Reset to train from scratch at those settings. A failed fetch or a
-   * bad file is refused with a message and the model stays as it was (it trains from scratch as before).
-   */
-  private async loadSnapshot(): Promise<void> {
-    this.loop.pause();
-    this.panel.views.stopSweep();
-    await this.ready;
-    if (this.destroyed || this.broken) return;
-    this.panel.clearError();
-    this.panel.announce("正在下载训练好的模型…");
-    let made: Awaited<ReturnType<DemoSession["loadTrained"]>>;
-    try {
-      made = await this.session.loadTrained(await fetchSnapshot(this.family.id));
-    } catch (error) {
-      this.panel.announce("");
-      this.panel.showError(`训练好的模型未载入：${quotedReason(error)}。模型保持原样，可照常从头训练。`);
-      return;
-    }
-    if (this.destroyed) return;
-    const values = this.settings.adopt({ dataset: made.dataset, seed: made.seed, ...made.settings });
-    const changed = this.panel.showValues(values, "");
-    history.replaceState(history.state, "", this.settings.link());
-    this.data = sampleDataset(made.dataset, VIEW_POINTS, createRandom(made.seed).fork("display"));
-    this.status.write(this.session.step);
-    this.panel.showLosses(null);
-    this.panel.updateLossChart(this.session.history.steps, this.session.history.values);
-    this.configureParam();
-    await this.redraw();
-    await this.updateQuality();
-    this.panel.announce(snapshotAdopted(this.session.step, changed, values));
   }
 
   /**
