@@ -138,10 +138,13 @@ export function describeRace(measured: MeasuredBackend): string {
 /**
  * The badge ("WebGL") and a note: the race this device ran when the backend running is its winner; else, when the
  * first choice was passed over, "WebGL 不可用（…），已改用 WASM。", or, for a software-rendered WebGL, that WASM is
- * faster here and the reader can still switch. `measured`: whether the note is a race (the demo then offers to
- * measure again).
+ * faster here and the reader can still switch (in "设置", unless `settingsShown` is false: an embed may hide them).
+ * `measured`: whether the note is a race (the demo then offers to measure again).
  */
-export function describeBackend(choice: BackendChoice): { label: string; note: string; measured: boolean } {
+export function describeBackend(
+  choice: BackendChoice,
+  settingsShown = true,
+): { label: string; note: string; measured: boolean } {
   const label = BACKEND_LABELS[choice.name];
   const measured = backendFromUrl().backend === null ? measuredBackend() : null;
   if (measured?.winner === choice.name) return { label, note: describeRace(measured), measured: true };
@@ -151,6 +154,7 @@ export function describeBackend(choice: BackendChoice): { label: string; note: s
     return [];
   });
   const slow = choice.fallbacks.some((f) => f.why === "slow");
-  const note = notes.length ? `${notes.join("；")}，已改用 ${label}${slow ? "（可在“设置”中切换）" : ""}。` : "";
+  const where = slow && settingsShown ? "（可在“设置”中切换）" : "";
+  const note = notes.length ? `${notes.join("；")}，已改用 ${label}${where}。` : "";
   return { label, note, measured: false };
 }

@@ -19,29 +19,36 @@ export class DemoBackend {
   private readonly sessionId: string;
   /** Brings the demo up to date with steps the worker ran for it (a race trains its model). */
   private readonly catchUp: () => Promise<void>;
+  /** Whether the reader can see the settings (an embed's hide=settings takes them away). */
+  private readonly settingsShown: boolean;
 
-  constructor(panel: DemoPanel, sessionId: string, catchUp: () => Promise<void>) {
+  constructor(panel: DemoPanel, sessionId: string, catchUp: () => Promise<void>, settingsShown = true) {
     this.panel = panel;
     this.sessionId = sessionId;
     this.catchUp = catchUp;
+    this.settingsShown = settingsShown;
+  }
+
+  private describe(choice: Parameters<typeof describeBackend>[0]) {
+    return describeBackend(choice, this.settingsShown);
   }
 
   /** Follows the page-wide choice (another demo's switch, a race); returns the unsubscribe. */
   listen(): () => void {
-    return onBackendChange((choice) => this.panel.showBackend(describeBackend(choice)));
+    return onBackendChange((choice) => this.panel.showBackend(this.describe(choice)));
   }
 
   /** The backend running (chosen on the page's first call), shown in the demo. */
   async start(): Promise<void> {
     const choice = await currentBackend();
-    this.panel.showBackend(describeBackend(choice), choice.name);
+    this.panel.showBackend(this.describe(choice), choice.name);
   }
 
   /** The reader's switch, for every demo of the page. */
   async change(name: BackendName): Promise<void> {
     const choice = await switchBackend(name);
-    this.panel.showBackend(describeBackend(choice));
-    this.panel.announce(`计算后端已切换为 ${describeBackend(choice).label}。`);
+    this.panel.showBackend(this.describe(choice));
+    this.panel.announce(`计算后端已切换为 ${this.describe(choice).label}。`);
   }
 
   /** Before the page's first training: measures the backends on this demo's model (once per page and device). */
@@ -52,7 +59,7 @@ export class DemoBackend {
     this.panel.announce("正在测速：用这个模型在各个计算后端上各训练一小段，选最快的……");
     const measured = await pending;
     await this.catchUp();
-    if (measured) this.panel.announce(describeBackend(await currentBackend()).note);
+    if (measured) this.panel.announce(this.describe(await currentBackend()).note);
   }
 
   /** Forgets this device's race and runs a new one now. */

@@ -107,12 +107,17 @@ class Demo implements MountedDemo {
     document.addEventListener("visibilitychange", visibility);
     this.cleanups.push(() => document.removeEventListener("visibilitychange", visibility));
     // A race trains this demo's model: catch up with its steps and losses (no step is run).
-    this.backend = new DemoBackend(this.panel, id, async () => {
-      const outcome = await this.session.train(0);
-      this.status.write(this.session.step);
-      // A model that diverged during the race says so now, as a tick would have.
-      if (outcome.kind === "diverged" && outcome.first) await this.showDivergence(outcome.divergence);
-    });
+    this.backend = new DemoBackend(
+      this.panel,
+      id,
+      async () => {
+        const outcome = await this.session.train(0);
+        this.status.write(this.session.step);
+        // A model that diverged during the race says so now, as a tick would have.
+        if (outcome.kind === "diverged" && outcome.first) await this.showDivergence(outcome.divergence);
+      },
+      !element.closest('[data-hide~="settings"]'),
+    );
     this.cleanups.push(this.backend.listen());
     this.panel.setState("starting");
     this.ready = this.start();

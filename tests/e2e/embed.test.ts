@@ -125,6 +125,9 @@ describe("an embedded demo", () => {
     const back = frame.getByRole("link", { name: /中阅读这一节/ });
     await expect(back.getAttribute("href")).resolves.toBe(`${ARTICLE_PATH}#demo-gan`);
 
+    // With the settings hidden, no note sends the reader to them.
+    await expect(frame.locator(".demo-backend-note").textContent()).resolves.not.toContain("设置");
+
     await frame.getByRole("button", { name: "▶ 训练" }).click();
     await embed.waitForFunction(
       () => Number(document.querySelector("gen-demo")?.getAttribute("data-demo-step")) >= 20,
