@@ -29,6 +29,7 @@ import { writeReport, type BackendResult, type BenchResult, type FamilyResult } 
 import type { Page } from "playwright-core";
 import { launchChromium } from "./chromium.ts";
 import { serveStatic } from "./static-server.ts";
+import { runIfMain } from "./run-main.ts";
 
 const PARTS = ["page", "browser", "recognisable", "compare", "soak", "lighthouse", "node"] as const;
 type Part = (typeof PARTS)[number];
@@ -326,12 +327,4 @@ async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

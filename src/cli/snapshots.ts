@@ -16,6 +16,7 @@ import { FAMILY_IDS, parseFamilyId, type FamilyId } from "../models/ids.ts";
 import { snapshotPath, trainerFromWeights } from "../models/snapshot.ts";
 import { qualityLine } from "./quality-line.ts";
 import { main as train } from "./train.ts";
+import { runIfMain } from "./run-main.ts";
 
 /** The most a snapshot may weigh, gzipped: what a reader on a slow classroom connection waits for. */
 export const SNAPSHOT_MAX_GZIP = 40 * 1024;
@@ -111,12 +112,4 @@ export async function main(argv: readonly string[], outDir = "public"): Promise<
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);

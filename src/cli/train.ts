@@ -19,6 +19,7 @@ import type { Family } from "../models/types.ts";
 import { applyRawSettings, defaults } from "../settings/resolve.ts";
 import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
 import { qualityLine } from "./quality-line.ts";
+import { runIfMain } from "./run-main.ts";
 
 /** The seed's range and default, from the settings every demo has (the directive and the URL read the same). */
 const SEED = COMMON_SETTINGS.find((s) => s.name === "seed")!;
@@ -178,12 +179,4 @@ export async function main(argv: readonly string[]): Promise<number> {
   return 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfMain(import.meta.url, main);
