@@ -90,16 +90,18 @@ export function currentBackend(): Promise<BackendChoice> {
 /**
  * Before the page's first training: races the backends on `session`'s model (its steps count as training), keeps
  * the fastest, remembers it for this device and tells every demo. Runs once per page, and not at all when the URL
- * names a backend, when this device has measured before, or when fewer than two backends work. Resolves with the
- * race, or null when none ran (a race that fails leaves the backend as it was).
+ * names a backend, when this device has measured before, or when fewer than two backends work. `onStart` is
+ * called when this call starts a race on `session`'s model (not when one ran or is running for another demo).
+ * Resolves with the race, or null when none ran (a race that fails leaves the backend as it was).
  */
-export function raceBeforeTraining(session: string): Promise<MeasuredBackend | null> {
+export function raceBeforeTraining(session: string, onStart?: () => void): Promise<MeasuredBackend | null> {
   if (backendFromUrl().backend !== null || measuredBackend() !== null) return Promise.resolve(null);
   race ??= (async () => {
     const choice = await currentBackend();
     const broken = new Set(choice.fallbacks.filter((f) => f.why !== "slow").map((f) => f.backend));
     const candidates = RACE_CANDIDATES.filter((b) => !broken.has(b));
     if (candidates.length < 2) return null;
+    onStart?.();
     const outcome = await trainingWorker().call("raceBackends", { session, candidates, windowMs: RACE_WINDOW_MS });
     const measured = { winner: outcome.winner, laps: outcome.laps, measuredAt: new Date().toISOString() };
     remember(measured);

@@ -53,11 +53,12 @@ export class DemoBackend {
 
   /** Before the page's first training: measures the backends on this demo's model (once per page and device). */
   async raceBeforeTraining(): Promise<void> {
-    const pending = raceBeforeTraining(this.sessionId);
-    const settled = await Promise.race([pending, Promise.resolve(undefined)]);
-    if (settled !== undefined) return; // no race to run, or one already over
-    this.panel.announce("正在测速：用这个模型在各个计算后端上各训练一小段，选最快的……");
-    const measured = await pending;
+    let racedHere = false;
+    const measured = await raceBeforeTraining(this.sessionId, () => {
+      racedHere = true;
+      this.panel.announce("正在测速：用这个模型在各个计算后端上各训练一小段，选最快的……");
+    });
+    if (!racedHere) return; // no race, or one for another demo's model: this model did not train
     await this.catchUp();
     if (measured) this.panel.announce(this.describe(await currentBackend()).note);
   }

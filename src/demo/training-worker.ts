@@ -46,8 +46,8 @@ const api: WorkerImplementation = {
       const outcome = await raceBackends(candidates, async (backend) => {
         await activateBackend(backend);
         const stepsOf = (steps: number) => {
-          const before = trainer.step;
-          return trainer.train(steps, RACE_CHUNK).step - before;
+          const from = trainer.step;
+          return trainer.train(steps, RACE_CHUNK).step - from;
         };
         return timeLap(stepsOf, {
           windowMs,

@@ -16,7 +16,7 @@ export const BARE_PATH = "/__bench/bare/";
 const QUALITY_SAMPLES = 10_000;
 const QUALITY_TARGET = 0.2;
 /** How often a time-to-recognisable session scores the demo (its own scoring time is not counted). */
-export const RECOGNISABLE_POLL_MS = 1000;
+const RECOGNISABLE_POLL_MS = 1000;
 
 /** Median, min and max of a few repeated measurements. */
 export interface Spread {
