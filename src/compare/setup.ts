@@ -123,7 +123,8 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
     else refuse("mode", `不能取 “${mode}”，可选：${COMPARE_MODES.join("、")}`);
   }
 
-  const raw: Partial<Record<FamilyId, Record<string, string>>> = {};
+  // Pairs, not an object filled by assignment, which would drop a setting named `__proto__` unreported.
+  const raw: Partial<Record<FamilyId, [string, string][]>> = {};
   for (const [name, value] of params) {
     if (KNOWN.includes(name)) continue;
     const dot = name.indexOf(".");
@@ -132,9 +133,10 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
       problems.push(`未知的网址参数 “${name}”，已忽略；可用：${KNOWN.join("、")} 和 “模型.设置”`);
       continue;
     }
-    (raw[family] ??= {})[name.slice(dot + 1)] = value;
+    (raw[family] ??= []).push([name.slice(dot + 1), value]);
   }
-  for (const [family, values] of Object.entries(raw) as [FamilyId, Record<string, string>][]) {
+  for (const [family, pairs] of Object.entries(raw) as [FamilyId, [string, string][]][]) {
+    const values = Object.fromEntries(pairs);
     const resolved = familySettings(family, values);
     problems.push(...resolved.problems.map((p) => `网址参数 ${family}.${p}，已改用默认值`));
     const kept = Object.fromEntries(

@@ -57,6 +57,13 @@ describe("readSetup", () => {
     expect(bad.problems[0]).toMatch(/^网址参数 vae\.learningRate：.*学习率.*应在/);
     expect(bad.problems[1]).toMatch(/^网址参数 vae\.bogus：/);
   });
+
+  it("refuses a family's parameter named like an object's own property (found by fuzzing: it was dropped)", () => {
+    const { setup, problems } = readSetup("?flow-matching.__proto__=0&gan.constructor=1");
+    expect(setup.overrides).toEqual({});
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^网址参数 flow-matching\.__proto__：.*“__proto__”/);
+  });
 });
 
 describe("familySettings", () => {
