@@ -5,6 +5,7 @@
  * article), checked by the family's table. Reading never throws: a bad value is left out and reported, in Chinese.
  * No DOM, no tfjs.
  */
+import { BACKEND_NAMES, isBackendName } from "../lab/backend-names.ts";
 import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
 import { FAMILY_IDS, isFamilyId, type FamilyId } from "../models/ids.ts";
 import { FAMILY_SPECS } from "../models/specs.ts";
@@ -43,7 +44,7 @@ export const BUDGET_SETTING = {
   default: 10,
 } as const satisfies NumberSetting;
 
-/** The URL parameters of the page besides `<family>.<setting>`; `backend` is read by the backend choice. */
+/** The URL parameters of the page besides `<family>.<setting>`; `backend` is checked here, used by the backend choice. */
 const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend"];
 
 export function defaultSetup(): CompareSetup {
@@ -121,6 +122,11 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
   if (mode !== null) {
     if ((COMPARE_MODES as readonly string[]).includes(mode)) setup.mode = mode as CompareMode;
     else refuse("mode", `不能取 “${mode}”，可选：${COMPARE_MODES.join("、")}`);
+  }
+
+  const backend = params.get("backend");
+  if (backend !== null && !isBackendName(backend)) {
+    refuse("backend", `不能取 “${backend}”，可选：${BACKEND_NAMES.join("、")}`);
   }
 
   // Pairs, not an object filled by assignment, which would drop a setting named `__proto__` unreported.

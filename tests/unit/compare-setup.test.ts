@@ -47,6 +47,12 @@ describe("readSetup", () => {
     expect(readSetup("?backend=wasm").problems).toEqual([]);
   });
 
+  it("refuses a backend that is not one, with the valid ones (it was silently ignored)", () => {
+    expect(readSetup("?backend=<b>gpu</b>").problems).toEqual([
+      "网址参数 backend：不能取 “<b>gpu</b>”，可选：webgl、wasm、cpu，已改用默认值",
+    ]);
+  });
+
   it("keeps a family's own setting that its table accepts and refuses one it does not", () => {
     const good = readSetup("?vae.learningRate=1&gan.loss=wgan");
     expect(good.problems).toEqual([]);
