@@ -91,6 +91,24 @@ describe("parsePoints, fuzzed", () => {
     );
   });
 
+  it("reads a CSV file cut short as its whole lines, and refuses or reads the cut line alone", () => {
+    const arb = goodPoints
+      .filter((p) => p.length > 0)
+      .chain((points) => fc.tuple(fc.constant(points), cutShort(samplesCsv(points))));
+    fc.assert(
+      fc.property(arb, ([points, text]) => {
+        const read = parsePointsCsv(text, { nonFinite: "refuse" });
+        const whole = text.split("\n").length - 2; // rows before the cut line (the first line is the header)
+        expect(read.problems.length).toBeLessThanOrEqual(1);
+        expect(read.points.slice(0, 2 * Math.max(0, whole))).toEqual(
+          points.slice(0, 2 * Math.max(0, whole)).map((v) => v + 0),
+        );
+        expect(read.points.length / 2 + read.problems.length).toBeLessThanOrEqual(Math.max(0, whole) + 1);
+      }),
+      fuzz(300),
+    );
+  });
+
   it("refuses a JSON file cut short, as a whole, keeping no point", () => {
     const arb = goodPoints
       .filter((p) => p.length > 0)

@@ -18,7 +18,7 @@ import { COMMON_SETTINGS } from "../../src/settings/common.ts";
 import { readSettings } from "../../src/settings/read.ts";
 import { parseSetting, resolveSettings } from "../../src/settings/resolve.ts";
 import type { SettingSpec } from "../../src/settings/table.ts";
-import { fuzz, hostileText, ODD_TEXT, validOrHostile } from "../support/hostile-input.ts";
+import { cutShort, fuzz, hostileText, ODD_TEXT, validOrHostile } from "../support/hostile-input.ts";
 
 /** Every table a reader's text is checked against: the common settings, each family's, the comparison's budget. */
 const ALL_SPECS: SettingSpec[] = [
@@ -146,6 +146,27 @@ describe("a demo's URL parameters, fuzzed", () => {
         readSettings(specs, values);
       }),
       fuzz(1000),
+    );
+  });
+
+  it("reads a link cut short (a copy that lost its end) as valid settings and a message for what it cannot read", () => {
+    const link = fc
+      .array(pair, { maxLength: 8 })
+      .map((pairs) => {
+        const { values } = resolveSettings(specs, [{ raw: readUrlSettings("gan", query(pairs)), source: "网址参数" }]);
+        return urlWithSettings("gan", linkSettings(specs, {}, values), {}, "https://example.test/notes/a/?x=1");
+      })
+      .chain(cutShort);
+    fc.assert(
+      fc.property(link, (cut) => {
+        const search = cut.includes("?") ? cut.slice(cut.indexOf("?")) : "";
+        const { values, problems } = resolveSettings(specs, [
+          { raw: readUrlSettings("gan", search), source: "网址参数" },
+        ]);
+        readSettings(specs, values);
+        for (const problem of problems) expect(problem).toMatch(/^网址参数/);
+      }),
+      fuzz(500),
     );
   });
 
