@@ -4,17 +4,18 @@
  * number and never echo as markup. Reusable by any parser's test: `hostileText` for one value, `hostileCsv` and
  * `hostileJson` for a whole file, `cutShort` for a file that stops early.
  *
- * Runs are deterministic (CI): `FUZZ` holds a fixed seed. To explore, run with `FUZZ_SEED=<n>` or `FUZZ_SEED=random`
- * (and `FUZZ_RUNS=<n>`); a failure prints the seed, the shrunk counterexample and the path to replay it.
+ * Runs are deterministic (CI): `fuzz()` gives a fixed seed. To explore, run with `FUZZ_SEED=<n>` or `FUZZ_SEED=random`
+ * (and `FUZZ_TIMES=10` for ten times the runs); a failure prints the seed, the shrunk counterexample and the path to
+ * replay it.
  */
 import fc from "fast-check";
 
-/** The runs' settings for `fc.assert`: a fixed seed unless `FUZZ_SEED` says otherwise. */
+/** The runs' settings for `fc.assert`: `numRuns` runs from a fixed seed, unless `FUZZ_SEED`/`FUZZ_TIMES` say otherwise. */
 export function fuzz(numRuns = 200): fc.Parameters<unknown> {
   const env = process.env["FUZZ_SEED"];
   const seed = env === "random" ? Date.now() ^ (Math.random() * 2 ** 31) : env ? Number(env) : 20_261_202;
-  const runs = Number(process.env["FUZZ_RUNS"] ?? numRuns);
-  return { seed, numRuns: runs };
+  const times = Number(process.env["FUZZ_TIMES"] ?? 1);
+  return { seed, numRuns: Math.max(1, Math.round(numRuns * times)) };
 }
 
 /** Numbers written the ways `Number()` or a careless regex misreads: non-finite, beyond float64, hex, padded, empty. */
