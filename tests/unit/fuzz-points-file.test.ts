@@ -14,12 +14,13 @@ import {
   parsePointsJson,
   type ParsedPoints,
   type PointsFormat,
+  type PointsOptions,
 } from "../../src/lab/points-file.ts";
 import { cutShort, fuzz, hostileCsv, hostileJson, hostileText } from "../support/hostile-input.ts";
 
 const anyFile = fc.oneof(hostileCsv, hostileJson, hostileText);
 const format = fc.constantFrom<PointsFormat | undefined>("csv", "json", undefined);
-const nonFinite = fc.constantFrom<"accept" | "refuse" | undefined>("accept", "refuse", undefined);
+const options = fc.constantFrom<PointsOptions>({}, { nonFinite: "accept" }, { nonFinite: "refuse" });
 
 /** Every problem has a place and a message that reads as one line. */
 function expectWellFormed({ points, problems }: ParsedPoints): void {
@@ -39,8 +40,8 @@ const goodPoints = fc
 describe("parsePoints, fuzzed", () => {
   it("never throws, and reports every problem with a message", () => {
     fc.assert(
-      fc.property(anyFile, format, nonFinite, (text, as, refuse) => {
-        expectWellFormed(parsePoints(text, as, { nonFinite: refuse }));
+      fc.property(anyFile, format, options, (text, as, how) => {
+        expectWellFormed(parsePoints(text, as, how));
       }),
       fuzz(1500),
     );
@@ -58,8 +59,8 @@ describe("parsePoints, fuzzed", () => {
 
   it("keeps or reports each non-blank CSV line: the points plus the problems cover every line but a header", () => {
     fc.assert(
-      fc.property(hostileCsv, nonFinite, (text, refuse) => {
-        const { points, problems } = parsePointsCsv(text, { nonFinite: refuse });
+      fc.property(hostileCsv, options, (text, how) => {
+        const { points, problems } = parsePointsCsv(text, how);
         const lines = text.replace(/^\uFEFF/, "").split(/\r?\n|\r/);
         const nonBlank = lines.filter((l) => l.trim() !== "").length;
         const kept = points.length / 2 + problems.length;

@@ -8,7 +8,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { assignWeights, parseWeights, type WeightsFile } from "../../src/lab/weights-file.ts";
+import { parseWeights, type WeightsFile } from "../../src/lab/weights-file.ts";
 import { DATASET_NAMES } from "../../src/lab/dataset-names.ts";
 import { FAMILY_IDS } from "../../src/models/ids.ts";
 import { getFamily } from "../../src/models/registry.ts";
@@ -143,8 +143,8 @@ function expectRefusal(error: unknown): void {
 }
 
 /** Every weight of `trainer`'s model, as the backend holds it (float32). */
-function weightsNow(trainer: Trainer): Float32Array[] {
-  return Object.values(trainer.model.weights()).map((v) => v.dataSync() as Float32Array);
+function weightsNow(trainer: Trainer): number[][] {
+  return Object.values(trainer.saveWeights().weights).map((w) => w.values);
 }
 
 describe("weights files, fuzzed", () => {
@@ -166,7 +166,7 @@ describe("weights files, fuzzed", () => {
   it("load only finite float32 weights of the model's shapes; else change nothing and leave no tensor", () => {
     const trainer = new Trainer({ family, dataset: "8gaussians", seed: 2, settings: defaults(family.settings) });
     const original = parseWeights(shipped, FAMILY);
-    assignWeights(trainer.model.weights(), original);
+    trainer.loadWeights(original);
     const before = weightsNow(trainer);
     fc.assert(
       fc.property(weightsText, (text) => {
@@ -179,7 +179,7 @@ describe("weights files, fuzzed", () => {
         }
         const tensors = tf.memory().numTensors;
         try {
-          assignWeights(trainer.model.weights(), file);
+          trainer.loadWeights(file);
         } catch (error) {
           expectRefusal(error);
           expect((error as Error).message).toMatch(/^the weights do not fit this model: /);
@@ -191,7 +191,7 @@ describe("weights files, fuzzed", () => {
         for (const values of now) expect(values.every(Number.isFinite)).toBe(true);
         expect(tf.memory().numTensors).toBe(tensors);
         // Put the model back for the next case.
-        assignWeights(trainer.model.weights(), original);
+        trainer.loadWeights(original);
       }),
       fuzz(100),
     );
