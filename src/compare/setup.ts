@@ -44,7 +44,10 @@ export const BUDGET_SETTING = {
   default: 10,
 } as const satisfies NumberSetting;
 
-/** The URL parameters of the page besides `<family>.<setting>`; `backend` is checked here, used by the backend choice. */
+/**
+ * The URL parameters of the page besides `<family>.<setting>`; `backend` is checked here and used by the backend
+ * choice.
+ */
 const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend"];
 
 export function defaultSetup(): CompareSetup {

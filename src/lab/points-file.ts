@@ -28,7 +28,7 @@ export interface ParsedPoints {
 export type PointsFormat = "csv" | "json";
 
 export interface PointsOptions {
-  /** Accept NaN and ±Infinity as sample values (the default) or report them, and values beyond float32, as problems. */
+  /** Accept NaN and ±Infinity as sample values (the default), or report them and values beyond float32 as problems. */
   nonFinite?: "accept" | "refuse";
 }
 

@@ -90,8 +90,8 @@ export function parseWeights(text: string, family: FamilyId): WeightsFile {
 }
 
 /**
- * Assigns the file's values to `weights`. Every name must be there with the same shape and finite float32 numbers, and no
- * other name: otherwise it throws with the first problems (a network of another size, say) and assigns nothing.
+ * Assigns the file's values to `weights`. Every name must be there with the same shape and numbers finite in float32,
+ * and no other name: otherwise it throws with the first problems (a network of another size, say) and assigns nothing.
  */
 export function assignWeights(weights: Record<string, Variable>, file: WeightsFile): void {
   const problems: string[] = [];

@@ -10,7 +10,10 @@
  */
 import fc from "fast-check";
 
-/** The runs' settings for `fc.assert`: `numRuns` runs from a fixed seed, unless `FUZZ_SEED`/`FUZZ_TIMES` say otherwise. */
+/**
+ * The runs' settings for `fc.assert`: `numRuns` runs from a fixed seed, unless `FUZZ_SEED` or `FUZZ_TIMES` say
+ * otherwise.
+ */
 export function fuzz(numRuns = 200): { seed: number; numRuns: number } {
   const env = process.env["FUZZ_SEED"];
   const seed = env === "random" ? Date.now() ^ (Math.random() * 2 ** 31) : env ? Number(env) : 20_261_202;
