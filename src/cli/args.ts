@@ -3,6 +3,9 @@
  * for a command that takes them, operands such as file names. Errors are plain messages; the command prints them with
  * its usage and exits with code 2.
  */
+import { accessSync, constants, statSync } from "node:fs";
+import { dirname, resolve } from "node:path";
+
 export interface OptionSpec {
   name: string;
   help: string;
@@ -78,5 +81,28 @@ export function oneOf<T extends string>(choices: readonly T[]) {
     if (!(choices as readonly string[]).includes(value))
       throw new Error(`expected one of ${choices.join(", ")}, got "${value}"`);
     return value as T;
+  };
+}
+
+/**
+ * A file the command will write, ending in one of `extensions` (e.g. `[".csv", ".json"]`, in any case), checked
+ * before any work: its folder exists and can be written to, and it is not itself a folder. So a mistyped path
+ * fails at once with exit code 2, not after a long run with a stack trace.
+ */
+export function outputFile(extensions: readonly string[]) {
+  return (value: string) => {
+    if (!extensions.some((e) => value.toLowerCase().endsWith(e))) {
+      throw new Error(`the file must end in ${extensions.join(" or ")}, got "${value}"`);
+    }
+    const folder = dirname(resolve(value));
+    const stat = (path: string) => statSync(path, { throwIfNoEntry: false });
+    if (!stat(folder)?.isDirectory()) throw new Error(`cannot write ${value}: no folder ${folder}`);
+    if (stat(value)?.isDirectory()) throw new Error(`cannot write ${value}: it is a folder`);
+    try {
+      accessSync(folder, constants.W_OK);
+    } catch {
+      throw new Error(`cannot write ${value}: the folder ${folder} is not writable`);
+    }
+    return value;
   };
 }

@@ -17,7 +17,7 @@ import { weightsSettings } from "../models/snapshot.ts";
 import { Trainer } from "../models/trainer.ts";
 import type { Family } from "../models/types.ts";
 import { applyRawSettings, defaults } from "../settings/resolve.ts";
-import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
+import { integer, oneOf, outputFile, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
 import { qualityLine } from "./quality-line.ts";
 import { runIfMain } from "./run-main.ts";
 
@@ -36,14 +36,7 @@ const OPTIONS: OptionSpec[] = [
   { name: "samples", help: "samples to draw and score", parse: integer(100, 1_000_000), default: 10_000 },
   { name: "backend", help: "wasm or cpu", parse: oneOf(["wasm", "cpu"] as const), default: "wasm" },
   { name: "set", help: "family setting name=value, comma-separated (e.g. loss=wgan,clip=0.05)", parse: (v) => v },
-  {
-    name: "out",
-    help: "write samples to a .csv (x,y) or .json file",
-    parse: (v) => {
-      if (!/\.(csv|json)$/i.test(v)) throw new Error(`the file must end in .csv or .json, got "${v}"`);
-      return v;
-    },
-  },
+  { name: "out", help: "write samples to a .csv (x,y) or .json file", parse: outputFile([".csv", ".json"]) },
   {
     name: "weights",
     help: "start from the weights in this .json file (a demo's export or --save-weights); its settings are the base of --set",
@@ -55,10 +48,7 @@ const OPTIONS: OptionSpec[] = [
   {
     name: "save-weights",
     help: 'write the trained weights to a .json file (the demo\'s "载入权重" loads it)',
-    parse: (v) => {
-      if (!/\.json$/i.test(v)) throw new Error(`the file must end in .json, got "${v}"`);
-      return v;
-    },
+    parse: outputFile([".json"]),
   },
 ];
 

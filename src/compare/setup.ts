@@ -5,6 +5,7 @@
  * article), checked by the family's table. Reading never throws: a bad value is left out and reported, in Chinese.
  * No DOM, no tfjs.
  */
+import { BACKEND_NAMES, isBackendName } from "../lab/backend-names.ts";
 import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
 import { FAMILY_IDS, isFamilyId, type FamilyId } from "../models/ids.ts";
 import { FAMILY_SPECS } from "../models/specs.ts";
@@ -43,7 +44,10 @@ export const BUDGET_SETTING = {
   default: 10,
 } as const satisfies NumberSetting;
 
-/** The URL parameters of the page besides `<family>.<setting>`; `backend` is read by the backend choice. */
+/**
+ * The URL parameters of the page besides `<family>.<setting>`; `backend` is checked here and used by the backend
+ * choice.
+ */
 const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend"];
 
 export function defaultSetup(): CompareSetup {
@@ -123,7 +127,13 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
     else refuse("mode", `不能取 “${mode}”，可选：${COMPARE_MODES.join("、")}`);
   }
 
-  const raw: Partial<Record<FamilyId, Record<string, string>>> = {};
+  const backend = params.get("backend");
+  if (backend !== null && !isBackendName(backend)) {
+    refuse("backend", `不能取 “${backend}”，可选：${BACKEND_NAMES.join("、")}`);
+  }
+
+  // Pairs, not an object filled by assignment, which would drop a setting named `__proto__` unreported.
+  const raw: Partial<Record<FamilyId, [string, string][]>> = {};
   for (const [name, value] of params) {
     if (KNOWN.includes(name)) continue;
     const dot = name.indexOf(".");
@@ -132,9 +142,10 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
       problems.push(`未知的网址参数 “${name}”，已忽略；可用：${KNOWN.join("、")} 和 “模型.设置”`);
       continue;
     }
-    (raw[family] ??= {})[name.slice(dot + 1)] = value;
+    (raw[family] ??= []).push([name.slice(dot + 1), value]);
   }
-  for (const [family, values] of Object.entries(raw) as [FamilyId, Record<string, string>][]) {
+  for (const [family, pairs] of Object.entries(raw) as [FamilyId, [string, string][]][]) {
+    const values = Object.fromEntries(pairs);
     const resolved = familySettings(family, values);
     problems.push(...resolved.problems.map((p) => `网址参数 ${family}.${p}，已改用默认值`));
     const kept = Object.fromEntries(

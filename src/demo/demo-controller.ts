@@ -7,6 +7,7 @@ import type { DatasetName } from "../lab/dataset-names.ts";
 import { divergenceMessage } from "../models/divergence.ts";
 import { getFamilySpec } from "../models/specs.ts";
 import type { FamilySpec, ViewSpec } from "../models/types.ts";
+import { backendFromUrl } from "./backend-preference.ts";
 import { DemoBackend } from "./demo-backend.ts";
 import { DemoPanel } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
@@ -103,6 +104,8 @@ class Demo implements MountedDemo {
       (state) => this.panel.showLoopState(state),
     );
     for (const problem of this.settings.problems) this.panel.showError(problem);
+    const backendProblem = backendFromUrl().problem;
+    if (backendProblem) this.panel.showError(backendProblem);
     const visibility = () => this.loop.setTabVisible(document.visibilityState === "visible");
     document.addEventListener("visibilitychange", visibility);
     this.cleanups.push(() => document.removeEventListener("visibilitychange", visibility));

@@ -7,12 +7,9 @@ import { resolveSettings } from "../settings/resolve.ts";
  * figure id when a page has two demos of one model). Reading never throws: values are checked later.
  */
 export function readUrlSettings(key: string, search: string = location.search): Record<string, string> {
-  const params = new URLSearchParams(search);
-  const out: Record<string, string> = {};
-  for (const [name, value] of params) {
-    if (name.startsWith(`${key}.`)) out[name.slice(key.length + 1)] = value;
-  }
-  return out;
+  const params = [...new URLSearchParams(search)].filter(([name]) => name.startsWith(`${key}.`));
+  // fromEntries makes every name an own key, `__proto__` too (an assignment would drop it unreported).
+  return Object.fromEntries(params.map(([name, value]) => [name.slice(key.length + 1), value]));
 }
 
 /** The URL with this demo's settings that differ from its defaults (others' parameters kept). */

@@ -7,7 +7,7 @@
  * Non-finite values are samples, not errors: a model that diverged writes them (`NaN`, `Infinity`, `-Infinity` in
  * CSV; `null` in JSON, which is what `JSON.stringify` makes of them), and the quality score counts them as misses.
  * Also read as non-finite: `nan`, `inf`, `-inf` (NumPy's spelling), in any case. Pass `{ nonFinite: "refuse" }` to
- * report them as problems instead.
+ * report them as problems instead, and numbers beyond float32's range (which the points would hold as ±Infinity).
  */
 
 /** Where a problem is: a CSV line (1-based), a JSON array entry (0-based index), or the whole file. */
@@ -28,7 +28,7 @@ export interface ParsedPoints {
 export type PointsFormat = "csv" | "json";
 
 export interface PointsOptions {
-  /** Accept NaN and ±Infinity as sample values (the default) or report them as problems. */
+  /** Accept NaN and ±Infinity as sample values (the default), or report them and values beyond float32 as problems. */
   nonFinite?: "accept" | "refuse";
 }
 
@@ -67,11 +67,22 @@ type Value = { value: number } | { problem: string };
 function textValue(token: string, what: string, options: PointsOptions): Value {
   const text = token.trim();
   if (text === "") return { problem: `the ${what} value is empty` };
-  if (DECIMAL.test(text)) return { value: Number(text) };
+  if (DECIMAL.test(text)) return numberValue(Number(text), text, what, options);
   const infinite = INFINITE.exec(text);
   const value = NOT_A_NUMBER.test(text) ? Number.NaN : infinite ? (infinite[1] === "-" ? -1 : 1) * Infinity : null;
   if (value === null) return { problem: `the ${what} value "${shorten(text)}" is not a number` };
   if (options.nonFinite === "refuse") return { problem: `the ${what} value "${text}" is not finite` };
+  return { value };
+}
+
+/**
+ * A number read: kept, unless non-finite values are refused and it is beyond float32's range (`1e39`, `1e309`),
+ * which the points would hold as ±Infinity.
+ */
+function numberValue(value: number, written: string, what: string, options: PointsOptions): Value {
+  if (options.nonFinite === "refuse" && !Number.isFinite(Math.fround(value))) {
+    return { problem: `the ${what} value "${shorten(written)}" is beyond float32's range (not finite)` };
+  }
   return { value };
 }
 
@@ -124,7 +135,7 @@ export function parsePointsCsv(text: string, options: PointsOptions = {}): Parse
 
 /** One coordinate of a JSON entry: a number, `null` (non-finite, as JSON.stringify writes it) or a number as text. */
 function jsonValue(value: unknown, what: string, options: PointsOptions): Value {
-  if (typeof value === "number") return { value };
+  if (typeof value === "number") return numberValue(value, String(value), what, options);
   if (value === null) {
     return options.nonFinite === "refuse"
       ? { problem: `the ${what} value is null (not finite)` }

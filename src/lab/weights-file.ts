@@ -90,8 +90,8 @@ export function parseWeights(text: string, family: FamilyId): WeightsFile {
 }
 
 /**
- * Assigns the file's values to `weights`. Every name must be there with the same shape and finite numbers, and no
- * other name: otherwise it throws with the first problems (a network of another size, say) and assigns nothing.
+ * Assigns the file's values to `weights`. Every name must be there with the same shape and numbers finite in float32,
+ * and no other name: otherwise it throws with the first problems (a network of another size, say) and assigns nothing.
  */
 export function assignWeights(weights: Record<string, Variable>, file: WeightsFile): void {
   const problems: string[] = [];
@@ -107,12 +107,16 @@ export function assignWeights(weights: Record<string, Variable>, file: WeightsFi
     } else if (
       !Array.isArray(saved.values) ||
       saved.values.length !== variable.size ||
-      !saved.values.every((v) => typeof v === "number" && Number.isFinite(v))
+      // Finite in float32, as the variable holds them: 1e39 is finite in JSON and Infinity there.
+      !saved.values.every((v) => typeof v === "number" && Number.isFinite(Math.fround(v)))
     ) {
-      problems.push(`"${name}" needs ${variable.size} finite numbers`);
+      problems.push(`"${name}" needs ${variable.size} finite numbers (within float32's range)`);
     }
   }
-  for (const name of Object.keys(file.weights)) if (!(name in weights)) problems.push(`"${name}" is not in the model`);
+  for (const name of Object.keys(file.weights)) {
+    // Own names only: `in` would take "toString" or "__proto__" for a variable of the model.
+    if (!Object.hasOwn(weights, name)) problems.push(`"${name}" is not in the model`);
+  }
   if (problems.length > 0) {
     const shown = problems.slice(0, 3).join("; ");
     throw new Error(`the weights do not fit this model: ${shown}${problems.length > 3 ? "; …" : ""}`);

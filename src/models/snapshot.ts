@@ -5,11 +5,14 @@
  */
 import { isDatasetName } from "../lab/dataset-names.ts";
 import { parseWeights, type WeightsFile } from "../lab/weights-file.ts";
+import { COMMON_SETTINGS } from "../settings/common.ts";
 import { applyRawSettings, defaults } from "../settings/resolve.ts";
 import type { FamilyId } from "./ids.ts";
 import { getFamily } from "./registry.ts";
 import { Trainer } from "./trainer.ts";
 import type { Family, SettingValues } from "./types.ts";
+
+const SEED = COMMON_SETTINGS[1];
 
 /** Where a family's snapshot lives, relative to the site's base (and to `public/` in the repository). */
 export function snapshotPath(family: FamilyId): string {
@@ -21,10 +24,13 @@ export function snapshotPath(family: FamilyId): string {
  * know are ignored); throws naming the bad values.
  */
 export function weightsSettings(family: Family, file: WeightsFile): SettingValues {
+  // A number or its text; anything else is shown as JSON, so `[0.003]` is refused rather than read as "0.003".
+  const text = (value: unknown) =>
+    typeof value === "number" || typeof value === "string" ? String(value) : JSON.stringify(value);
   const raw = Object.fromEntries(
     family.settings
       .filter((s) => file.settings?.[s.name] !== undefined)
-      .map((s) => [s.name, String(file.settings[s.name])]),
+      .map((s) => [s.name, text(file.settings[s.name])]),
   );
   const parsed = applyRawSettings(family.settings, defaults(family.settings), raw, file.family);
   if (parsed.problems.length) throw new Error(`the weights file's settings: ${parsed.problems.join("; ")}`);
@@ -41,10 +47,13 @@ export function trainerFromWeights(text: string, familyId: FamilyId): Trainer {
   if (typeof file.dataset !== "string" || !isDatasetName(file.dataset)) {
     throw new Error(`the weights file's dataset "${String(file.dataset)}" is not one of the data sets`);
   }
-  if (!Number.isInteger(file.seed)) {
-    throw new Error(`the weights file's seed ${String(file.seed)} is not a whole number`);
+  // Within the seed setting's range: the demo adopts the seed, shows it and writes it into its link.
+  if (!(Number.isInteger(file.seed) && file.seed >= SEED.min && file.seed <= SEED.max)) {
+    throw new Error(
+      `the weights file's seed ${String(file.seed)} is not a whole number from ${SEED.min} to ${SEED.max}`,
+    );
   }
-  if (!Number.isInteger(file.step) || file.step < 0) {
+  if (!Number.isSafeInteger(file.step) || file.step < 0) {
     throw new Error(`the weights file's step ${String(file.step)} is not a whole number ≥ 0`);
   }
   const family = getFamily(familyId);

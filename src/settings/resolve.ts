@@ -21,7 +21,8 @@ export function parseSetting(spec: SettingSpec, raw: string): ParseResult {
   if (text === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) {
     return { ok: false, message: `“${spec.label}”需要一个数字，收到 “${raw}”` };
   }
-  const value = Number(text);
+  // + 0 reads −0 as 0, so the value a link writes ("0") reads back the same.
+  const value = Number(text) + 0;
   if (spec.type === "integer" && !Number.isInteger(value)) {
     return { ok: false, message: `“${spec.label}”需要一个整数，收到 “${raw}”` };
   }

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -91,5 +91,21 @@ describe("npm run train", () => {
       expect(run.status, args.join(" ")).toBe(2);
       expect(run.stderr).toMatch(/usage: npm run train -- \[options\]/);
     }
+  });
+
+  it("refuses, before training, a file to write in a missing folder or that is a folder (found by fuzzing)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "train-"));
+    mkdirSync(path.join(dir, "folder.csv"));
+    for (const [flag, file, message] of [
+      ["--out", "missing/samples.csv", /--out: cannot write .*missing\/samples\.csv: no folder .*missing/],
+      ["--save-weights", "missing/w.json", /--save-weights: cannot write .*missing\/w\.json: no folder/],
+      ["--out", "folder.csv", /--out: cannot write .*folder\.csv: it is a folder/],
+    ] as const) {
+      const run = train("--model", "autoregressive", "--steps", "0", "--samples", "100", flag, path.join(dir, file));
+      expect(run.status, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(run.stdout).not.toContain("trained");
+    }
+    expect(readdirSync(dir, { recursive: true })).toEqual(["folder.csv"]);
   });
 });

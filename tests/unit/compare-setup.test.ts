@@ -47,6 +47,12 @@ describe("readSetup", () => {
     expect(readSetup("?backend=wasm").problems).toEqual([]);
   });
 
+  it("refuses a backend that is not one, with the valid ones (it was silently ignored)", () => {
+    expect(readSetup("?backend=<b>gpu</b>").problems).toEqual([
+      "网址参数 backend：不能取 “<b>gpu</b>”，可选：webgl、wasm、cpu，已改用默认值",
+    ]);
+  });
+
   it("keeps a family's own setting that its table accepts and refuses one it does not", () => {
     const good = readSetup("?vae.learningRate=1&gan.loss=wgan");
     expect(good.problems).toEqual([]);
@@ -56,6 +62,13 @@ describe("readSetup", () => {
     expect(bad.problems).toHaveLength(2);
     expect(bad.problems[0]).toMatch(/^网址参数 vae\.learningRate：.*学习率.*应在/);
     expect(bad.problems[1]).toMatch(/^网址参数 vae\.bogus：/);
+  });
+
+  it("refuses a family's parameter named like an object's own property (found by fuzzing: it was dropped)", () => {
+    const { setup, problems } = readSetup("?flow-matching.__proto__=0&gan.constructor=1");
+    expect(setup.overrides).toEqual({});
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/^网址参数 flow-matching\.__proto__：.*“__proto__”/);
   });
 });
 

@@ -51,6 +51,20 @@ describe("parsePointsCsv", () => {
     ]);
   });
 
+  it("refuses, when asked to, a number beyond float32's range, which the points would hold as ±Infinity (found by fuzzing)", () => {
+    const csv = parsePointsCsv("1,2\n1e39,0\n0,-1e309\n3.4e38,-3.4e38\n", { nonFinite: "refuse" });
+    expect(list(csv.points)).toEqual([1, 2, Math.fround(3.4e38), Math.fround(-3.4e38)]);
+    expect(csv.problems.map(formatProblem)).toEqual([
+      'line 2: the x value "1e39" is beyond float32\'s range (not finite)',
+      'line 3: the y value "-1e309" is beyond float32\'s range (not finite)',
+    ]);
+    const json = parsePointsJson("[[0,-3.4028235677973366e+38],[1,2]]", { nonFinite: "refuse" });
+    expect(list(json.points)).toEqual([1, 2]);
+    expect(json.problems.map(formatProblem)).toEqual([
+      'entry [0]: the y value "-3.4028235677973366e+38" is beyond float32\'s range (not finite)',
+    ]);
+  });
+
   it("reports each bad line with its number and a clear message, and keeps the good lines", () => {
     const text = [
       "x,y", // 1: header

@@ -32,6 +32,12 @@ describe("parseSetting refuses bad values with a message", () => {
     expect(parseSetting(seed, "42")).toEqual({ ok: true, value: 42 });
   });
 
+  it("reads −0 as 0, so a link that writes the value reads back the same (found by fuzzing: r1=-0)", () => {
+    const r1 = FAMILY_SPECS.gan!.settings.find((s) => s.name === "r1")!;
+    expect(Object.is((parseSetting(r1, "-0") as { value: number }).value, 0)).toBe(true);
+    expect(Object.is((parseSetting(seed, "-0.0e5") as { value: number }).value, 0)).toBe(true);
+  });
+
   it("refuses non-numbers, out-of-range values, fractions for integers and unknown choices", () => {
     for (const [spec, raw, pattern] of [
       [lr, "abc", /需要一个数字/],
@@ -222,6 +228,14 @@ describe("URL state", () => {
       dataset: "moons",
       seed: "3",
     });
+  });
+
+  it("reports a parameter named like an object's own property (found by fuzzing: gan.__proto__ was dropped)", () => {
+    const raw = readUrlSettings("gan", "?gan.__proto__=1&gan.constructor=2");
+    expect(Object.keys(raw)).toEqual(["__proto__", "constructor"]);
+    const { problems } = resolveSettings([seed], [{ raw, source: "网址参数" }]);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(/未知设置 “__proto__”/);
   });
 
   it("writes the settings that differ from the defaults and keeps other parameters", () => {

@@ -171,4 +171,21 @@ describe("a bad snapshot", () => {
     refused(JSON.stringify({ ...good(), dataset: "faces" }), "autoregressive", 'dataset "faces"');
     refused(JSON.stringify({ ...good(), step: -3 }), "autoregressive", "step -3 is not a whole number ≥ 0");
   });
+
+  it("is refused when what it was made with is outside the settings' tables (found by fuzzing)", () => {
+    // A seed the demo would adopt, show and write into a link that its own URL reader then refuses.
+    refused(
+      JSON.stringify({ ...good(), seed: -1 }),
+      "autoregressive",
+      "seed -1 is not a whole number from 0 to 999999999",
+    );
+    refused(JSON.stringify({ ...good(), seed: 1e12 }), "autoregressive", "seed 1000000000000 is not");
+    refused(JSON.stringify({ ...good(), step: 2 ** 53 }), "autoregressive", "step 9007199254740992 is not");
+    // A setting is a number or its text, not an array holding one.
+    refused(
+      JSON.stringify({ ...good(), settings: { ...good().settings, learningRate: [0.003] } }),
+      "autoregressive",
+      "the weights file's settings: autoregressive：“学习率”需要一个数字，收到 “[0.003]”",
+    );
+  });
 });

@@ -68,3 +68,34 @@ describe.each(families.map((f, i) => [f.id, i] as const))("the weights of %s", (
     a.dispose();
   });
 });
+
+describe("a weights file from elsewhere (found by fuzzing)", () => {
+  const a = () => trainer(0, 1);
+
+  it("is refused when a value is finite in JSON but not in float32 (1e39 would load as Infinity)", () => {
+    const model = a();
+    const before = model.saveWeights();
+    const [first] = Object.keys(before.weights);
+    for (const value of [1e39, -3.4028236e38]) {
+      const file = copy(before);
+      file.weights[first!]!.values[0] = value;
+      expect(() => model.loadWeights(parseWeights(JSON.stringify(file), model.family.id))).toThrow(
+        `"${first}" needs ${before.weights[first!]!.values.length} finite numbers`,
+      );
+    }
+    expect(model.saveWeights().weights).toEqual(before.weights);
+    model.dispose();
+  });
+
+  it("is refused when it names a variable the model lacks, even one named like an object's own property", () => {
+    const model = a();
+    for (const name of ["__proto__", "toString", "constructor"]) {
+      const text = JSON.stringify(model.saveWeights()).replace(
+        '"weights":{',
+        `"weights":{"${name}":{"shape":[1],"values":[0]},`,
+      );
+      expect(() => model.loadWeights(parseWeights(text, model.family.id))).toThrow(`"${name}" is not in the model`);
+    }
+    model.dispose();
+  });
+});
