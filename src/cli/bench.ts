@@ -366,7 +366,9 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     if (!skip.has("soak")) {
       // The soak counts tensors and bytes, not time: the Node trainings (timed in processor time) run beside it.
-      progress(`memory soak: every demo training at once for ${args.soak} s, Node trainings beside it`);
+      progress(
+        `soak: every demo training at once for ${args.soak} s (memory, long tasks, input latency)${nodeCurves ? ", Node trainings beside it" : ""}`,
+      );
       nodeCurves?.setJobs(Number(args.jobs));
       result.soak = await measureSoak(browser, server.origin, Number(args.soak));
     }

@@ -387,7 +387,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
   if (result.soak) {
     const s = result.soak;
     lines.push(
-      "## Memory",
+      "## Every demo at once: memory and responsiveness",
       "",
       `Soak: all ${s.demos} demos of the article training at once (a viewport as tall as the page) on ${result.defaultBackend}, for ${fmt(s.seconds, 0)} s, measured after a ${fmt(s.warmupSeconds, 0)} s warm-up and at the end, both while training; steps reached: ${Object.entries(
         s.steps,

@@ -51,7 +51,7 @@ export function responsivenessLines(soak: SoakResult): string[] {
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");
   return [
-    `While every demo trains, the benchmark drives input at intervals (a click on a demo's view picker, key presses in a demo's seed field, a wheel scroll) and the page records main-thread long tasks and Event Timing entries (PerformanceObserver type "event", durationThreshold 16 ms; scrolling is not an Event Timing event). The benchmark's own forced garbage collections are left out.`,
+    `While every demo trains, the benchmark drives input at intervals (about every 3 s, in turn: a click on the next view of one demo after another, or a click in the first demo's seed field with a digit and Backspace; and Train whenever a demo pauses at its budget) and the page records main-thread long tasks and Event Timing entries (PerformanceObserver type "event", durationThreshold 16 ms). No scrolling: the viewport is as tall as the page so that every demo stays on screen (a demo off screen pauses), and scrolling is not an Event Timing event. The benchmark's own forced garbage collections are left out.`,
     "",
     table(
       ["target", "", "measured"],
