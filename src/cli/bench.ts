@@ -20,18 +20,21 @@ import {
   measureTraining,
   openDemo,
   measurePageWeight,
-  measureSoak,
 } from "./bench/browser-bench.ts";
+import { measureSoak } from "./bench/all-demos-soak.ts";
+import { measureFamilySoak } from "./bench/family-soak.ts";
 import { measureComparison } from "./bench/compare-bench.ts";
 import { runLighthouse } from "./bench/lighthouse.ts";
 import type { QualityCurve } from "./bench/node-quality.ts";
-import { writeReport, type BackendResult, type BenchResult, type FamilyResult } from "./bench/report.ts";
+import { mergeResults, writeReport, type BackendResult, type BenchResult, type FamilyResult } from "./bench/report.ts";
 import type { Page } from "playwright-core";
 import { launchChromium } from "./chromium.ts";
 import { serveStatic } from "./static-server.ts";
 import { runIfMain } from "./run-main.ts";
 
-const PARTS = ["page", "browser", "recognisable", "compare", "soak", "lighthouse", "node"] as const;
+const PARTS = ["page", "browser", "recognisable", "compare", "soak", "lighthouse", "node", "family-soak"] as const;
+/** Parts left out of the default run (it must stay short): run them with --only. */
+const LONG_PARTS: readonly Part[] = ["family-soak"];
 type Part = (typeof PARTS)[number];
 const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons", "checkerboard"];
 /** How long a session waits for a recognisable shape (the target is 5 s; a family that misses must be ≤ 10 s). */
@@ -51,6 +54,22 @@ const OPTIONS: OptionSpec[] = [
   { name: "runs", help: "measurement windows per speed figure (median, min, max)", parse: integer(3, 20), default: 3 },
   { name: "seconds", help: "seconds each demo trains while measured", parse: integer(8, 600), default: 20 },
   { name: "soak", help: "seconds of the memory soak (every demo training)", parse: integer(10, 3600), default: 120 },
+  {
+    name: "family-soak-minutes",
+    help: "minutes each family's demo trains alone in the family soak (part family-soak, run with --only)",
+    parse: integer(1, 120),
+    default: 10,
+  },
+  {
+    name: "only",
+    help: `parts to run, comma-separated (family-soak runs only when named here): ${PARTS.join(", ")}`,
+    parse: list(PARTS),
+  },
+  {
+    name: "merge",
+    help: "yes: keep what the --out folder's benchmarks.json holds and replace only the parts measured now",
+    parse: oneOf(["yes"] as const),
+  },
   { name: "skip", help: `parts to leave out, comma-separated: ${PARTS.join(", ")}`, parse: list(PARTS) },
   { name: "jobs", help: "Node trainings run at once", parse: integer(1, 16), default: 2 },
   { name: "out", help: "folder for the report (default: docs, or bench-results for a partial run)", parse: (v) => v },
@@ -143,6 +162,22 @@ function startNodeCurves(families: string[]) {
   };
 }
 
+/**
+ * `result` laid over the --out folder's saved benchmarks.json: parts measured now replace the saved ones, the rest
+ * (and each family's figures not measured now) stay.
+ */
+export function mergeSaved(result: BenchResult, out: string): BenchResult {
+  const file = path.join(out, "benchmarks.json");
+  if (!existsSync(file)) return result;
+  return mergeResults(JSON.parse(readFileSync(file, "utf8")) as BenchResult, result);
+}
+
+function usageError(message: string): number {
+  console.error(`error: ${message}\n`);
+  console.error(usage("npm run bench --", OPTIONS));
+  return 2;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   let args: Record<string, unknown>;
   try {
@@ -155,8 +190,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const families = (args.family as FamilyId[] | undefined) ?? [...FAMILY_IDS];
   const backends: BackendName[] = args.backend === "both" ? ["wasm", "webgl"] : [args.backend as BackendName];
-  const skip = new Set((args.skip as Part[] | undefined) ?? []);
-  const partial = args.family !== undefined || args.backend !== "both" || skip.size > 0;
+  const only = args.only as Part[] | undefined;
+  if (only && args.skip) return usageError("--only and --skip: give one of them");
+  const skip = new Set<Part>(
+    only ? PARTS.filter((p) => !only.includes(p)) : [...LONG_PARTS, ...((args.skip as Part[] | undefined) ?? [])],
+  );
+  const partial = args.family !== undefined || args.backend !== "both" || only !== undefined || args.skip !== undefined;
   const out = String(args.out ?? (partial ? "bench-results" : "docs"));
   const seconds = Number(args.seconds);
   const runs = Number(args.runs);
@@ -306,9 +345,30 @@ async function main(argv: readonly string[]): Promise<number> {
         result.lighthouse = { error: (error as Error).message };
       }
     }
+    if (!skip.has("family-soak")) {
+      const minutes = Number(args["family-soak-minutes"]);
+      result.familySoak = { minutes, families: {} };
+      for (const family of families) {
+        progress(`family soak: ${family} alone on its embed page for ${minutes} min`);
+        try {
+          const soak = await measureFamilySoak(browser, server.origin, family, minutes * 60, progress);
+          result.familySoak.families[family] = soak;
+          const s = soak.summary;
+          progress(
+            `${family} soak: tensors ${s.tensors.start} → ${s.tensors.end}, heap +${(s.heap.total / 1024).toFixed(0)} KB, ` +
+              `steps/s ${s.speed.first.toFixed(1)} → ${s.speed.last.toFixed(1)}: ${s.pass ? "pass" : "miss"}`,
+          );
+        } catch (error) {
+          result.familySoak.families[family] = { error: (error as Error).message };
+          progress(`${family} soak failed: ${(error as Error).message}`);
+        }
+      }
+    }
     if (!skip.has("soak")) {
       // The soak counts tensors and bytes, not time: the Node trainings (timed in processor time) run beside it.
-      progress(`memory soak: every demo training at once for ${args.soak} s, Node trainings beside it`);
+      progress(
+        `soak: every demo training at once for ${args.soak} s (memory, long tasks, input latency)${nodeCurves ? ", Node trainings beside it" : ""}`,
+      );
       nodeCurves?.setJobs(Number(args.jobs));
       result.soak = await measureSoak(browser, server.origin, Number(args.soak));
     }
@@ -322,7 +382,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const [family, byDataset] of Object.entries(await nodeCurves.done)) result.families[family]!.node = byDataset;
   }
   result.finishedAt = new Date().toISOString();
-  const files = writeReport(result, out);
+  const files = writeReport(args.merge === "yes" ? mergeSaved(result, out) : result, out);
   progress(`wrote ${files.join(", ")}`);
   return 0;
 }

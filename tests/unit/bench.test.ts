@@ -7,9 +7,11 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { spread, windowRates } from "../../src/cli/bench/browser-bench.ts";
-import { writeReport, type BenchResult } from "../../src/cli/bench/report.ts";
+import { mergeResults, writeReport, type BenchResult } from "../../src/cli/bench/report.ts";
 import { csvFields } from "../../src/cli/bench/compare-bench.ts";
 import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
+import { soakPlan } from "../../src/cli/bench/family-soak.ts";
+import { quantile, summariseFamilySoak, summariseResponsiveness } from "../../src/cli/bench/soak-summary.ts";
 
 describe("spread", () => {
   it("gives the median (mean of the middle two for an even count), min and max", () => {
@@ -191,6 +193,249 @@ describe("the comparison page's CSV, as the benchmark reads it", () => {
       "0.2",
       "",
       'a "b"',
+    ]);
+  });
+});
+
+describe("the family soak's summary", () => {
+  // Readings every second for 120 s: 10 steps/s, then `late` steps/s over the last 40 s.
+  const readings = (late: number) =>
+    Array.from({ length: 121 }, (_, i) => {
+      const t = i * 1000;
+      return { t, step: i <= 80 ? i * 10 : 800 + (i - 80) * late, running: true };
+    });
+  const sample = (t: number, numTensors: number, pageHeap: number, workerHeap: number | null) => ({
+    t,
+    numTensors,
+    tensorBytes: numTensors * 100,
+    pageHeap,
+    workerHeap,
+  });
+  const MB = 2 ** 20;
+  const flat = [sample(15, 40, 10 * MB, 20 * MB), sample(60, 40, 11 * MB, 20 * MB), sample(120, 40, 12 * MB, 21 * MB)];
+  const input = { startMs: 0, warmupSeconds: 15, windowSeconds: 30 };
+
+  it("passes a run with flat tensors, little heap growth and a steady speed", () => {
+    const s = summariseFamilySoak({ ...input, samples: flat, readings: readings(10) });
+    expect(s.tensors).toEqual({ start: 40, end: 40, min: 40, max: 40, pass: true });
+    expect(s.heap).toEqual({ page: 2 * MB, worker: 1 * MB, total: 3 * MB, pass: true });
+    expect(s.speed.first).toBeCloseTo(10, 6);
+    expect(s.speed.last).toBeCloseTo(10, 6);
+    expect(s.pass).toBe(true);
+  });
+
+  it("misses on a tensor count that moves, even when it comes back", () => {
+    const samples = [flat[0]!, sample(60, 41, 11 * MB, 20 * MB), flat[2]!];
+    const s = summariseFamilySoak({ ...input, samples, readings: readings(10) });
+    expect(s.tensors).toMatchObject({ start: 40, end: 40, min: 40, max: 41, pass: false });
+    expect(s.pass).toBe(false);
+  });
+
+  it("misses on 5 MB of heap growth, page and worker together", () => {
+    const samples = [flat[0]!, sample(120, 40, 13 * MB, 22 * MB)];
+    const s = summariseFamilySoak({ ...input, samples, readings: readings(10) });
+    expect(s.heap).toEqual({ page: 3 * MB, worker: 2 * MB, total: 5 * MB, pass: false });
+  });
+
+  it("counts the page alone when the worker could not be reached", () => {
+    const samples = [sample(15, 40, 10 * MB, null), sample(120, 40, 14 * MB, null)];
+    expect(summariseFamilySoak({ ...input, samples, readings: readings(10) }).heap).toEqual({
+      page: 4 * MB,
+      worker: null,
+      total: 4 * MB,
+      pass: true,
+    });
+  });
+
+  it("misses when the last window is more than 10 % off the first, either way", () => {
+    const slower = summariseFamilySoak({ ...input, samples: flat, readings: readings(8.5) });
+    expect(slower.speed.last).toBeCloseTo(8.5, 6);
+    expect(slower.speed.ratio).toBeCloseTo(0.85, 6);
+    expect(slower.speed.pass).toBe(false);
+    expect(summariseFamilySoak({ ...input, samples: flat, readings: readings(9.5) }).speed.pass).toBe(true);
+    expect(summariseFamilySoak({ ...input, samples: flat, readings: readings(12) }).speed.pass).toBe(false);
+  });
+
+  it("leaves out the time the demo sat paused at its budget", () => {
+    // Paused (step frozen) from 100 s to 110 s; still 10 steps/s while it ran.
+    const paused = readings(10).map((r) =>
+      r.t > 100_000 && r.t < 110_000
+        ? { ...r, step: 1000, running: false }
+        : r.t >= 110_000
+          ? { ...r, step: r.step - 100 }
+          : r,
+    );
+    expect(summariseFamilySoak({ ...input, samples: flat, readings: paused }).speed.last).toBeCloseTo(10, 6);
+  });
+
+  it("refuses a run too short for two windows, or with one sample", () => {
+    expect(() => summariseFamilySoak({ ...input, windowSeconds: 60, samples: flat, readings: readings(10) })).toThrow(
+      /too short for two 60 s windows/,
+    );
+    expect(() => summariseFamilySoak({ ...input, samples: [flat[0]!], readings: readings(10) })).toThrow(
+      /at least 2 memory samples/,
+    );
+  });
+
+  it("cuts a run into warm-up, samples and windows of at most a minute", () => {
+    expect(soakPlan(600)).toEqual({ warmupSeconds: 60, sampleSeconds: 60, windowSeconds: 60 });
+    expect(soakPlan(60)).toEqual({ warmupSeconds: 15, sampleSeconds: 11.25, windowSeconds: 15 });
+  });
+});
+
+describe("the all-at-once run's responsiveness", () => {
+  const event = (interactionId: number, duration: number, name = "click") => ({
+    name,
+    startTime: 0,
+    duration,
+    interactionId,
+  });
+
+  it("takes an interaction's latency as its longest event, and counts unreported ones as the threshold", () => {
+    const r = summariseResponsiveness({
+      longTasks: [{ duration: 30 }],
+      events: [event(1, 40, "pointerdown"), event(1, 120), event(2, 24, "keydown"), event(0, 32, "mouseover")],
+      interactions: 20,
+      steps: { gan: 100, vae: 5 },
+    });
+    expect(r.longTasks).toEqual({ count: 1, longestMs: 30, pass: true });
+    // 18 interactions under 16 ms, then 24 and 120: the 95th percentile (19th of 20) is 24.
+    expect(r.input).toEqual({ interactions: 20, reported: 4, worstMs: 120, p95Ms: 24, pass: true });
+    expect(r.progress.pass).toBe(true);
+    expect(r.pass).toBe(true);
+  });
+
+  it("misses on a long task over 50 ms, an event over 200 ms, a demo that made no step, or no input at all", () => {
+    const base = { longTasks: [], events: [event(1, 40)], interactions: 5, steps: { gan: 10 } };
+    expect(summariseResponsiveness(base).pass).toBe(true);
+    expect(summariseResponsiveness({ ...base, longTasks: [{ duration: 51 }] }).longTasks.pass).toBe(false);
+    expect(summariseResponsiveness({ ...base, events: [event(1, 208)] }).input.pass).toBe(false);
+    expect(summariseResponsiveness({ ...base, steps: { gan: 10, ebm: 0 } }).progress.pass).toBe(false);
+    expect(summariseResponsiveness({ ...base, interactions: 0 }).input.pass).toBe(false);
+    expect(summariseResponsiveness({ ...base, steps: {} }).pass).toBe(false);
+  });
+
+  it("takes quantiles by nearest rank", () => {
+    expect(quantile([5, 1, 4, 2, 3], 0.95)).toBe(5);
+    expect(quantile([5, 1, 4, 2, 3], 0.5)).toBe(3);
+    expect(quantile([], 0.5)).toBeNaN();
+  });
+});
+
+describe("the report's long runs", () => {
+  const MB = 2 ** 20;
+  const base: BenchResult = {
+    startedAt: "2026-01-01T00:00:00Z",
+    finishedAt: "2026-01-01T00:10:00Z",
+    command: "npm run bench",
+    machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
+    defaultBackend: "wasm",
+    durations: { demo: 20, otherBackend: 8, recognisableCap: 12 },
+    families: {},
+  };
+  const familySoak = (tensors: [number, number], heapEnd: number, lastRate: number) => {
+    const samples = [
+      { t: 15, numTensors: tensors[0], tensorBytes: 0, pageHeap: 10 * MB, workerHeap: 20 * MB },
+      { t: 600, numTensors: tensors[1], tensorBytes: 0, pageHeap: 10 * MB, workerHeap: heapEnd },
+    ];
+    const readings = Array.from({ length: 601 }, (_, i) => ({
+      t: i * 1000,
+      step: i <= 300 ? i * 100 : 30_000 + (i - 300) * lastRate,
+      running: true,
+    }));
+    return {
+      backend: "wasm",
+      seconds: 600,
+      warmupSeconds: 15,
+      steps: 60_000,
+      samples,
+      summary: summariseFamilySoak({ samples, readings, startMs: 0, warmupSeconds: 15, windowSeconds: 60 }),
+    };
+  };
+
+  it("states each family soak target as pass or miss, with the figures", () => {
+    const result: BenchResult = {
+      ...base,
+      familySoak: {
+        minutes: 10,
+        families: {
+          good: familySoak([40, 40], 21 * MB, 95),
+          leaky: familySoak([40, 46], 26 * MB, 80),
+          broken: { error: "the demo did not start" },
+        },
+      },
+    };
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bench-soak-"));
+    writeReport(result, dir);
+    const md = readFileSync(path.join(dir, "benchmarks.md"), "utf8");
+    const row = (id: string) => md.split("\n").find((l) => l.startsWith(`| ${id} | `))!;
+    expect(md).toContain("## Long runs: each family alone");
+    expect(md).toContain(
+      "`npm run bench -- --only family-soak --family-soak-minutes 10`: about 32 minutes for 3 families",
+    );
+    expect(row("good")).toBe(
+      "| good | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ✅ 100.0 → 95.0 (-5 %) | ✅ |",
+    );
+    expect(row("leaky")).toBe(
+      "| leaky | wasm, 10.0 min, 2 samples | ❌ 40 → 46 (40–46) | ❌ +6.00 MB (page +0.00 MB, worker +6.00 MB) | ❌ 100.0 → 80.0 (-20 %) | ❌ |",
+    );
+    expect(row("broken")).toBe("| broken | failed: the demo did not start |  |  |  |  |");
+  });
+
+  it("states the all-at-once run's responsiveness against its targets", () => {
+    const snapshot = { numTensors: 172, tensorBytes: 1000, jsHeap: 5e6 };
+    const result: BenchResult = {
+      ...base,
+      soak: {
+        seconds: 120,
+        warmupSeconds: 15,
+        demos: 2,
+        start: snapshot,
+        end: snapshot,
+        steps: { gan: 500, vae: 10 },
+        responsiveness: summariseResponsiveness({
+          longTasks: [{ duration: 70 }, { duration: 30 }],
+          events: [{ name: "click", startTime: 0, duration: 96, interactionId: 3 }],
+          interactions: 40,
+          steps: { gan: 400, vae: 0 },
+        }),
+      },
+    };
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bench-load-"));
+    writeReport(result, dir);
+    const md = readFileSync(path.join(dir, "benchmarks.md"), "utf8");
+    expect(md).toContain("| no main-thread task over 50 ms | ❌ | 2 long tasks, longest 70 ms |");
+    expect(md).toContain(
+      "| input answered within 200 ms | ✅ | worst event 96 ms, 95th percentile of 40 interactions 16 ms (1 events over 16 ms reported) |",
+    );
+    expect(md).toContain("| each demo makes progress | ❌ | steps after the warm-up: gan 400, vae 0 |");
+  });
+
+  it("merges a later partial run into a saved report, keeping what it did not measure", () => {
+    const saved: BenchResult = {
+      ...base,
+      families: { gan: { title: "GAN", defaultSteps: 5000, batchSize: 256, backends: {}, recognisable: { moons: 3 } } },
+      page: {
+        initialJs: { bytes: 1, gzip: 1, files: 1 },
+        firstLoad: { bytes: 1, gzip: 1, requests: 1 },
+        lazy: { demoCode: [], tfjsWorker: [], wasm: [] },
+      },
+      familySoak: { minutes: 10, families: { vae: { error: "old" }, gan: { error: "old" } } },
+    };
+    const later: BenchResult = {
+      ...base,
+      command: "npm run bench -- --only family-soak",
+      finishedAt: "2026-01-02T00:00:00Z",
+      families: { gan: { title: "GAN", defaultSteps: 5000, batchSize: 256, backends: {}, recognisable: {} } },
+      familySoak: { minutes: 10, families: { gan: { error: "new" } } },
+    };
+    const merged = mergeResults(saved, later);
+    expect(merged.page).toEqual(saved.page);
+    expect(merged.families.gan!.recognisable).toEqual({ moons: 3 });
+    expect(merged.familySoak!.families).toEqual({ vae: { error: "old" }, gan: { error: "new" } });
+    expect(merged.command).toBe("npm run bench");
+    expect(merged.mergedRuns).toEqual([
+      { command: "npm run bench -- --only family-soak", finishedAt: "2026-01-02T00:00:00Z" },
     ]);
   });
 });

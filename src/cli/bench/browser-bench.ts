@@ -1,7 +1,8 @@
 /**
  * The benchmark's measurements in headless Chromium, against the built site on a local server:
  * a demo training in the article (speed, long tasks, memory, time to quality), the same training in a bare
- * loop on a bare page (no demo element, no drawing), a soak with every demo training, and page weight.
+ * loop on a bare page (no demo element, no drawing), and page weight. The long runs are in family-soak.ts and
+ * all-demos-soak.ts.
  */
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
@@ -81,7 +82,29 @@ try {
 } catch {}
 `;
 
-interface DemoHandle {
+/**
+ * Main-thread long tasks that started from `from` to `to` (page clock), less those that overlap the benchmark's
+ * own forced garbage collections (for the heap figures), which are not the page's.
+ */
+export async function longTasksBetween(
+  page: Page,
+  from: number,
+  to: number,
+  collections: readonly ({ from: number; to: number } | undefined)[],
+): Promise<{ start: number; duration: number }[]> {
+  const gcs = collections.filter((g) => g !== undefined);
+  const tasks = await page.evaluate(
+    ([a, b]) =>
+      (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
+        (t) => t.start >= a! && t.start <= b!,
+      ),
+    [from, to] as const,
+  );
+  return tasks.filter((t) => !gcs.some((g) => t.start <= g.to && t.start + t.duration >= g.from));
+}
+
+/** What the benchmark calls on a `<gen-demo>` element. */
+export interface DemoHandle {
   memory(): Promise<{ numTensors: number; numBytes: number; backend: string }>;
   quality(n: number): Promise<{ normalised: number; step: number; ms: number }>;
 }
@@ -117,7 +140,8 @@ export interface RecognisableResult {
   lastScore: { normalised: number; step: number };
 }
 
-async function snapshot(page: Page, family: string): Promise<MemorySnapshot> {
+/** The worker's tensors and the page's JS heap after a forced collection (the demo's handle, performance.memory). */
+export async function snapshot(page: Page, family: string): Promise<MemorySnapshot> {
   const memory = await page.evaluate(
     (f) => (document.querySelector(`#demo-${f} gen-demo`) as unknown as DemoHandle).memory(),
     family,
@@ -167,7 +191,8 @@ export async function openDemo(
   return page;
 }
 
-const readStep = (page: Page, family: string) =>
+/** The demo's step counter and loop state, with the page's clock (ms). */
+export const readStep = (page: Page, family: string) =>
   page.evaluate((f) => {
     const el = document.querySelector(`#demo-${f} gen-demo`);
     return {
@@ -210,17 +235,7 @@ export async function measureTraining(
   }
   await play.click();
   const end = await snapshot(page, family);
-  // The benchmark's own forced garbage collections (for the heap figures) are not the demo's long tasks.
-  const collections = [start?.gc, end.gc].filter((g) => g !== undefined);
-  const longTasks = (
-    await page.evaluate(
-      ([from, to]) =>
-        (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks.filter(
-          (t) => t.start >= from! && t.start <= to!,
-        ),
-      [clicked, series.at(-1)!.t] as const,
-    )
-  ).filter((t) => !collections.some((g) => t.start <= g.to && t.start + t.duration >= g.from));
+  const longTasks = await longTasksBetween(page, clicked, series.at(-1)!.t, [start?.gc, end.gc]);
   const figure = page.locator(`#demo-${family}`);
   return {
     backend: (await figure.locator("gen-demo").getAttribute("data-demo-backend")) ?? "",
@@ -312,93 +327,30 @@ export function windowRates(
   const end = series.at(-1)?.t ?? from;
   const length = (end - from) / windows;
   if (length <= 0) return [];
-  return Array.from({ length: windows }, (_, w) => {
-    const a = from + w * length;
-    const b = a + length;
-    let steps = 0;
-    let time = 0;
-    for (let i = 1; i < series.length; i++) {
-      const p = series[i - 1]!;
-      const q = series[i]!;
-      const overlap = Math.min(b, q.t) - Math.max(a, p.t);
-      if (overlap <= 0 || q.t <= p.t || p.running === false || q.running === false) continue;
-      // A stretch that straddles a window's edge counts in proportion: slow backends read out seldom.
-      steps += ((q.step - p.step) * overlap) / (q.t - p.t);
-      time += overlap;
-    }
-    return time > 0 ? (steps * 1000) / time : NaN;
-  });
+  return Array.from({ length: windows }, (_, w) => rateBetween(series, from + w * length, from + (w + 1) * length));
 }
-
-export interface SoakResult {
-  /** Seconds of training in all, the warm-up included. */
-  seconds: number;
-  warmupSeconds: number;
-  demos: number;
-  start: { numTensors: number; tensorBytes: number; jsHeap: number };
-  end: { numTensors: number; tensorBytes: number; jsHeap: number };
-  steps: Record<string, number>;
-}
-
-const SOAK_WARMUP_MS = 15_000;
 
 /**
- * Every demo of the article training at once (a viewport as tall as the page) for `seconds` in all; the first
- * snapshot comes after a short warm-up (code, caches and optimiser slots are made once, at the start), the last at
- * the end.
+ * Steps per second from `a` to `b` (ms, the readings' clock), the step count taken as linear between readings;
+ * stretches where either reading was not running are left out. NaN when no running stretch overlaps.
  */
-export async function measureSoak(browser: Browser, origin: string, seconds: number): Promise<SoakResult> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  try {
-    await page.goto(`${origin}${ARTICLE_PATH}`);
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
-    await page.setViewportSize({ width: 1280, height: Math.min(height, 30_000) });
-    const families = await page.evaluate(() =>
-      [...document.querySelectorAll("gen-demo")].map((el) => el.getAttribute("model") ?? ""),
-    );
-    await page.waitForFunction(
-      () => [...document.querySelectorAll("gen-demo")].every((el) => el.getAttribute("data-demo-state") === "ready"),
-      undefined,
-      { timeout: 180_000 },
-    );
-    const first = families[0]!;
-    // Keeps every demo training (a demo pauses itself at its budget, and a reader would click Train again).
-    const keepTraining = async (forMs: number) => {
-      const until = Date.now() + forMs;
-      while (Date.now() < until) {
-        for (const family of families) {
-          const loop = await page.locator(`#demo-${family} gen-demo`).getAttribute("data-demo-loop");
-          if (loop === "paused" || loop === null) await page.locator(`#demo-${family} .demo-play`).click();
-        }
-        await page.waitForTimeout(Math.min(2000, Math.max(0, until - Date.now())));
-      }
-    };
-    const t0 = Date.now();
-    const warmupMs = Math.min(SOAK_WARMUP_MS, (seconds * 1000) / 4);
-    await keepTraining(warmupMs);
-    const start = await snapshot(page, first);
-    await keepTraining(seconds * 1000 - (Date.now() - t0));
-    const end = await snapshot(page, first);
-    for (const family of families) {
-      if ((await page.locator(`#demo-${family} gen-demo`).getAttribute("data-demo-loop")) !== "paused") {
-        await page.locator(`#demo-${family} .demo-play`).click();
-      }
-    }
-    const steps: Record<string, number> = {};
-    for (const family of families) {
-      steps[family] = Number(await page.locator(`#demo-${family} gen-demo`).getAttribute("data-demo-step"));
-    }
-    return {
-      seconds: (Date.now() - t0) / 1000,
-      warmupSeconds: warmupMs / 1000,
-      demos: families.length,
-      start,
-      end,
-      steps,
-    };
-  } finally {
-    await page.close();
+export function rateBetween(
+  series: readonly { t: number; step: number; running?: boolean }[],
+  a: number,
+  b: number,
+): number {
+  let steps = 0;
+  let time = 0;
+  for (let i = 1; i < series.length; i++) {
+    const p = series[i - 1]!;
+    const q = series[i]!;
+    const overlap = Math.min(b, q.t) - Math.max(a, p.t);
+    if (overlap <= 0 || q.t <= p.t || p.running === false || q.running === false) continue;
+    // A stretch that straddles a window's edge counts in proportion: slow backends read out seldom.
+    steps += ((q.step - p.step) * overlap) / (q.t - p.t);
+    time += overlap;
   }
+  return time > 0 ? (steps * 1000) / time : NaN;
 }
 
 export interface Transfer {

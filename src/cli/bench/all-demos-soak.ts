@@ -1,0 +1,162 @@
+/**
+ * Every demo of the article training at once (a viewport as tall as the page, so none pauses off screen): the
+ * worker's tensors and the page's heap after a warm-up and at the end, and whether the page stays responsive while
+ * the benchmark drives real input (clicks on the view pickers, key presses in a seed field, the Train button):
+ * main-thread long tasks and Event Timing entries, and the steps each demo makes.
+ */
+import type { Browser, Page } from "playwright-core";
+import { ARTICLE_PATH, LONG_TASK_OBSERVER, longTasksBetween, snapshot } from "./browser-bench.ts";
+import { summariseResponsiveness, type EventTimingEntry, type ResponsivenessSummary } from "./soak-summary.ts";
+
+export interface SoakResult {
+  /** Seconds of training in all, the warm-up included. */
+  seconds: number;
+  warmupSeconds: number;
+  demos: number;
+  start: { numTensors: number; tensorBytes: number; jsHeap: number };
+  end: { numTensors: number; tensorBytes: number; jsHeap: number };
+  /** Each demo's step counter at the end. */
+  steps: Record<string, number>;
+  /** Long tasks, input latency and steps made after the warm-up (absent in reports before it was measured). */
+  responsiveness?: ResponsivenessSummary;
+}
+
+const SOAK_WARMUP_MS = 15_000;
+/** How often the benchmark gives the page an input while it measures. */
+const INPUT_EVERY_MS = 3000;
+const EVENT_THRESHOLD_MS = 16;
+
+/** Installed before any page script: collects Event Timing entries of 16 ms and more. */
+export const EVENT_TIMING_OBSERVER = `
+window.__events = [];
+try {
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.__events.push({ name: e.name, startTime: e.startTime, duration: e.duration, interactionId: e.interactionId ?? 0 });
+  }).observe({ type: "event", durationThreshold: ${EVENT_THRESHOLD_MS}, buffered: true });
+} catch {}
+`;
+
+const demo = (family: string) => `#demo-${family} gen-demo`;
+
+/**
+ * Input as a reader's: in turn, the next view of one demo after another (where a demo has more than one), and
+ * a click in the first demo's seed field followed by a digit and Backspace (the value ends as it was, so no model
+ * is rebuilt). Returns the number of interactions given.
+ */
+function inputDriver(page: Page, families: readonly string[]) {
+  let turn = 0;
+  return async (): Promise<number> => {
+    turn++;
+    if (turn % 2 === 0) {
+      const seed = page.locator(`#demo-${families[0]}`).getByLabel("随机种子");
+      await seed.click();
+      await page.keyboard.press("1");
+      await page.keyboard.press("Backspace");
+      return 3;
+    }
+    const family = families[(turn >> 1) % families.length]!;
+    const radios = page.locator(`#demo-${family} .demo-views input[type=radio]`);
+    const count = await radios.count();
+    if (count < 2) return 0;
+    const checked = await radios.evaluateAll((rs) => rs.findIndex((r) => (r as HTMLInputElement).checked));
+    await radios.nth((checked + 1) % count).click();
+    return 1;
+  };
+}
+
+/**
+ * Every demo of the article training at once for `seconds` in all; the first snapshot comes after a short warm-up
+ * (code, caches and optimiser slots are made once, at the start), the last at the end. Responsiveness is measured
+ * between the two.
+ */
+export async function measureSoak(browser: Browser, origin: string, seconds: number): Promise<SoakResult> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.addInitScript(LONG_TASK_OBSERVER);
+  await page.addInitScript(EVENT_TIMING_OBSERVER);
+  try {
+    await page.goto(`${origin}${ARTICLE_PATH}`);
+    const fitPage = async () => {
+      const height = await page.evaluate(() => document.documentElement.scrollHeight);
+      await page.setViewportSize({ width: 1280, height: Math.min(height, 30_000) });
+    };
+    await fitPage();
+    const families = await page.evaluate(() =>
+      [...document.querySelectorAll("gen-demo")].map((el) => el.getAttribute("model") ?? ""),
+    );
+    await page.waitForFunction(
+      () => [...document.querySelectorAll("gen-demo")].every((el) => el.getAttribute("data-demo-state") === "ready"),
+      undefined,
+      { timeout: 180_000 },
+    );
+    const first = families[0]!;
+    // The seed field the input driver types in lives in the first demo's settings; the page grows when they open.
+    await page.locator(`#demo-${first} .demo-settings summary`).click();
+    await fitPage();
+    let interactions = 0;
+    // Keeps every demo training (a demo pauses itself at its budget, and a reader would click Train again).
+    const keepTraining = async (forMs: number, input?: () => Promise<number>) => {
+      const until = Date.now() + forMs;
+      let nextInput = Date.now() + INPUT_EVERY_MS;
+      while (Date.now() < until) {
+        for (const family of families) {
+          const loop = await page.locator(demo(family)).getAttribute("data-demo-loop");
+          if (loop === "paused" || loop === null) {
+            await page.locator(`#demo-${family} .demo-play`).click();
+            if (input) interactions++;
+          }
+        }
+        if (input && Date.now() >= nextInput) {
+          interactions += await input();
+          nextInput += INPUT_EVERY_MS;
+        }
+        await page.waitForTimeout(Math.min(1000, Math.max(0, until - Date.now())));
+      }
+    };
+    const stepsNow = async () => {
+      const steps: Record<string, number> = {};
+      for (const family of families) {
+        steps[family] = Number(await page.locator(demo(family)).getAttribute("data-demo-step"));
+      }
+      return steps;
+    };
+    const t0 = Date.now();
+    const warmupMs = Math.min(SOAK_WARMUP_MS, (seconds * 1000) / 4);
+    await keepTraining(warmupMs);
+    const start = await snapshot(page, first);
+    const stepsAtStart = await stepsNow();
+    await keepTraining(seconds * 1000 - (Date.now() - t0), inputDriver(page, families));
+    const end = await snapshot(page, first);
+    const steps = await stepsNow();
+    const longTasks = await longTasksBetween(page, start.gc!.to, end.gc!.from, [start.gc, end.gc]);
+    const events = await page.evaluate(
+      ([a, b]) =>
+        (window as unknown as { __events: EventTimingEntry[] }).__events.filter(
+          (e) => e.startTime >= a! && e.startTime <= b!,
+        ),
+      [start.gc!.to, end.gc!.from] as const,
+    );
+    for (const family of families) {
+      if ((await page.locator(demo(family)).getAttribute("data-demo-loop")) !== "paused") {
+        await page.locator(`#demo-${family} .demo-play`).click();
+      }
+    }
+    return {
+      seconds: (Date.now() - t0) / 1000,
+      warmupSeconds: warmupMs / 1000,
+      demos: families.length,
+      start,
+      end,
+      steps,
+      responsiveness: summariseResponsiveness({
+        longTasks,
+        events,
+        interactions,
+        thresholdMs: EVENT_THRESHOLD_MS,
+        steps: Object.fromEntries(families.map((f) => [f, steps[f]! - stepsAtStart[f]!])),
+      }),
+    };
+  } finally {
+    await page.close();
+  }
+}

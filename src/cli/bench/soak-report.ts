@@ -1,0 +1,74 @@
+/**
+ * The report's sections on long runs and load: each family's soak against its targets (tensors flat, JS heap
+ * growth under 5 MB, steps/s at the end within 10 % of the start), and the all-at-once run's responsiveness
+ * (main-thread long tasks, input latency from the Event Timing API, each demo's progress).
+ */
+import type { SoakResult } from "./all-demos-soak.ts";
+import type { FamilySoakResult } from "./family-soak.ts";
+import { fmt, mark, table } from "./markdown.ts";
+import { SOAK_TARGETS } from "./soak-summary.ts";
+
+const mb = (bytes: number | null) =>
+  bytes === null ? "–" : `${bytes >= 0 ? "+" : ""}${(bytes / 2 ** 20).toFixed(2)} MB`;
+
+/** The family soak's section: one row per family, each target marked with its figures. */
+export function familySoakLines(soak: {
+  minutes: number;
+  families: Record<string, FamilySoakResult | { error: string }>;
+}): string[] {
+  const rows = Object.entries(soak.families).map(([id, r]) => {
+    if ("error" in r) return [id, `failed: ${r.error}`, "", "", "", ""];
+    const s = r.summary;
+    const tensors =
+      s.tensors.min === s.tensors.max
+        ? `${s.tensors.start} → ${s.tensors.end}`
+        : `${s.tensors.start} → ${s.tensors.end} (${s.tensors.min}–${s.tensors.max})`;
+    return [
+      id,
+      `${r.backend}, ${fmt(r.seconds / 60)} min, ${r.samples.length} samples`,
+      `${mark(s.tensors.pass)} ${tensors}`,
+      `${mark(s.heap.pass)} ${mb(s.heap.total)} (page ${mb(s.heap.page)}, worker ${mb(s.heap.worker)})`,
+      `${mark(s.speed.pass)} ${fmt(s.speed.first)} → ${fmt(s.speed.last)} (${fmt((s.speed.ratio - 1) * 100, 0)} %)`,
+      mark(s.pass),
+    ];
+  });
+  const families = Object.keys(soak.families).length;
+  return [
+    "## Long runs: each family alone",
+    "",
+    `Each family's demo trains alone on its embed page (/embed/<family>/) for ${soak.minutes} minute${soak.minutes === 1 ? "" : "s"} with the backend it picks, Train clicked again whenever it pauses at its budget (\`npm run bench -- --only family-soak --family-soak-minutes ${soak.minutes}\`: about ${Math.ceil(families * (soak.minutes + 0.5))} minutes for ${families} famil${families === 1 ? "y" : "ies"}, not part of the default run). After a warm-up, memory is sampled at intervals while training: the worker's tensors (tf.memory()), and the JS heap of the page and of the training worker (CDP Runtime.getHeapUsage after a forced collection). Targets: tensor count flat (every sample equal), heap growth from the first sample to the last under ${SOAK_TARGETS.heapGrowthBytes / 2 ** 20} MB (page and worker together), steps/s over the last window within ${SOAK_TARGETS.speedDrift * 100} % of the first window after the warm-up (windows of a minute, shorter in a short run).`,
+    "",
+    table(["family", "run", "tensors flat", "heap growth < 5 MB", "steps/s start → end, within 10 %", "all"], rows),
+    "",
+  ];
+}
+
+/** The all-at-once run's responsiveness, as lines for the report (none when the run predates the measurement). */
+export function responsivenessLines(soak: SoakResult): string[] {
+  const r = soak.responsiveness;
+  if (!r) return [];
+  const steps = Object.entries(r.progress.steps)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ");
+  return [
+    `While every demo trains, the benchmark drives input at intervals (about every 3 s, in turn: a click on the next view of one demo after another, or a click in the first demo's seed field with a digit and Backspace; and Train whenever a demo pauses at its budget) and the page records main-thread long tasks and Event Timing entries (PerformanceObserver type "event", durationThreshold 16 ms). No scrolling: the viewport is as tall as the page so that every demo stays on screen (a demo off screen pauses), and scrolling is not an Event Timing event. The benchmark's own forced garbage collections are left out.`,
+    "",
+    table(
+      ["target", "", "measured"],
+      [
+        [
+          `no main-thread task over ${SOAK_TARGETS.longTaskMs} ms`,
+          mark(r.longTasks.pass),
+          `${r.longTasks.count} long tasks, longest ${fmt(r.longTasks.longestMs, 0)} ms`,
+        ],
+        [
+          `input answered within ${SOAK_TARGETS.inputMs} ms`,
+          mark(r.input.pass),
+          `worst event ${fmt(r.input.worstMs, 0)} ms, 95th percentile of ${r.input.interactions} interactions ${fmt(r.input.p95Ms, 0)} ms (${r.input.reported} events over 16 ms reported)`,
+        ],
+        ["each demo makes progress", mark(r.progress.pass), `steps after the warm-up: ${steps}`],
+      ],
+    ),
+    "",
+  ];
+}
