@@ -35,7 +35,7 @@ const [DATASET_SETTING, SEED_SETTING] = COMMON_SETTINGS;
 /** The seconds per family: a whole range a reader may type, 10 s by default. */
 export const BUDGET_SETTING = {
   name: "budget",
-  label: "每个模型的训练时间（秒）",
+  label: { zh: "每个模型的训练时间（秒）", en: "Training time per model (seconds)" },
   type: "number",
   min: 1,
   max: 120,

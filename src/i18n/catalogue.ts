@@ -1,0 +1,33 @@
+/**
+ * The one catalogue of the interface's strings, in Chinese and English: the demos (controls, messages, legends,
+ * exports), the comparison page, the embed page, and the messages of settings, backends and divergence. Each area
+ * keeps its entries in a file of its own (./core-text.ts, ./demo-text.ts, ./compare-text.ts, ./page-text.ts); code imports the
+ * area it needs, so a demo's bundle carries no comparison prose; this is the one entry
+ * point, and `tests/unit/i18n-catalogue.test.ts` walks it. A family's own words (its settings, views, loss series
+ * and view captions) stay with its declaration, as `{ zh, en }` pairs in src/models/, and the test of the sources
+ * holds them to the same rule. Another area's file of `{ zh, en }` pairs joins by one line below.
+ */
+import { COMPARE_TEXT } from "./compare-text.ts";
+import { CORE_TEXT } from "./core-text.ts";
+import { DEMO_TEXT } from "./demo-text.ts";
+import { PAGE_TEXT } from "./page-text.ts";
+
+export const CATALOGUE = {
+  core: CORE_TEXT,
+  demo: DEMO_TEXT,
+  compare: COMPARE_TEXT,
+  page: PAGE_TEXT,
+} as const;
+
+export type Catalogue = typeof CATALOGUE;
+
+/** Every key of the catalogue, "area.entry" and so on, to a `Text` (arrays by index). */
+export type CatalogueKey = LeafPaths<Catalogue>;
+
+type LeafPaths<T> = T extends { readonly zh: string; readonly en: string }
+  ? never
+  : {
+      [K in keyof T & (string | number)]: T[K] extends { readonly zh: string; readonly en: string }
+        ? `${K}`
+        : `${K}.${LeafPaths<T[K]>}`;
+    }[keyof T & (string | number)];
