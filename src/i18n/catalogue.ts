@@ -11,12 +11,17 @@ import { COMPARE_TEXT } from "./compare-text.ts";
 import { CORE_TEXT } from "./core-text.ts";
 import { DEMO_TEXT } from "./demo-text.ts";
 import { PAGE_TEXT } from "./page-text.ts";
+import { FAMILY_TITLES } from "../models/ids.ts";
+import { COMMON_SETTINGS } from "../settings/common.ts";
 
 export const CATALOGUE = {
   core: CORE_TEXT,
   demo: DEMO_TEXT,
   compare: COMPARE_TEXT,
   page: PAGE_TEXT,
+  /** The families' titles (declared in src/models/ids.ts) and the settings every demo has (src/settings/common.ts). */
+  families: FAMILY_TITLES,
+  settings: { dataset: COMMON_SETTINGS[0].label, seed: COMMON_SETTINGS[1].label, speed: COMMON_SETTINGS[2].label },
 } as const;
 
 export type Catalogue = typeof CATALOGUE;

@@ -13,6 +13,7 @@ export const COMPARE_TEXT = {
     zh: '选一个数据集，每种模型都用自己的默认设置、在同一份数据上训练同样长的时间，全部在你的浏览器里真实地训练（与 <a href="{demos}">文章里的演示</a>用同一个训练线程），表里的每个数字都是这次运行测出来的。',
     en: 'Pick a dataset: every model, at its own default settings, trains on the same data for the same time, really trained in your browser (in the same training worker as <a href="{demos}">the article\'s demos</a>); every number in the table is measured by this run.',
   },
+  budget: { zh: "每个模型的训练时间（秒）", en: "Training time per model (seconds)" },
   setupLegend: { zh: "比较的设置", en: "Comparison setup" },
   modeLegend: { zh: "训练方式", en: "How they train" },
   modeRace: {

@@ -286,7 +286,11 @@ export class SchrodingerBridgeModel implements Model {
       return {
         samples: states[k]!,
         samplesLabel: fill({ zh: "t = {v} 时的样本", en: "Samples at t = {v}" }, { v: (k / steps).toFixed(2) }),
-        arrows: { origins, vectors: vectors.slice(), label: fill({ zh: "{label}（t = {t}）", en: "{label} (t = {t})" }, { label, t: t.toFixed(2) }) },
+        arrows: {
+          origins,
+          vectors: vectors.slice(),
+          label: fill({ zh: "{label}（t = {t}）", en: "{label} (t = {t})" }, { label, t: t.toFixed(2) }),
+        },
         caption: fill(
           {
             zh: "t = {t}：箭头是所选采样方式的漂移，点是源分布按它走到第 {k} / {steps} 步的位置",

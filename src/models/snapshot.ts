@@ -28,7 +28,8 @@ export function weightsSettings(family: Family, file: WeightsFile): SettingValue
       .map((s) => [s.name, String(file.settings[s.name])]),
   );
   const parsed = applyRawSettings(family.settings, defaults(family.settings), raw, same(file.family));
-  if (parsed.problems.length) throw new Error(`the weights file's settings: ${parsed.problems.map((p) => p.en).join("; ")}`);
+  if (parsed.problems.length)
+    throw new Error(`the weights file's settings: ${parsed.problems.map((p) => p.en).join("; ")}`);
   return parsed.values;
 }
 
