@@ -4,8 +4,6 @@ export const PAGE_TEXT = {
     zh: "文章是中文的；交互演示的界面是英文的。",
     en: "The article is in Chinese; its interactive demos are in English.",
   },
-  chinese: { zh: "中文", en: "中文" },
-  english: { zh: "English", en: "English" },
   langRefused: {
     zh: "网址参数 lang=“{value}” 无效，可选：{valid}；页面保持中文。",
     en: "The URL parameter lang=“{value}” is not a language here; valid: {valid}. The page stays in Chinese.",
