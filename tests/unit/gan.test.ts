@@ -21,6 +21,7 @@ import {
 import { readSettings } from "../../src/settings/read.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import { useWasm } from "../support/tf-node.ts";
+import { same } from "../../src/i18n/text.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 
@@ -289,7 +290,7 @@ describe("the R1 penalty (Mescheder 2018)", () => {
 
 describe("the gan family", () => {
   const settingsFor = (loss: string) =>
-    readSettings(gan.settings, resolveSettings(gan.settings, [{ raw: { loss }, source: "test" }]).values);
+    readSettings(gan.settings, resolveSettings(gan.settings, [{ raw: { loss }, source: same("test") }]).values);
 
   it("offers exactly the losses the model knows", () => {
     const spec = gan.settings.find((s) => s.name === "loss");
