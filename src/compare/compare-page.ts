@@ -144,9 +144,13 @@ export function mountComparePage(main: HTMLElement): void {
   }
 
   function writeUrl(): void {
-    const backend = new URLSearchParams(location.search).get("backend");
+    // The page's own parameters, which the setup does not hold, stay: the backend and the language.
+    const kept = new URLSearchParams(location.search);
     let search = setupSearch(setup);
-    if (backend !== null) search += `${search ? "&" : "?"}backend=${encodeURIComponent(backend)}`;
+    for (const name of ["backend", "lang"]) {
+      const value = kept.get(name);
+      if (value !== null) search += `${search ? "&" : "?"}${name}=${encodeURIComponent(value)}`;
+    }
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
   }
 

@@ -48,7 +48,7 @@ export const BUDGET_SETTING = {
 } as const satisfies NumberSetting;
 
 /** The URL parameters of the page besides `<family>.<setting>`; `backend` is read by the backend choice. */
-const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend"];
+const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend", "lang"];
 
 export function defaultSetup(): CompareSetup {
   return {

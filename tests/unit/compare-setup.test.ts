@@ -45,6 +45,7 @@ describe("readSetup", () => {
     expect(problems[5]!.zh).toMatch(/^未知的网址参数 “colour”/);
     expect(readSetup("?families=").problems[0]!.zh).toMatch(/至少要选一个模型/);
     expect(readSetup("?backend=wasm").problems).toEqual([]);
+    expect(readSetup("?lang=en").problems).toEqual([]);
   });
 
   it("keeps a family's own setting that its table accepts and refuses one it does not", () => {
