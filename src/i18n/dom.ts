@@ -26,7 +26,7 @@ export function translatePage(
       ? (JSON.parse(element.dataset.i18nParams) as Record<string, ParamValue>)
       : undefined;
     const text = pick(lookup(key, params), lang);
-    if (key.endsWith("Html")) element.innerHTML = text;
+    if (/Html(\.|$)/.test(key)) element.innerHTML = text;
     else element.textContent = text;
   }
   for (const element of root.querySelectorAll<HTMLElement>("[data-i18n-attr]")) {

@@ -15,7 +15,6 @@ const PLACEHOLDER = /\{([A-Za-z0-9_]+)\}/g;
 export const NOT_INTERFACE: Record<string, string> = {
   "markdown/": "renders the author's article, which stays Chinese (link marks, heading anchors, table labels)",
   "components/": "the article page's own parts (contents, date, heading links): the article stays Chinese",
-  "layouts/": "the site's shell around every page, Chinese like the article it carries",
   "pages/index.astro": "the home page, a list of the author's notes",
   "pages/404.astro": "the site's not-found page, around the Chinese notes",
   "pages/notes/": "the article page, the author's text",

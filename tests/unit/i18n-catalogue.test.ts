@@ -79,8 +79,8 @@ describe("the catalogue", () => {
 
   it("has every key the built pages mark for the English switch", () => {
     const keys = new Set<string>();
-    for (const page of ["compare/index.astro", "embed/[family].astro"]) {
-      const text = readFileSync(new URL(`../../src/pages/${page}`, import.meta.url), "utf8");
+    for (const page of ["pages/compare/index.astro", "pages/embed/[family].astro", "layouts/Base.astro"]) {
+      const text = readFileSync(new URL(`../../src/${page}`, import.meta.url), "utf8");
       for (const m of text.matchAll(/data-i18n(?:-attr)?=(?:"(?:[\w-]+:)?([\w.]+)"|\{`([^`]+)`\})/g)) {
         if (m[1]) keys.add(m[1]);
         else if (m[2]!.includes("${id}")) for (const id of FAMILY_IDS) keys.add(m[2]!.replace("${id}", id));
