@@ -3,6 +3,7 @@
  * the page's language itself), and one line near the top says so, in English. A bad `lang=` is refused on that line,
  * in both languages, and the page stays Chinese.
  */
+import { showInBothLanguages } from "./both-languages.ts";
 import { currentPageLang } from "./page-lang.ts";
 import { PAGE_TEXT } from "./page-text.ts";
 import { HTML_LANG } from "./text.ts";
@@ -13,7 +14,7 @@ export function showArticleLanguage(note: HTMLElement | null): void {
   const { lang, problem } = currentPageLang();
   if (problem) {
     note.setAttribute("role", "alert");
-    note.textContent = `${problem.zh}\n${problem.en}`;
+    showInBothLanguages(note, problem);
     note.hidden = false;
   } else if (lang !== "zh") {
     note.lang = HTML_LANG[lang];

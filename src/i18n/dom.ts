@@ -4,6 +4,7 @@
  * markup), `data-i18n-attr="aria-label:key"` an attribute, and `<html lang>` and the title follow. A bad `lang=`
  * is shown in `problemBox`. Without JavaScript the page stays as built, in Chinese.
  */
+import { showInBothLanguages } from "./both-languages.ts";
 import { currentPageLang } from "./page-lang.ts";
 import { lookup } from "./lookup.ts";
 import { HTML_LANG, pick, type ParamValue } from "./text.ts";
@@ -15,7 +16,7 @@ export function translatePage(
   const { lang, problem } = currentPageLang();
   if (problem && options.problemBox) {
     options.problemBox.hidden = false;
-    options.problemBox.textContent = `${problem.zh}\n${problem.en}`;
+    showInBothLanguages(options.problemBox, problem);
   }
   if (lang === "zh") return;
   const root = options.root ?? document;

@@ -4,6 +4,7 @@
  * demos' copied link and embed code keep `lang=en`; the embed and the comparison page are English throughout, with
  * `<html lang="en">`; a bad `lang=` is refused with a message and the page stays Chinese.
  */
+import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/chromium.ts";
@@ -88,7 +89,15 @@ describe("the article with ?lang=en", () => {
     await expect.poll(() => clipboard(page)).toMatch(/^<iframe src="[^"]*\/embed\/flow-matching\/\?[^"]*lang=en"/);
     expect(await clipboard(page)).toContain('title="Interactive demo: Flow matching"');
     await figure.getByText("Export and load", { exact: true }).click();
-    await expect(figure.getByRole("button", { name: "Figure (PNG)" }).isVisible()).resolves.toBe(true);
+    const [file] = await Promise.all([
+      page.waitForEvent("download"),
+      figure.getByRole("button", { name: "Figure (SVG)" }).click(),
+    ]);
+    const svg = readFileSync((await file.path())!, "utf8");
+    expect(svg).toContain("<title>Interactive demo: Flow matching</title>");
+    expect(svg).toMatch(/Real data.*ODE paths \(from the noise at t = 0\)/s);
+    expect(svg).toMatch(/step \d+ · dataset 8gaussians/);
+    expect(svg).not.toMatch(CJK);
 
     // Nothing of the demo is left in Chinese; the article around it is.
     expect(await figure.innerText()).not.toMatch(CJK);
