@@ -74,7 +74,7 @@ describe("the article with ?lang=en", () => {
     await expect(figure.locator(".demo-status").textContent()).resolves.toBe("Paused.");
     await figure.getByRole("radio", { name: "Paths from noise to data" }).check();
     await expect(figure.locator(".demo-caption").textContent()).resolves.toMatch(/^t = 1\.00: step \d+ \/ \d+$/);
-    await expect(figure.getByText("ODE paths (from the noise at t = 0)")).toBeTruthy();
+    await expect(figure.getByText("ODE paths (from the noise at t = 0)").count()).resolves.toBe(1);
 
     await figure.getByText("Settings", { exact: true }).click();
     await expect(figure.getByLabel("ODE solver").inputValue()).resolves.toBe("heun");
