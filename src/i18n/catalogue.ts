@@ -14,6 +14,7 @@ import { PAGE_TEXT } from "./page-text.ts";
 import { FAMILY_TITLES } from "../models/ids.ts";
 import { COMMON_SETTINGS } from "../settings/common.ts";
 
+/** The catalogue: every area's `{ zh, en }` entries by key ("demo.play", "compare.columns.score"). */
 export const CATALOGUE = {
   core: CORE_TEXT,
   demo: DEMO_TEXT,
@@ -24,15 +25,5 @@ export const CATALOGUE = {
   settings: { dataset: COMMON_SETTINGS[0].label, seed: COMMON_SETTINGS[1].label, speed: COMMON_SETTINGS[2].label },
 } as const;
 
+/** The catalogue's shape, for code that walks it. */
 export type Catalogue = typeof CATALOGUE;
-
-/** Every key of the catalogue, "area.entry" and so on, to a `Text` (arrays by index). */
-export type CatalogueKey = LeafPaths<Catalogue>;
-
-type LeafPaths<T> = T extends { readonly zh: string; readonly en: string }
-  ? never
-  : {
-      [K in keyof T & (string | number)]: T[K] extends { readonly zh: string; readonly en: string }
-        ? `${K}`
-        : `${K}.${LeafPaths<T[K]>}`;
-    }[keyof T & (string | number)];

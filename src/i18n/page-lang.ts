@@ -5,7 +5,7 @@
  * tests, the build) it is Chinese.
  */
 import { PAGE_TEXT } from "./page-text.ts";
-import { fill, isText, LANGS, parseLang, pick, type Lang, type Text } from "./text.ts";
+import { fill, LANGS, parseLang, pick, type Lang, type Text } from "./text.ts";
 
 /** The page's language and, for a `lang=` value that is not one, the message that refuses it. */
 export interface PageLang {
@@ -41,9 +41,4 @@ export function pageLang(): Lang {
 /** A string of the interface in this page's language (a plain string, e.g. a data set's name, as it is). */
 export function tr(text: Text | string): string {
   return pick(text, pageLang());
-}
-
-/** A value that may be a `Text` or a plain string, shown in this page's language. */
-export function trAny(value: unknown): string {
-  return isText(value) ? value[pageLang()] : String(value);
 }
