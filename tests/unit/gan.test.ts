@@ -318,15 +318,15 @@ describe("the gan family", () => {
     for (const loss of ["wgan", "wgan-gp"]) {
       const model = gan.create({ settings: settingsFor(loss), seed: 1, dataset: "8gaussians" });
       const { field } = model.view(request);
-      expect(field?.label).toMatch(/评论家打分 f\(x\).*相对值/);
+      expect(field?.label.zh).toMatch(/评论家打分 f\(x\).*相对值/);
       expect(median(field!.values)).toBeCloseTo(0, 6);
       expect(Math.max(...field!.values)).toBeGreaterThan(Math.min(...field!.values));
       model.dispose();
     }
     const model = gan.create({ settings: settingsFor("nonsaturating"), seed: 1, dataset: "8gaussians" });
     const { field } = model.view(request);
-    expect(field?.label).toMatch(/logit/);
-    expect(field?.label).not.toMatch(/相对值/);
+    expect(field?.label.zh).toMatch(/logit/);
+    expect(field?.label.zh).not.toMatch(/相对值/);
     expect(Math.abs(median(field!.values))).toBeGreaterThan(1e-4); // not centred
     model.dispose();
   });
