@@ -265,7 +265,7 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const family of families) {
       const spec = FAMILY_SPECS[family];
       const entry: FamilyResult = {
-        title: spec.title,
+        title: spec.title.zh,
         defaultSteps: spec.defaultSteps,
         batchSize: spec.batchSize,
         backends: {},

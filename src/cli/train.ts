@@ -20,6 +20,7 @@ import { applyRawSettings, defaults } from "../settings/resolve.ts";
 import { integer, oneOf, outputFile, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
 import { qualityLine } from "./quality-line.ts";
 import { runIfMain } from "./run-main.ts";
+import { same } from "../i18n/text.ts";
 
 /** The seed's range and default, from the settings every demo has (the directive and the URL read the same). */
 const SEED = COMMON_SETTINGS.find((s) => s.name === "seed")!;
@@ -112,8 +113,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     );
     weights = args.weights === undefined ? null : readWeights(String(args.weights), family.id);
     const base = weights ? fileSettings(family, weights) : defaults(family.settings);
-    const parsed = applyRawSettings(family.settings, base, raw, "--set");
-    if (parsed.problems.length) throw new UsageError(parsed.problems.join("; "));
+    const parsed = applyRawSettings(family.settings, base, raw, same("--set"));
+    if (parsed.problems.length) throw new UsageError(parsed.problems.map((p) => p.en).join("; "));
     settings = parsed.values;
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
@@ -135,7 +136,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     console.log(`loaded the weights of ${String(args.weights)} (trained ${weights.step} steps on ${weights.dataset})`);
   }
-  console.log(`${family.title} on ${dataset}, seed ${args.seed}, ${steps} steps, backend ${backend.name}`);
+  console.log(`${family.title.en} on ${dataset}, seed ${args.seed}, ${steps} steps, backend ${backend.name}`);
   const started = performance.now();
   const chunk = Math.max(1, Math.min(100, Math.floor(steps / 50)));
   let progress = trainer.train(0);

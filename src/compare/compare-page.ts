@@ -28,6 +28,12 @@ import { SHORT_TITLES } from "./short-titles.ts";
 import { download, svgToPng } from "./downloads.ts";
 import { FIRST_DIRECTION, rowOf, sortRows, toCsv, type SortDirection, type SortKey } from "./table.ts";
 import { renderTable } from "./table-view.ts";
+import { COMPARE_TEXT } from "../i18n/compare-text.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { tr } from "../i18n/page-lang.ts";
+import { fill, joinTexts, same, type Text } from "../i18n/text.ts";
+
+const C = COMPARE_TEXT;
 
 /** The table and the chart are redrawn at most this often while the families train. */
 const REDRAW_MS = 250;
@@ -82,12 +88,12 @@ export function mountComparePage(main: HTMLElement): void {
   let running = false;
   let pendingDraw = 0;
 
-  function showProblems(list: readonly string[]): void {
+  function showProblems(list: readonly Text[]): void {
     problemsBox.hidden = list.length === 0;
     problemsBox.replaceChildren(
       ...list.map((text) => {
         const item = document.createElement("li");
-        item.textContent = text;
+        item.textContent = tr(text);
         return item;
       }),
     );
@@ -103,17 +109,17 @@ export function mountComparePage(main: HTMLElement): void {
       box.checked = setup.families.includes(box.value as FamilyId);
     }
     const changed = Object.entries(setup.overrides).flatMap(([family, values]) =>
-      Object.entries(values ?? {}).map(([name, value]) => `${family}.${name} = ${value}`),
+      Object.entries(values ?? {}).map(([name, value]) => same(`${family}.${name} = ${value}`)),
     );
     overridesBox.hidden = changed.length === 0;
     overridesBox.textContent = changed.length
-      ? `网址改动了这些模型的设置（其余都是默认设置）：${changed.join("；")}`
+      ? tr(fill(C.overrides, { list: joinTexts(changed, { zh: "；", en: "; " }) }))
       : "";
   }
 
   /** The setup the form holds, or the messages of what is wrong with it. */
-  function readForm(): { setup: CompareSetup | null; problems: string[] } {
-    const list: string[] = [];
+  function readForm(): { setup: CompareSetup | null; problems: Text[] } {
+    const list: Text[] = [];
     const seed = parseSeed(input("seed").value);
     const budget = parseBudget(input("budget").value);
     if (!seed.ok) list.push(seed.message);
@@ -121,7 +127,7 @@ export function mountComparePage(main: HTMLElement): void {
     const families = FAMILY_IDS.filter((id) =>
       [...form.querySelectorAll<HTMLInputElement>('[name="families"]:checked')].some((box) => box.value === id),
     );
-    if (families.length === 0) list.push("至少要选一个模型");
+    if (families.length === 0) list.push(C.noFamily);
     if (!seed.ok || !budget.ok || families.length === 0) return { setup: null, problems: list };
     const mode = (form.querySelector<HTMLInputElement>('[name="mode"]:checked')?.value ?? "race") as CompareMode;
     return {
@@ -138,9 +144,13 @@ export function mountComparePage(main: HTMLElement): void {
   }
 
   function writeUrl(): void {
-    const backend = new URLSearchParams(location.search).get("backend");
+    // The page's own parameters, which the setup does not hold, stay: the backend and the language.
+    const kept = new URLSearchParams(location.search);
     let search = setupSearch(setup);
-    if (backend !== null) search += `${search ? "&" : "?"}backend=${encodeURIComponent(backend)}`;
+    for (const name of ["backend", "lang"]) {
+      const value = kept.get(name);
+      if (value !== null) search += `${search ? "&" : "?"}${name}=${encodeURIComponent(value)}`;
+    }
     history.replaceState(history.state, "", `${location.pathname}${search}${location.hash}`);
   }
 
@@ -164,14 +174,16 @@ export function mountComparePage(main: HTMLElement): void {
       if (!chosen) continue;
       let plot = plots.get(id);
       if (!plot) {
-        plot = createPlot(must(panel, "[data-compare-plot]"), { label: `${SHORT_TITLES[id]}：样本与真实数据` });
+        plot = createPlot(must(panel, "[data-compare-plot]"), {
+          label: tr(fill(C.plotLabel, { title: SHORT_TITLES[id] })),
+        });
         plots.set(id, plot);
       }
       const run = runs.find((r) => r.id === id);
       plot.setPoints(data, run?.samples ?? null);
       plot.setLegend([
-        { label: "真实数据", kind: "data" },
-        { label: "生成样本", kind: "samples" },
+        { label: tr(DEMO_TEXT.legendData), kind: "data" },
+        { label: tr(DEMO_TEXT.legendSamples), kind: "samples" },
       ]);
       plot.render();
       drawPanel(id, run ?? null);
@@ -185,22 +197,22 @@ export function mountComparePage(main: HTMLElement): void {
     panel.dataset.state = run?.state ?? "waiting";
     panel.dataset.steps = String(run?.steps ?? 0);
     const seconds = run ? (run.trainedMs / 1000).toFixed(1) : "0.0";
-    const states: Record<FamilyRun["state"], string> = {
-      waiting: "等待",
-      training: "训练中",
-      done: "完成",
-      diverged: "已发散",
-      failed: "出错",
-      stopped: "已停止",
-    };
-    score.textContent = `质量分数 ${run?.score?.toFixed(3) ?? "—"} · ${seconds} 秒 · ${run?.steps ?? 0} 步 · ${states[run?.state ?? "waiting"]}`;
+    score.textContent = tr(
+      fill(C.panelScore, {
+        score: run?.score?.toFixed(3) ?? "—",
+        seconds,
+        steps: run?.steps ?? 0,
+        state: C.state[run?.state ?? "waiting"],
+      }),
+    );
     message.hidden = !run?.message;
-    message.textContent = run?.message ?? "";
+    message.textContent = run?.message ? tr(run.message) : "";
   }
 
   const chart = createScoreChart(chartBox, {
-    series: FAMILY_IDS.map((id) => ({ key: id, label: SHORT_TITLES[id] })),
-    label: "各模型的质量分数随训练时间的变化",
+    series: FAMILY_IDS.map((id) => ({ key: id, label: tr(SHORT_TITLES[id]) })),
+    label: tr(C.chartLabel),
+    axisTitles: { x: tr(C.chartX), y: tr(C.chartY) },
     target: TARGET_SCORE,
   });
 
@@ -238,7 +250,7 @@ export function mountComparePage(main: HTMLElement): void {
     scheduleDraw();
     // The live region speaks only when a family finishes, not on every training call.
     const done = runs.filter((r) => r.state !== "waiting" && r.state !== "training").length;
-    const text = `训练中：${done} / ${runs.length} 个模型已结束`;
+    const text = tr(fill(C.progress, { done, total: runs.length }));
     if (status.textContent !== text) status.textContent = text;
   }
 
@@ -256,12 +268,11 @@ export function mountComparePage(main: HTMLElement): void {
     main.dataset.compareState = "running";
     const worker = trainingWorker();
     try {
-      status.textContent = "正在准备训练线程和计算后端……";
+      status.textContent = tr(C.preparing);
       const choice = await currentBackend();
-      const { label, note } = describeBackend(choice);
-      // The demos' note points at their "设置"; this page has no backend control, only the URL's `backend=`.
-      const here = note.replace("（可在“设置”中切换）", "（网址加上 backend=webgl 可改用 WebGL）");
-      backendBox.textContent = `计算后端：${label}${here ? `。${here}` : ""}`;
+      // The demos' note points at their settings; this page has no backend control, only the URL's `backend=`.
+      const { label, note } = describeBackend(choice, DEMO_TEXT.backend.switchByUrl);
+      backendBox.textContent = tr(fill(C.backend, { label, note: note ? fill(C.backendNote, { note }) : same("") }));
       main.dataset.compareBackendName = label;
       const before = await worker.call("memory", {});
       main.dataset.compareTensorsBefore = String(before.numTensors);
@@ -284,11 +295,18 @@ export function mountComparePage(main: HTMLElement): void {
       const after = await worker.call("memory", {});
       main.dataset.compareTensorsAfter = String(after.numTensors);
       status.textContent = stopRequested
-        ? "已停止。"
-        : `完成：${runs.length} 个模型，每个训练 ${setup.budgetSeconds} 秒。训练线程中的张量：开始前 ${before.numTensors} 个，结束后 ${after.numTensors} 个。`;
+        ? tr(C.stopped)
+        : tr(
+            fill(C.finished, {
+              count: runs.length,
+              budget: setup.budgetSeconds,
+              before: before.numTensors,
+              after: after.numTensors,
+            }),
+          );
       main.dataset.compareState = stopRequested ? "stopped" : "done";
     } catch (error) {
-      status.textContent = `比较没能进行：${quotedReason(error)}。`;
+      status.textContent = tr(fill(C.failed, { reason: quotedReason(error) }));
       main.dataset.compareState = "error";
     } finally {
       running = false;
@@ -320,7 +338,7 @@ export function mountComparePage(main: HTMLElement): void {
   });
   stopButton.addEventListener("click", () => {
     stopRequested = true;
-    status.textContent = "正在停止……";
+    status.textContent = tr(C.stopping);
   });
   for (const button of sortButtons) {
     button.addEventListener("click", () => {

@@ -1,4 +1,6 @@
 /** The page's exports: a file the browser saves, and the chart's SVG rendered to a PNG. DOM only. */
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { TextError } from "../i18n/text-error.ts";
 
 /** Saves text (or a blob) as a download named `name`. */
 export function download(name: string, content: Blob): void {
@@ -26,7 +28,10 @@ export async function svgToPng(svg: string): Promise<Blob> {
     context.scale(2, 2);
     context.drawImage(image, 0, 0);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("PNG 生成失败"))), "image/png"),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new TextError(DEMO_TEXT.exported.pngFailed))),
+        "image/png",
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -5,11 +5,15 @@
  */
 import type { FamilyId } from "../models/ids.ts";
 import type { SettingValues } from "../models/types.ts";
+import { COMPARE_TEXT } from "../i18n/compare-text.ts";
+import { fill, same, type Text } from "../i18n/text.ts";
+
+const E = COMPARE_TEXT.evaluations;
 
 /** A count of network evaluations per sample, and how it comes about (shown beside the number). */
 export interface Evaluations {
   count: number;
-  how: string;
+  how: Text;
 }
 
 /**
@@ -34,16 +38,16 @@ const num = (settings: SettingValues, name: string): number => {
 export function networkEvaluations(id: FamilyId, settings: SettingValues): Evaluations {
   switch (id) {
     case "gan":
-      return { count: 1, how: "生成器 1 次" };
+      return { count: 1, how: E.generator };
     case "vae":
-      return { count: 1, how: "解码器 1 次" };
+      return { count: 1, how: E.decoder };
     case "flow":
-      return { count: 1, how: "逆映射 f⁻¹ 1 次" };
+      return { count: 1, how: E.inverse };
     case "autoregressive":
-      return { count: 2, how: "p(x₁)、p(x₂ | x₁) 各 1 次" };
+      return { count: 2, how: E.autoregressive };
     case "ddpm": {
       const steps = num(settings, "steps");
-      return { count: steps, how: `T = ${steps}` };
+      return { count: steps, how: same(`T = ${steps}`) };
     }
     case "score": {
       const levels = num(settings, "levels");
@@ -51,26 +55,42 @@ export function networkEvaluations(id: FamilyId, settings: SettingValues): Evalu
       const denoise = settings.denoise === "on" ? 1 : 0;
       return {
         count: levels * perLevel + denoise,
-        how: `L × T = ${levels} × ${perLevel}${denoise ? " + 1（去噪）" : ""}`,
+        how: fill(
+          { zh: "L × T = {levels} × {perLevel}{denoise}", en: "L × T = {levels} × {perLevel}{denoise}" },
+          {
+            levels,
+            perLevel,
+            denoise: denoise ? E.denoise : same(""),
+          },
+        ),
       };
     }
     case "ebm": {
       const steps = num(settings, "sampleSteps");
-      return { count: steps, how: `朗之万 K = ${steps}` };
+      return { count: steps, how: fill(E.langevin, { steps }) };
     }
     case "flow-matching": {
       const steps = num(settings, "steps");
       const solver = String(settings.solver);
       const each = STEP_EVALUATIONS[solver];
       if (each === undefined) throw new Error(`Unknown ODE solver "${String(settings.solver)}".`);
-      return { count: steps * each, how: `K × ${each} = ${steps} × ${each}（${solver}）` };
+      return {
+        count: steps * each,
+        how: fill(
+          { zh: "K × {each} = {steps} × {each}（{solver}）", en: "K × {each} = {steps} × {each} ({solver})" },
+          { each, steps, solver },
+        ),
+      };
     }
     case "schrodinger-bridge": {
       const steps = num(settings, "steps");
       const each = settings.sampler === "ode" ? STEP_EVALUATIONS.heun! : 1;
       return {
         count: steps * each,
-        how: settings.sampler === "ode" ? `K × 2 = ${steps} × 2（ODE，Heun）` : `K = ${steps}（SDE）`,
+        how:
+          settings.sampler === "ode"
+            ? fill({ zh: "K × 2 = {steps} × 2（ODE，Heun）", en: "K × 2 = {steps} × 2 (ODE, Heun)" }, { steps })
+            : fill({ zh: "K = {steps}（SDE）", en: "K = {steps} (SDE)" }, { steps }),
       };
     }
   }

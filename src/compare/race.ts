@@ -16,6 +16,8 @@ import { quotedReason } from "../demo/error-text.ts";
 import type { WorkerClient } from "../demo/worker-client.ts";
 import { networkEvaluations, type Evaluations } from "./evaluations.ts";
 import type { CompareMode } from "./setup.ts";
+import { COMPARE_TEXT } from "../i18n/compare-text.ts";
+import { fill, type Text } from "../i18n/text.ts";
 
 /** The quality score a family needs to reach for "seconds to ≤ 0.2". */
 export const TARGET_SCORE = 0.2;
@@ -61,7 +63,7 @@ export interface FamilyRun {
   sampleMs: number | null;
   evaluations: Evaluations;
   /** Why it stopped early (divergence, error), in the page's language. */
-  message: string | null;
+  message: Text | null;
   /** The latest samples for the panel, interleaved xy. */
   samples: Float32Array | null;
 }
@@ -129,14 +131,13 @@ export async function runComparison(options: ComparisonOptions): Promise<FamilyR
 
   const fail = (run: FamilyRun, error: unknown) => {
     run.state = "failed";
-    run.message = `出错了：${quotedReason(error)}。`;
+    run.message = fill(COMPARE_TEXT.runFailed, { reason: quotedReason(error) });
   };
   const diverge = (run: FamilyRun, divergence: Divergence) => {
     run.state = "diverged";
-    // The demo's advice ends "…后点击“重置”"; this page has no reset, a new comparison starts afresh.
-    run.message = divergenceMessage(FAMILY_SPECS[run.id], divergence, run.settings).replace(
-      "后点击“重置”",
-      "后重新比较",
+    // The demo's advice ends "then press Reset"; this page has no reset, a new comparison starts afresh.
+    run.message = divergenceMessage(FAMILY_SPECS[run.id], divergence, run.settings, (setting) =>
+      setting ? fill(COMPARE_TEXT.divergedAdvice, { setting }) : COMPARE_TEXT.learningRateAdvice,
     );
   };
 

@@ -14,6 +14,10 @@ import { COMMON_SETTINGS } from "../settings/common.ts";
 import { readSettings } from "../settings/read.ts";
 import { defaults, parseSetting, resolveSettings } from "../settings/resolve.ts";
 import type { NumberSetting } from "../settings/table.ts";
+import { COMPARE_TEXT } from "../i18n/compare-text.ts";
+import { fill, joinTexts, listOf, type Text } from "../i18n/text.ts";
+
+const U = COMPARE_TEXT.url;
 
 /** In turn: one family after another; race (比赛): short turns round the families, so all learn at once. */
 export const COMPARE_MODES = ["race", "turns"] as const;
@@ -36,7 +40,7 @@ const [DATASET_SETTING, SEED_SETTING] = COMMON_SETTINGS;
 /** The seconds per family: a whole range a reader may type, 10 s by default. */
 export const BUDGET_SETTING = {
   name: "budget",
-  label: "每个模型的训练时间（秒）",
+  label: COMPARE_TEXT.budget,
   type: "number",
   min: 1,
   max: 120,
@@ -46,9 +50,9 @@ export const BUDGET_SETTING = {
 
 /**
  * The URL parameters of the page besides `<family>.<setting>`; `backend` is checked here and used by the backend
- * choice.
+ * choice, `lang` is read by the page's language.
  */
-const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend"];
+const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend", "lang"];
 
 export function defaultSetup(): CompareSetup {
   return {
@@ -62,28 +66,28 @@ export function defaultSetup(): CompareSetup {
 }
 
 /** The seed from text, or a message. */
-export function parseSeed(raw: string): { ok: true; value: number } | { ok: false; message: string } {
+export function parseSeed(raw: string): { ok: true; value: number } | { ok: false; message: Text } {
   const parsed = parseSetting(SEED_SETTING, raw);
   return parsed.ok ? { ok: true, value: Number(parsed.value) } : parsed;
 }
 
 /** The seconds per family from text, or a message. */
-export function parseBudget(raw: string): { ok: true; value: number } | { ok: false; message: string } {
+export function parseBudget(raw: string): { ok: true; value: number } | { ok: false; message: Text } {
   const parsed = parseSetting(BUDGET_SETTING, raw);
   return parsed.ok ? { ok: true, value: Number(parsed.value) } : parsed;
 }
 
 /** The families of a comma-separated list, in the registry's order, or a message naming what is not a family. */
-export function parseFamilies(raw: string): { ok: true; value: FamilyId[] } | { ok: false; message: string } {
+export function parseFamilies(raw: string): { ok: true; value: FamilyId[] } | { ok: false; message: Text } {
   const names = raw
     .split(",")
     .map((s) => s.trim())
     .filter(Boolean);
   const unknown = names.filter((name) => !isFamilyId(name));
   if (unknown.length > 0) {
-    return { ok: false, message: `未知的模型 “${unknown.join("、")}”，可选：${FAMILY_IDS.join("、")}` };
+    return { ok: false, message: fill(U.unknownFamily, { names: listOf(unknown), valid: listOf(FAMILY_IDS) }) };
   }
-  if (names.length === 0) return { ok: false, message: "至少要选一个模型" };
+  if (names.length === 0) return { ok: false, message: COMPARE_TEXT.noFamily };
   return { ok: true, value: FAMILY_IDS.filter((id) => names.includes(id)) };
 }
 
@@ -91,11 +95,11 @@ export function parseFamilies(raw: string): { ok: true; value: FamilyId[] } | { 
  * The setup a URL's query asks for: every valid value, the default for the others, and one message per refused
  * parameter (prefixed 「网址参数」) for the page to show.
  */
-export function readSetup(search: string): { setup: CompareSetup; problems: string[] } {
+export function readSetup(search: string): { setup: CompareSetup; problems: Text[] } {
   const params = new URLSearchParams(search);
   const setup = defaultSetup();
-  const problems: string[] = [];
-  const refuse = (name: string, message: string) => problems.push(`网址参数 ${name}：${message}，已改用默认值`);
+  const problems: Text[] = [];
+  const refuse = (name: string, message: Text) => problems.push(fill(U.refused, { name, message }));
 
   const dataset = params.get("dataset");
   if (dataset !== null) {
@@ -124,12 +128,12 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
   const mode = params.get("mode");
   if (mode !== null) {
     if ((COMPARE_MODES as readonly string[]).includes(mode)) setup.mode = mode as CompareMode;
-    else refuse("mode", `不能取 “${mode}”，可选：${COMPARE_MODES.join("、")}`);
+    else refuse("mode", fill(U.badMode, { mode, valid: listOf(COMPARE_MODES) }));
   }
 
   const backend = params.get("backend");
   if (backend !== null && !isBackendName(backend)) {
-    refuse("backend", `不能取 “${backend}”，可选：${BACKEND_NAMES.join("、")}`);
+    refuse("backend", fill(U.badBackend, { backend, valid: listOf(BACKEND_NAMES) }));
   }
 
   // Pairs, not an object filled by assignment, which would drop a setting named `__proto__` unreported.
@@ -139,7 +143,7 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
     const dot = name.indexOf(".");
     const family = dot > 0 ? name.slice(0, dot) : "";
     if (!isFamilyId(family)) {
-      problems.push(`未知的网址参数 “${name}”，已忽略；可用：${KNOWN.join("、")} 和 “模型.设置”`);
+      problems.push(fill(U.unknownParam, { name, valid: listOf(KNOWN) }));
       continue;
     }
     (raw[family] ??= []).push([name.slice(dot + 1), value]);
@@ -147,7 +151,7 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
   for (const [family, pairs] of Object.entries(raw) as [FamilyId, [string, string][]][]) {
     const values = Object.fromEntries(pairs);
     const resolved = familySettings(family, values);
-    problems.push(...resolved.problems.map((p) => `网址参数 ${family}.${p}，已改用默认值`));
+    problems.push(...resolved.problems.map((message) => fill(U.familySetting, { family, message })));
     const kept = Object.fromEntries(
       Object.entries(values).filter(([name]) => resolved.values[name] !== undefined && !resolved.refused.has(name)),
     );
@@ -164,19 +168,20 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
 export function familySettings(
   family: FamilyId,
   overrides: Record<string, string> = {},
-): { values: SettingValues; problems: string[]; refused: Set<string> } {
+): { values: SettingValues; problems: Text[]; refused: Set<string> } {
   const spec = FAMILY_SPECS[family];
   const refused = new Set<string>();
-  const problems: string[] = [];
+  const problems: Text[] = [];
   const valid: Record<string, string> = {};
   for (const [name, raw] of Object.entries(overrides)) {
-    const one = resolveSettings(spec.settings, [{ raw: { [name]: raw }, source: "" }]);
+    const one = resolveSettings(spec.settings, [{ raw: { [name]: raw }, source: null }]);
     if (one.problems.length > 0) {
       refused.add(name);
-      problems.push(`${name}：${one.problems.map((p) => p.replace(/^：|^中的/, "")).join("；")}`);
+      problems.push(fill(U.settingProblem, { name, message: joinTexts(one.problems, { zh: "；", en: "; " }) }));
     } else valid[name] = raw;
   }
-  const base = Object.keys(valid).length > 0 ? resolveSettings(spec.settings, [{ raw: valid, source: "" }]).values : {};
+  const base =
+    Object.keys(valid).length > 0 ? resolveSettings(spec.settings, [{ raw: valid, source: null }]).values : {};
   const values = { ...defaults(spec.settings), ...base };
   return { values: readSettings(spec.settings, values), problems, refused };
 }

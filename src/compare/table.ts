@@ -5,10 +5,15 @@
 import { FAMILY_IDS, FAMILY_TITLES, type FamilyId } from "../models/ids.ts";
 import type { LikelihoodEstimate } from "../models/types.ts";
 import { stepsPerSecond, TARGET_SCORE, type FamilyRun, type RunState } from "./race.ts";
+import { COMPARE_TEXT } from "../i18n/compare-text.ts";
+import { tr } from "../i18n/page-lang.ts";
+import { fill, type Text } from "../i18n/text.ts";
+
+const C = COMPARE_TEXT;
 
 export interface TableRow {
   id: FamilyId;
-  title: string;
+  title: Text;
   state: RunState;
   score: number | null;
   likelihood: LikelihoodEstimate | null;
@@ -17,7 +22,7 @@ export interface TableRow {
   stepsPerSecond: number | null;
   secondsToTarget: number | null;
   evaluations: number;
-  evaluationsHow: string;
+  evaluationsHow: Text;
   sampleMs: number | null;
 }
 
@@ -97,20 +102,20 @@ const fixed = (value: number | null, digits: number) =>
 export function likelihoodText(likelihood: LikelihoodEstimate | null): string {
   if (!likelihood || !Number.isFinite(likelihood.meanNll)) return DASH;
   return likelihood.kind === "exact"
-    ? `${likelihood.meanNll.toFixed(3)}（精确 NLL）`
-    : `≤ ${likelihood.meanNll.toFixed(3)}（负 ELBO，上界）`;
+    ? tr(fill(C.exactNll, { value: likelihood.meanNll.toFixed(3) }))
+    : tr(fill(C.elbo, { value: likelihood.meanNll.toFixed(3) }));
 }
 
 /** Each cell's text, by column. */
 export function cellTexts(row: TableRow): Record<SortKey, string> {
   return {
-    family: row.title,
+    family: tr(row.title),
     score: fixed(row.score, 3),
     likelihood: likelihoodText(row.likelihood),
     stepsPerSecond: fixed(row.stepsPerSecond, 0),
     secondsToTarget:
-      row.secondsToTarget !== null ? row.secondsToTarget.toFixed(1) : row.state === "done" ? "未达到" : DASH,
-    evaluations: `${row.evaluations}（${row.evaluationsHow}）`,
+      row.secondsToTarget !== null ? row.secondsToTarget.toFixed(1) : row.state === "done" ? tr(C.notReached) : DASH,
+    evaluations: tr(fill(C.evaluationsCell, { count: row.evaluations, how: row.evaluationsHow })),
     sampleMs: fixed(row.sampleMs, 1),
   };
 }
@@ -146,7 +151,7 @@ export function toCsv(rows: readonly TableRow[]): string {
     lines.push(
       [
         row.id,
-        row.title,
+        tr(row.title),
         row.state,
         round(row.score),
         row.likelihood?.kind ?? null,

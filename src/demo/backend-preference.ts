@@ -8,6 +8,11 @@ import type { BackendChoice } from "../lab/backend.ts";
 import { BACKEND_LABELS, isBackendName, type BackendName } from "../lab/backend-names.ts";
 import type { RaceLap } from "../lab/backend-race.ts";
 import { trainingWorker } from "./worker-client.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { tr } from "../i18n/page-lang.ts";
+import { fill, joinTexts, type Text } from "../i18n/text.ts";
+
+const B = DEMO_TEXT.backend;
 
 const EVENT = "gen-demo-backend";
 const STORAGE_KEY = "gen-demo:measured-backend";
@@ -69,11 +74,11 @@ export function forgetMeasuredBackend(): void {
 }
 
 /** The backend asked for in the URL, or null with a message when the value is not a backend. */
-export function backendFromUrl(search = location.search): { backend: BackendName | null; problem: string | null } {
+export function backendFromUrl(search = location.search): { backend: BackendName | null; problem: Text | null } {
   const raw = new URLSearchParams(search).get("backend");
   if (raw === null) return { backend: null, problem: null };
   if (isBackendName(raw)) return { backend: raw, problem: null };
-  return { backend: null, problem: `网址参数 backend=“${raw}” 无效，可选：webgl、wasm、cpu；已使用默认顺序` };
+  return { backend: null, problem: fill(B.badUrl, { raw }) };
 }
 
 /** The backend running in the worker, chosen on first use. */
@@ -130,11 +135,13 @@ export function describeRace(measured: MeasuredBackend): string {
   const laps = [...measured.laps].sort((a, b) => (b.stepsPerSecond ?? -1) - (a.stepsPerSecond ?? -1));
   const parts = laps.map((l) =>
     l.stepsPerSecond === null
-      ? `${BACKEND_LABELS[l.backend]} 不可用（${l.reason ?? "未知原因"}）`
-      : `${BACKEND_LABELS[l.backend]} 每秒 ${Math.round(l.stepsPerSecond)} 步`,
+      ? fill(B.unavailable, { backend: BACKEND_LABELS[l.backend], reason: l.reason ?? B.unknownReason })
+      : fill(B.lap, { backend: BACKEND_LABELS[l.backend], rate: Math.round(l.stepsPerSecond) }),
   );
   const date = measured.measuredAt.slice(0, 10);
-  return `这台设备上的测速（${date}，用演示自己的模型训练）：${parts.join("，")}，已选用 ${BACKEND_LABELS[measured.winner]}。`;
+  return tr(
+    fill(B.race, { date, laps: joinTexts(parts, DEMO_TEXT.listSeparator), winner: BACKEND_LABELS[measured.winner] }),
+  );
 }
 
 /**
@@ -145,18 +152,20 @@ export function describeRace(measured: MeasuredBackend): string {
  */
 export function describeBackend(
   choice: BackendChoice,
-  settingsShown = true,
+  switchHint: Text | null = B.switchHere,
 ): { label: string; note: string; measured: boolean } {
   const label = BACKEND_LABELS[choice.name];
   const measured = backendFromUrl().backend === null ? measuredBackend() : null;
   if (measured?.winner === choice.name) return { label, note: describeRace(measured), measured: true };
   const notes = choice.fallbacks.flatMap((f) => {
-    if (f.why === "slow") return [`${BACKEND_LABELS[f.backend]} 在这台设备上是${f.reason}，训练比 ${label} 慢`];
-    if (f.why === "failed") return [`${BACKEND_LABELS[f.backend]} 不可用（${f.reason}）`];
+    if (f.why === "slow") return [fill(B.slow, { backend: BACKEND_LABELS[f.backend], reason: f.reason, label })];
+    if (f.why === "failed") return [fill(B.unavailable, { backend: BACKEND_LABELS[f.backend], reason: f.reason })];
     return [];
   });
   const slow = choice.fallbacks.some((f) => f.why === "slow");
-  const where = slow && settingsShown ? "（可在“设置”中切换）" : "";
-  const note = notes.length ? `${notes.join("；")}，已改用 ${label}${where}。` : "";
+  const where = slow && switchHint ? switchHint : "";
+  const note = notes.length
+    ? tr(fill(B.fellBack, { notes: joinTexts(notes, { zh: "；", en: "; " }), label, where }))
+    : "";
   return { label, note, measured: false };
 }

@@ -4,6 +4,9 @@
  */
 import type { SettingSpec } from "../models/types.ts";
 import { parseSetting } from "../settings/resolve.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { tr } from "../i18n/page-lang.ts";
+import { fill, type Text } from "../i18n/text.ts";
 
 export interface SettingControl {
   readonly spec: SettingSpec;
@@ -27,14 +30,14 @@ export function createSettingControl(
   spec: SettingSpec,
   value: number | string,
   onValid: (value: number | string) => void,
-  onInvalid: (message: string) => void,
+  onInvalid: (message: Text) => void,
 ): SettingControl {
   const id = `gen-demo-setting-${++uid}`;
   const wrapper = document.createElement("div");
   wrapper.className = "demo-setting";
   const label = document.createElement("label");
   label.htmlFor = id;
-  label.textContent = spec.label;
+  label.textContent = tr(spec.label);
   const message = document.createElement("p");
   message.className = "demo-setting-error";
   message.id = `${id}-error`;
@@ -42,7 +45,7 @@ export function createSettingControl(
   let input: HTMLInputElement | HTMLSelectElement;
   if (spec.type === "choice") {
     const select = document.createElement("select");
-    for (const choice of spec.choices) select.add(new Option(choice.label, choice.value));
+    for (const choice of spec.choices) select.add(new Option(tr(choice.label), choice.value));
     input = select;
   } else {
     const field = document.createElement("input");
@@ -68,14 +71,14 @@ export function createSettingControl(
       onValid(parsed.value);
     } else {
       message.hidden = false;
-      message.textContent = `${parsed.message}；仍使用 ${accepted}。`;
+      message.textContent = tr(fill(DEMO_TEXT.stillUsing, { message: parsed.message, value: accepted }));
       input.setAttribute("aria-invalid", "true");
       input.setAttribute("aria-describedby", message.id);
       onInvalid(parsed.message);
     }
   };
   input.addEventListener("change", commit);
-  if (spec.help) input.title = spec.help;
+  if (spec.help) input.title = tr(spec.help);
   wrapper.append(label, input, message);
   return {
     spec,

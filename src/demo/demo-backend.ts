@@ -13,6 +13,8 @@ import {
   switchBackend,
 } from "./backend-preference.ts";
 import type { DemoPanel } from "./demo-panel.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { fill } from "../i18n/text.ts";
 
 export class DemoBackend {
   private readonly panel: DemoPanel;
@@ -30,7 +32,7 @@ export class DemoBackend {
   }
 
   private describe(choice: Parameters<typeof describeBackend>[0]) {
-    return describeBackend(choice, this.settingsShown);
+    return describeBackend(choice, this.settingsShown ? DEMO_TEXT.backend.switchHere : null);
   }
 
   /** Follows the page-wide choice (another demo's switch, a race); returns the unsubscribe. */
@@ -48,7 +50,7 @@ export class DemoBackend {
   async change(name: BackendName): Promise<void> {
     const choice = await switchBackend(name);
     this.panel.showBackend(this.describe(choice));
-    this.panel.announce(`计算后端已切换为 ${this.describe(choice).label}。`);
+    this.panel.announce(fill(DEMO_TEXT.backend.switched, { label: this.describe(choice).label }));
   }
 
   /** Before the page's first training: measures the backends on this demo's model (once per page and device). */
@@ -56,7 +58,7 @@ export class DemoBackend {
     let racedHere = false;
     const measured = await raceBeforeTraining(this.sessionId, () => {
       racedHere = true;
-      this.panel.announce("正在测速：用这个模型在各个计算后端上各训练一小段，选最快的……");
+      this.panel.announce(DEMO_TEXT.backend.measuring);
     });
     if (!racedHere) return; // no race, or one for another demo's model: this model did not train
     await this.catchUp();

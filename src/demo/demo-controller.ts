@@ -21,6 +21,10 @@ import { QUALITY_PENDING, qualityText } from "./quality-text.ts";
 import { StatusPacer } from "./status-pacer.ts";
 import { TrainingLoop } from "./training-loop.ts";
 import { trainingWorker } from "./worker-client.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { pageLang, tr } from "../i18n/page-lang.ts";
+import { fill, HTML_LANG, type Text } from "../i18n/text.ts";
+import { settingsList } from "./snapshot-text.ts";
 
 const LIVE_QUALITY_POINTS = 2000;
 
@@ -52,6 +56,7 @@ class Demo implements MountedDemo {
   constructor(element: HTMLElement, family: FamilySpec) {
     this.family = family;
     this.figureId = element.closest("figure")?.id ?? "";
+    showLanguage(element, family);
     const key = this.figureId.replace(/^demo-/, "") || family.id;
     this.settings = new DemoSettings(element, family, key);
     const id = `demo-${++sessions}`;
@@ -133,9 +138,9 @@ class Demo implements MountedDemo {
       await this.backend.start();
       await this.createModel();
       this.panel.setState("ready");
-      this.panel.announce(`${this.family.title}：已就绪，点击“训练”开始。`);
+      this.panel.announce(fill(DEMO_TEXT.ready, { title: this.family.title }));
     } catch (error) {
-      this.fail(`演示无法启动：${quotedReason(error)}。文章的其余部分不受影响；刷新页面可重试。`);
+      this.fail(fill(DEMO_TEXT.cannotStart, { reason: quotedReason(error) }));
     }
   }
 
@@ -166,7 +171,7 @@ class Demo implements MountedDemo {
     if (outcome.kind === "budget") {
       await this.redraw();
       await this.updateQuality();
-      this.panel.announce(`已训练 ${outcome.step} 步（默认训练量），自动暂停；再点“训练”可继续。`);
+      this.panel.announce(fill(DEMO_TEXT.budgetDone, { step: outcome.step }));
       return false;
     }
     if (this.session.viewDue()) void this.redraw();
@@ -231,7 +236,7 @@ class Demo implements MountedDemo {
     await this.ready;
     this.ready = this.createModel();
     await this.ready;
-    this.panel.announce("已重置：新的初始权重（同一随机种子）。");
+    this.panel.announce(DEMO_TEXT.didReset);
   }
 
   private async changeSetting(name: string, value: number | string): Promise<void> {
@@ -243,8 +248,7 @@ class Demo implements MountedDemo {
     // Any other setting defines the model or its data: start again from step 0.
     await this.reset();
     if (brought.length > 0) {
-      const list = brought.map((spec) => `${spec.label} = ${values[spec.name]}`).join("，");
-      this.panel.announce(`已重置，并采用这一选项自带的设置：${list}。`);
+      this.panel.announce(fill(DEMO_TEXT.resetWithPresets, { list: settingsList(brought, values) }));
     }
   }
 
@@ -261,7 +265,7 @@ class Demo implements MountedDemo {
    * Stops training and shows `message`. A fatal failure (the demo could not start) also turns its controls off, so
    * nothing invites a click that cannot work; a divergence is not fatal (Reset recovers).
    */
-  private fail(message: string, fatal = true): void {
+  private fail(message: Text, fatal = true): void {
     this.loop.pause();
     this.panel.showError(message);
     if (fatal) {
@@ -297,4 +301,17 @@ class Demo implements MountedDemo {
     this.panel.destroy();
     this.session.dispose();
   }
+}
+
+/**
+ * The demo in the page's language: in English its figure (or the element) says `lang="en"`, so the rest of the
+ * article stays Chinese for screen readers and hyphenation, and the article's caption of the figure follows.
+ */
+function showLanguage(element: HTMLElement, family: FamilySpec): void {
+  const lang = pageLang();
+  if (lang === "zh") return;
+  const figure = element.closest<HTMLElement>("figure") ?? element;
+  figure.lang = HTML_LANG[lang];
+  const caption = figure.querySelector(":scope > figcaption:not(.embed-caption)");
+  if (caption) caption.textContent = tr(fill(DEMO_TEXT.demoTitle, { title: family.title }));
 }

@@ -13,6 +13,11 @@ import { downloadBlob, downloadText } from "./download.ts";
 import type { ExportKind } from "./export-menu.ts";
 import { readExportTheme } from "./export-theme.ts";
 import { frameLegend } from "./frame-drawing.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { tr } from "../i18n/page-lang.ts";
+import { fill, type Text } from "../i18n/text.ts";
+
+const E = DEMO_TEXT.exported;
 
 /** Samples written to the CSV: as many as the quality score reads on the page. */
 export const EXPORT_SAMPLES = 2000;
@@ -36,31 +41,31 @@ export interface ExportSource {
 }
 
 /** Writes the file `kind` and returns what to tell the reader. */
-export async function exportDemo(kind: ExportKind, source: ExportSource): Promise<string> {
+export async function exportDemo(kind: ExportKind, source: ExportSource): Promise<Text> {
   const name = `${source.family.id}-step${source.session.step}`;
   switch (kind) {
     case "samples-csv": {
       const samples = await source.session.sample(EXPORT_SAMPLES);
       downloadText(samplesCsv(samples), `${name}-samples.csv`, "text/csv");
-      return `已导出 ${samples.length / 2} 个生成样本（${name}-samples.csv）。`;
+      return fill(E.samples, { count: samples.length / 2, file: `${name}-samples.csv` });
     }
     case "losses-csv":
       downloadText(lossHistoryCsv(source.session.history, source.family.lossSeries), `${name}-losses.csv`, "text/csv");
-      return `已导出损失曲线，共 ${source.session.history.steps.length} 个记录点（${name}-losses.csv）。`;
+      return fill(E.losses, { count: source.session.history.steps.length, file: `${name}-losses.csv` });
     case "weights-json": {
       const file = await source.session.weights();
       downloadText(JSON.stringify(file), `${name}-weights.json`, "application/json");
-      return `已导出模型权重（${name}-weights.json）：可在此演示的“载入权重”或 npm run train -- --weights 中再用。`;
+      return fill(E.weights, { file: `${name}-weights.json` });
     }
     case "figure-svg":
     case "figure-png": {
       const { svg, width, height } = figureSvg(figureInput(source));
       if (kind === "figure-svg") {
         downloadText(svg, `${name}.svg`, "image/svg+xml");
-        return `已导出图（${name}.svg）。`;
+        return fill(E.figure, { file: `${name}.svg` });
       }
       downloadBlob(await svgToPng(svg, width, height), `${name}.png`);
-      return `已导出图（${name}.png）。`;
+      return fill(E.figure, { file: `${name}.png` });
     }
   }
 }
@@ -70,8 +75,11 @@ function figureInput(source: ExportSource): FigureInput {
   const frame = source.frame ?? {};
   const showData = frame.showData ?? true;
   return {
-    title: `交互演示：${source.family.title}`,
-    caption: [frame.caption ?? "", `第 ${source.session.step} 步 · 数据集 ${source.dataset}`],
+    title: tr(fill(DEMO_TEXT.demoTitle, { title: source.family.title })),
+    caption: [
+      frame.caption ? tr(frame.caption) : "",
+      tr(fill(E.caption, { step: source.session.step, dataset: source.dataset })),
+    ],
     extent: source.extent,
     theme: readExportTheme(source.plot),
     legend: frameLegend(frame),
@@ -85,10 +93,7 @@ function figureInput(source: ExportSource): FigureInput {
 }
 
 /** Loads the weights in `file` into the session's model; returns what to tell the reader, or throws what is wrong. */
-export async function importWeights(
-  file: File,
-  session: { loadWeights(text: string): Promise<void> },
-): Promise<string> {
+export async function importWeights(file: File, session: { loadWeights(text: string): Promise<void> }): Promise<Text> {
   await session.loadWeights(await file.text());
-  return `已载入权重（${file.name}），从这些权重继续：点击“训练”接着训练，“重置”则从头开始。`;
+  return fill(DEMO_TEXT.weights.loaded, { file: file.name });
 }

@@ -13,6 +13,8 @@ import { quotedReason } from "./error-text.ts";
 import type { ExportKind } from "./export-menu.ts";
 import { fetchSnapshot } from "./snapshot-fetch.ts";
 import { snapshotAdopted } from "./snapshot-text.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { fill } from "../i18n/text.ts";
 
 /** What the files act on, lent by the controller. */
 export interface DemoFilesHost {
@@ -60,7 +62,11 @@ export class DemoFiles {
       extent: EXTENT,
       plot: panel.plotElement,
     };
-    panel.announce(await exportDemo(kind, source).catch((e: unknown) => `导出失败：${quotedReason(e)}。`));
+    panel.announce(
+      await exportDemo(kind, source).catch((e: unknown) =>
+        fill(DEMO_TEXT.exported.failed, { reason: quotedReason(e) }),
+      ),
+    );
   }
 
   /** Loads a weights file the reader picked; a bad file is refused and the model stays as it was. */
@@ -72,7 +78,7 @@ export class DemoFiles {
       panel.announce(await importWeights(file, session));
       await this.host.refresh();
     } catch (error) {
-      panel.showError(`权重未载入：${quotedReason(error)}。模型保持原样。`);
+      panel.showError(fill(DEMO_TEXT.weights.notLoaded, { reason: quotedReason(error) }));
     }
   }
 
@@ -87,13 +93,13 @@ export class DemoFiles {
     panel.views.stopSweep();
     if (!(await this.settle())) return;
     panel.clearError();
-    panel.announce("正在下载训练好的模型…");
+    panel.announce(DEMO_TEXT.snapshot.downloading);
     let made: Awaited<ReturnType<DemoSession["loadTrained"]>>;
     try {
       made = await session.loadTrained(await fetchSnapshot(family.id));
     } catch (error) {
       panel.announce("");
-      panel.showError(`训练好的模型未载入：${quotedReason(error)}。模型保持原样，可照常从头训练。`);
+      panel.showError(fill(DEMO_TEXT.snapshot.notLoaded, { reason: quotedReason(error) }));
       return;
     }
     if (!this.host.alive()) return;

@@ -17,6 +17,9 @@ import { BACKEND_SETTING } from "./backend-setting.ts";
 import { createViewPicker, type ViewPicker, type ViewPickerActions } from "./view-picker.ts";
 import { QUALITY_PENDING } from "./quality-text.ts";
 import { createExportMenu, type ExportKind } from "./export-menu.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { tr } from "../i18n/page-lang.ts";
+import { fill, type Text } from "../i18n/text.ts";
 
 /** Half-width of the square plot, in data units. */
 export const EXTENT = 4.5;
@@ -37,12 +40,7 @@ export interface PanelActions extends ViewPickerActions {
   loadSnapshot(): void;
 }
 
-const LOOP_MESSAGES: Record<LoopState, string> = {
-  running: "正在训练…",
-  paused: "已暂停。",
-  "off-screen": "演示已离开视口，训练暂停，回来后继续。",
-  "hidden-tab": "标签页在后台，训练暂停。",
-};
+const T = DEMO_TEXT;
 
 export class DemoPanel {
   readonly views: ViewPicker;
@@ -50,14 +48,14 @@ export class DemoPanel {
   private readonly controls: SettingControl[];
   private readonly backendControl: SettingControl;
   private readonly play: HTMLButtonElement;
-  private readonly stepOut = output("demo-step", "第 0 步");
+  private readonly stepOut = output("demo-step", tr(fill(T.stepCount, { step: 0 })));
   private readonly rateOut = output("demo-rate", "");
   private readonly backendBadge = Object.assign(document.createElement("span"), {
     className: "demo-backend",
-    textContent: "后端：加载中",
+    textContent: tr(fill(T.backendBadge, { label: T.backendLoading })),
   });
   private readonly caption = paragraph("demo-caption");
-  private readonly quality = paragraph("demo-quality", QUALITY_PENDING);
+  private readonly quality = paragraph("demo-quality", tr(QUALITY_PENDING));
   private readonly backendNote = paragraph("demo-backend-note");
   private readonly backendNoteText = document.createElement("span");
   private readonly remeasure: HTMLButtonElement;
@@ -76,7 +74,7 @@ export class DemoPanel {
     actions: PanelActions,
   ) {
     this.element = element;
-    const play = button("▶ 训练", () => actions.togglePlay(), "demo-play");
+    const play = button(tr(T.play), () => actions.togglePlay(), "demo-play");
     play.setAttribute("aria-pressed", "false");
     this.play = play;
     const stats = paragraph("demo-stats");
@@ -84,8 +82,8 @@ export class DemoPanel {
     const toolbar = div("demo-toolbar");
     toolbar.append(
       play,
-      button("单步", () => actions.singleStep()),
-      button("重置", () => actions.reset()),
+      button(tr(T.step), () => actions.singleStep()),
+      button(tr(T.reset), () => actions.reset()),
       stats,
     );
 
@@ -95,13 +93,13 @@ export class DemoPanel {
     const settings = document.createElement("details");
     settings.className = "demo-settings";
     const summary = document.createElement("summary");
-    summary.textContent = "设置";
+    summary.textContent = tr(T.settings);
     this.controls = specs.map((spec) =>
       createSettingControl(
         spec,
         values[spec.name]!,
         (value) => actions.changeSetting(spec.name, value),
-        (message) => this.announce(`输入被拒绝：${message}`),
+        (message) => this.announce(fill(T.refusedInput, { message })),
       ),
     );
     this.backendControl = createSettingControl(
@@ -112,8 +110,8 @@ export class DemoPanel {
     );
     const share = div("demo-share");
     share.append(
-      button("复制此演示的链接", () => actions.copyLink(), "demo-link"),
-      button("复制嵌入代码", () => actions.copyEmbed(), "demo-embed"),
+      button(tr(T.copyLink), () => actions.copyLink(), "demo-link"),
+      button(tr(T.copyEmbed), () => actions.copyEmbed(), "demo-embed"),
     );
     settings.append(summary, ...this.controls.map((c) => c.element), this.backendControl.element, share);
     const side = div("demo-side");
@@ -131,7 +129,7 @@ export class DemoPanel {
     const body = div("demo-body");
     body.append(plotBox, side);
 
-    this.remeasure = button("重新测速", () => actions.remeasureBackend(), "demo-remeasure");
+    this.remeasure = button(tr(T.remeasure), () => actions.remeasureBackend(), "demo-remeasure");
     this.remeasure.hidden = true;
     this.backendNote.append(this.backendNoteText, " ", this.remeasure);
     this.backendNote.hidden = true;
@@ -143,9 +141,12 @@ export class DemoPanel {
     element.querySelector(".demo-placeholder")?.remove();
     element.append(root);
 
-    this.plot = createPlot(plotBox, { extent: EXTENT, label: `${family.title}：真实数据与生成样本` });
+    this.plot = createPlot(plotBox, { extent: EXTENT, label: tr(fill(T.plotLabel, { title: family.title })) });
     this.barCharts = createBarCharts(plotBox);
-    this.lossChart = createLossChart(chartBox, { series: family.lossSeries, label: `${family.title} 的损失曲线` });
+    this.lossChart = createLossChart(chartBox, {
+      series: family.lossSeries.map((s) => ({ key: s.key, label: tr(s.label) })),
+      label: tr(fill(T.lossLabel, { title: family.title })),
+    });
   }
 
   /** The plot's element (its CSS custom properties hold the colours shown). */
@@ -156,14 +157,15 @@ export class DemoPanel {
   /** Draws a view of the model over `data` (the real points shown behind the samples). */
   draw(frame: ViewFrame, data: Float32Array): void {
     drawFrame(this.plot, this.barCharts, frame, data);
-    this.caption.textContent = frame.caption ?? "";
+    this.caption.textContent = frame.caption ? tr(frame.caption) : "";
     this.element.dataset.demoDrawn = String(Number(this.element.dataset.demoDrawn ?? 0) + 1);
   }
 
   showStep(step: number, stepsPerSecond: number | null): void {
-    this.stepOut.textContent = `第 ${step} 步`;
+    this.stepOut.textContent = tr(fill(T.stepCount, { step }));
     this.element.dataset.demoStep = String(step);
-    if (stepsPerSecond !== null) this.rateOut.textContent = `${stepsPerSecond.toFixed(0)} 步/秒`;
+    if (stepsPerSecond !== null)
+      this.rateOut.textContent = tr(fill(T.stepsPerSecond, { rate: stepsPerSecond.toFixed(0) }));
   }
 
   showLosses(losses: Record<string, number> | null): void {
@@ -176,8 +178,8 @@ export class DemoPanel {
   }
 
   /** The quality line, and the score and step as attributes (null: no score yet). */
-  showQuality(text: string, score: { normalised: number; step: number } | null): void {
-    this.quality.textContent = text;
+  showQuality(text: Text, score: { normalised: number; step: number } | null): void {
+    this.quality.textContent = tr(text);
     if (!score) return;
     this.element.dataset.demoQuality = score.normalised.toFixed(3);
     this.element.dataset.demoQualityStep = String(score.step);
@@ -185,7 +187,7 @@ export class DemoPanel {
 
   /** The backend badge and note; `measured`: the note is a race's outcome, which the reader may measure again. */
   showBackend({ label, note, measured }: { label: string; note: string; measured: boolean }, chosen?: BackendName) {
-    this.backendBadge.textContent = `后端：${label}`;
+    this.backendBadge.textContent = tr(fill(T.backendBadge, { label }));
     this.element.dataset.demoBackend = label;
     this.backendNote.hidden = note === "";
     this.backendNoteText.textContent = note;
@@ -195,10 +197,10 @@ export class DemoPanel {
 
   showLoopState(state: LoopState): void {
     const playing = state !== "paused";
-    this.play.textContent = playing ? "❚❚ 暂停" : "▶ 训练";
+    this.play.textContent = tr(playing ? T.pause : T.play);
     this.play.setAttribute("aria-pressed", String(playing));
     this.element.dataset.demoLoop = state;
-    this.announce(LOOP_MESSAGES[state]);
+    this.announce(T.loop[state]);
   }
 
   setState(state: "starting" | "ready" | "error"): void {
@@ -212,11 +214,14 @@ export class DemoPanel {
     return changed.map((c) => c.spec);
   }
 
-  announce(message: string): void {
-    this.status.textContent = message;
+  /** Says `message` in the status line (a live region), in the page's language. */
+  announce(message: Text | string): void {
+    this.status.textContent = tr(message);
   }
 
-  showError(message: string): void {
+  /** Adds `message` to the error lines, in the page's language. */
+  showError(text: Text | string): void {
+    const message = tr(text);
     this.error.hidden = false;
     this.error.textContent = this.error.textContent ? `${this.error.textContent}\n${message}` : message;
   }
@@ -234,7 +239,8 @@ export class DemoPanel {
     )) {
       control.disabled = true;
     }
-    if (this.backendBadge.textContent === "后端：加载中") this.backendBadge.textContent = "后端：无";
+    if (this.backendBadge.textContent === tr(fill(T.backendBadge, { label: T.backendLoading })))
+      this.backendBadge.textContent = tr(fill(T.backendBadge, { label: T.backendNone }));
   }
 
   destroy(): void {

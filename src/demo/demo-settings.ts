@@ -7,6 +7,8 @@ import type { FamilySpec, SettingSpec, SettingValues } from "../models/types.ts"
 import { applyChoicePresets, resolveSettings } from "../settings/resolve.ts";
 import { COMMON_SETTINGS } from "../settings/common.ts";
 import { linkSettings, readUrlSettings, urlWithSettings } from "./url-state.ts";
+import { CORE_TEXT } from "../i18n/core-text.ts";
+import type { Text } from "../i18n/text.ts";
 
 /**
  * The demo writes its own status as `data-demo-*` attributes (`data-demo-step`, `data-demo-loss`, …: for tests,
@@ -21,7 +23,7 @@ function isStatusAttribute(name: string): boolean {
 export class DemoSettings {
   readonly specs: readonly SettingSpec[];
   /** Bad or unknown values found while reading, each a message for the reader. */
-  readonly problems: readonly string[];
+  readonly problems: readonly Text[];
   private current: SettingValues;
   /** The demo's own `data-*` settings: a link names only what differs from what they give. */
   private readonly attributes: Record<string, string>;
@@ -38,8 +40,8 @@ export class DemoSettings {
       Object.entries(element.dataset).filter(([name, value]) => !isStatusAttribute(name) && value !== undefined),
     ) as Record<string, string>;
     const { values, problems } = resolveSettings(this.specs, [
-      { raw: this.attributes, source: "属性" },
-      { raw: readUrlSettings(key, search), source: "网址参数" },
+      { raw: this.attributes, source: CORE_TEXT.setting.sourceAttributes },
+      { raw: readUrlSettings(key, search), source: CORE_TEXT.setting.sourceUrl },
     ]);
     this.current = values;
     this.problems = problems;

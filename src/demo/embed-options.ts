@@ -3,14 +3,11 @@
  * a lecturer trims a demo for a slide; and `?snapshot=1`, which starts it from the family's trained model. Pure (no
  * DOM), so the page and the tests read flags the same way.
  */
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { fill, listOf, type Text } from "../i18n/text.ts";
 
 /** The parts `hide=` can drop, each with what it hides (for the message that lists them). */
-export const HIDE_FLAGS = {
-  settings: "设置（数据集、随机种子、模型参数、后端、链接）",
-  loss: "损失曲线",
-  views: "视图选择",
-  text: "标题与返回文章的链接",
-} as const;
+export const HIDE_FLAGS = DEMO_TEXT.embed.hide;
 
 export type HideFlag = keyof typeof HIDE_FLAGS;
 
@@ -18,7 +15,7 @@ export interface HideOptions {
   /** The valid flags named, each once, in the order of HIDE_FLAGS. */
   flags: HideFlag[];
   /** One message per unknown flag, for the reader. */
-  problems: string[];
+  problems: Text[];
 }
 
 function isHideFlag(name: string): name is HideFlag {
@@ -31,13 +28,16 @@ function isHideFlag(name: string): name is HideFlag {
  */
 export function parseHideFlags(search: string): HideOptions {
   const named = new Set<HideFlag>();
-  const problems: string[] = [];
+  const problems: Text[] = [];
   for (const value of new URLSearchParams(search).getAll("hide")) {
     for (const raw of value.split(",")) {
       const name = raw.trim().toLowerCase();
       if (name === "") continue;
       if (isHideFlag(name)) named.add(name);
-      else problems.push(`网址参数 hide 中的“${raw.trim()}”无法识别；可用：${Object.keys(HIDE_FLAGS).join(", ")}。`);
+      else
+        problems.push(
+          fill(DEMO_TEXT.embed.unknownHide, { raw: raw.trim(), valid: Object.keys(HIDE_FLAGS).join(", ") }),
+        );
     }
   }
   const flags = (Object.keys(HIDE_FLAGS) as HideFlag[]).filter((flag) => named.has(flag));
@@ -49,15 +49,12 @@ export function parseHideFlags(search: string): HideOptions {
  * `false`) or no parameter from scratch; any other value (or two values that disagree) is named in `problem` and
  * the embed starts from scratch.
  */
-export function parseSnapshotFlag(search: string): { snapshot: boolean; problem: string | null } {
+export function parseSnapshotFlag(search: string): { snapshot: boolean; problem: Text | null } {
   const values = new URLSearchParams(search).getAll("snapshot").map((v) => v.trim().toLowerCase());
   const read = values.map((v) => (v === "1" || v === "true" ? true : v === "0" || v === "false" ? false : null));
   if (read.some((v) => v === null) || new Set(read).size > 1) {
-    const shown = values.map((v) => `“${v}”`).join("、");
-    return {
-      snapshot: false,
-      problem: `网址参数 snapshot 的值 ${shown} 无法识别；可用：1（从训练好的模型开始）或 0。`,
-    };
+    const shown = listOf(values.map((v) => `“${v}”`));
+    return { snapshot: false, problem: fill(DEMO_TEXT.embed.badSnapshot, { shown }) };
   }
   return { snapshot: read[0] ?? false, problem: null };
 }

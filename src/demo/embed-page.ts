@@ -6,11 +6,19 @@
  */
 import { parseHideFlags, parseSnapshotFlag } from "./embed-options.ts";
 import { heightMessage, isHeightRequest } from "./embed-protocol.ts";
-import type { FamilyId } from "../models/ids.ts";
+import { FAMILY_TITLES, type FamilyId } from "../models/ids.ts";
+import { translatePage } from "../i18n/dom.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { currentPageLang, tr } from "../i18n/page-lang.ts";
+import { fill } from "../i18n/text.ts";
 
 /** Starts the embed page whose content is `root` (the element measured for the height). */
 export function startEmbed(root: HTMLElement, family: FamilyId, search: string = location.search): void {
+  translatePage();
+  const lang = currentPageLang();
+  if (lang.lang !== "zh") document.title = tr(fill(DEMO_TEXT.demoTitle, { title: FAMILY_TITLES[family] }));
   const { flags, problems } = parseHideFlags(search);
+  if (lang.problem) problems.unshift(lang.problem);
   root.dataset.hide = flags.join(" ");
   const snapshot = parseSnapshotFlag(search);
   if (snapshot.problem) problems.push(snapshot.problem);
@@ -18,7 +26,7 @@ export function startEmbed(root: HTMLElement, family: FamilyId, search: string =
   if (snapshot.snapshot) root.querySelector("gen-demo")?.setAttribute("snapshot", "");
   const note = root.querySelector<HTMLElement>(".embed-problems");
   if (note && problems.length > 0) {
-    note.textContent = problems.join("\n");
+    note.textContent = problems.map((p) => (p === lang.problem ? `${p.zh}\n${p.en}` : tr(p))).join("\n");
     note.hidden = false;
   }
   if (window.parent === window) return;

@@ -2,6 +2,7 @@
  * The `<iframe>` a lecturer pastes into slides or a course page: the embed page of a demo's family with the demo's
  * current settings in its query. Pure (no DOM), so the button and the tests build it the same way.
  */
+import type { Lang } from "../i18n/text.ts";
 import type { FamilyId } from "../models/ids.ts";
 
 export interface EmbedTarget {
@@ -12,15 +13,18 @@ export interface EmbedTarget {
   family: FamilyId;
   /** The settings to name, e.g. `{ dataset: "moons", loss: "wgan" }`, written as `family.name=value`. */
   settings: Record<string, string>;
+  /** The interface's language; English is kept in the URL (`lang=en`), Chinese is the default. */
+  lang?: Lang;
 }
 
 /** Size of the frame: the whole demo fits at this width; the embed page posts its real height for the rest. */
 export const EMBED_SIZE = { width: 720, height: 760 } as const;
 
 /** The embed page's absolute URL with the settings, namespaced by the family as on the article. */
-export function embedUrl({ origin, base, family, settings }: EmbedTarget): string {
+export function embedUrl({ origin, base, family, settings, lang }: EmbedTarget): string {
   const url = new URL(`${base.replace(/\/?$/, "/")}embed/${family}/`, origin);
   for (const [name, value] of Object.entries(settings)) url.searchParams.set(`${family}.${name}`, value);
+  if (lang && lang !== "zh") url.searchParams.set("lang", lang);
   return url.href;
 }
 

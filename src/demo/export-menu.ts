@@ -4,17 +4,22 @@
  * does reaches the controller through the callbacks.
  */
 import { button } from "./controls.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { tr } from "../i18n/page-lang.ts";
+import type { Text } from "../i18n/text.ts";
+
+const M = DEMO_TEXT.exportMenu;
 
 /** The files a demo exports. */
 export type ExportKind = "samples-csv" | "losses-csv" | "figure-svg" | "figure-png" | "weights-json";
 
 /** Each file's button label, in menu order. */
-export const EXPORT_LABELS: Record<ExportKind, string> = {
-  "samples-csv": "生成样本（CSV）",
-  "losses-csv": "损失曲线（CSV）",
-  "figure-svg": "图（SVG）",
-  "figure-png": "图（PNG）",
-  "weights-json": "模型权重（JSON）",
+export const EXPORT_LABELS: Record<ExportKind, Text> = {
+  "samples-csv": M["samples-csv"],
+  "losses-csv": M["losses-csv"],
+  "figure-svg": M["figure-svg"],
+  "figure-png": M["figure-png"],
+  "weights-json": M["weights-json"],
 };
 
 /**
@@ -29,24 +34,24 @@ export function createExportMenu(
   const menu = document.createElement("details");
   menu.className = "demo-export";
   const summary = document.createElement("summary");
-  summary.textContent = "导出与载入";
+  summary.textContent = tr(M.summary);
   const list = document.createElement("div");
   list.className = "demo-export-list";
-  for (const [kind, label] of Object.entries(EXPORT_LABELS) as [ExportKind, string][]) {
-    list.append(button(label, () => onExport(kind), `demo-export-${kind}`));
+  for (const [kind, label] of Object.entries(EXPORT_LABELS) as [ExportKind, Text][]) {
+    list.append(button(tr(label), () => onExport(kind), `demo-export-${kind}`));
   }
   const input = Object.assign(document.createElement("input"), { type: "file", accept: ".json,application/json" });
   input.hidden = true;
-  input.setAttribute("aria-label", "载入权重文件");
+  input.setAttribute("aria-label", tr(M.weightsFile));
   input.addEventListener("change", () => {
     const file = input.files?.[0];
     input.value = "";
     if (file) onLoad(file);
   });
   list.append(
-    button("载入权重（JSON）…", () => input.click(), "demo-load-weights"),
+    button(tr(M.loadWeights), () => input.click(), "demo-load-weights"),
     input,
-    button("加载训练好的模型", onSnapshot, "demo-load-snapshot"),
+    button(tr(M.loadSnapshot), onSnapshot, "demo-load-snapshot"),
   );
   menu.append(summary, list);
   return menu;

@@ -7,8 +7,16 @@
  */
 import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./mounted-demo.ts";
+import { tr } from "../i18n/page-lang.ts";
+import { fill } from "../i18n/text.ts";
 
 const PREPARE_MARGIN = "800px 0px";
+
+/** The one message of this file, kept here (not in the catalogue's demo area) so the page's up-front script stays small. */
+const LOAD_FAILED = {
+  zh: "演示加载失败：{reason}。文章的其余部分不受影响。",
+  en: "The demo failed to load: {reason}. The rest of the article is unaffected.",
+};
 
 export class GenDemoElement extends HTMLElement {
   private demo: MountedDemo | null = null;
@@ -68,7 +76,7 @@ export class GenDemoElement extends HTMLElement {
         const note = document.createElement("p");
         note.className = "demo-error";
         note.setAttribute("role", "alert");
-        note.textContent = `演示加载失败：${quotedReason(error)}。文章的其余部分不受影响。`;
+        note.textContent = tr(fill(LOAD_FAILED, { reason: quotedReason(error) }));
         this.append(note);
       });
   }

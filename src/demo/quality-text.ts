@@ -1,17 +1,25 @@
 /** The demo's line about its quality score, in words a reader can check (what 0 and 1 mean, what was counted). */
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { fill, joinTexts, type Text } from "../i18n/text.ts";
 import type { QualityResult } from "./worker-protocol.ts";
 
-export const QUALITY_PENDING = "质量分数：训练后显示";
+const T = DEMO_TEXT.quality;
 
-/** E.g. "质量分数 0.12（第 800 步；0 = …；…；3 个样本不是有限数，都算作未命中）". */
-export function qualityText(score: QualityResult): string {
+/** The line before the first score. */
+export const QUALITY_PENDING: Text = T.pending;
+
+/** E.g. "质量分数 0.12（第 800 步；0 = …；…；3 个样本不是有限数，都算作未命中）", in both languages. */
+export function qualityText(score: QualityResult): Text {
   const misses = [
-    score.nonFinite > 0 ? `${score.nonFinite} 个样本不是有限数` : "",
-    score.offGrid > 0 ? `${score.offGrid} 个样本落在图外` : "",
-  ].filter(Boolean);
-  return (
-    `质量分数 ${score.normalised.toFixed(2)}（第 ${score.step} 步；0 = 与新抽的真实数据一样好，1 = 不比单个高斯好；` +
-    `基于 ${score.n} 个样本的 40×40 直方图 JS 散度 ${score.js.toFixed(3)}，噪声基线 ${score.noiseFloor.toFixed(3)}` +
-    `${misses.length ? `；${misses.join("，")}，都算作未命中` : ""}）`
-  );
+    score.nonFinite > 0 ? fill(T.nonFinite, { count: score.nonFinite }) : null,
+    score.offGrid > 0 ? fill(T.offGrid, { count: score.offGrid }) : null,
+  ].filter((m) => m !== null);
+  return fill(T.score, {
+    score: score.normalised.toFixed(2),
+    step: score.step,
+    n: score.n,
+    js: score.js.toFixed(3),
+    floor: score.noiseFloor.toFixed(3),
+    misses: misses.length ? fill(T.misses, { list: joinTexts(misses, T.missesJoin) }) : { zh: "", en: "" },
+  });
 }

@@ -3,6 +3,9 @@
  * site itself, only when asked: the demo's "加载训练好的模型" or an embed's `?snapshot=1`. No request before.
  */
 import type { FamilyId } from "../models/ids.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { fill } from "../i18n/text.ts";
+import { reasonOf, TextError } from "../i18n/text-error.ts";
 
 /** The snapshot's URL under the site's base (`BASE_PATH` respected). */
 export function snapshotUrl(family: FamilyId, base: string = import.meta.env.BASE_URL): string {
@@ -15,8 +18,9 @@ export async function fetchSnapshot(family: FamilyId, fetcher: typeof fetch = fe
   try {
     response = await fetcher(snapshotUrl(family));
   } catch (error) {
-    throw new Error(`无法下载 ${snapshotUrl(family)}（${error instanceof Error ? error.message : String(error)}）`);
+    throw new TextError(fill(DEMO_TEXT.snapshot.unreachable, { url: snapshotUrl(family), reason: reasonOf(error) }));
   }
-  if (!response.ok) throw new Error(`服务器对 ${snapshotUrl(family)} 答复 ${response.status}`);
+  if (!response.ok)
+    throw new TextError(fill(DEMO_TEXT.snapshot.httpStatus, { url: snapshotUrl(family), status: response.status }));
   return response.text();
 }

@@ -15,6 +15,7 @@ import { Trainer } from "../models/trainer.ts";
 import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 import { parseWeights } from "../lab/weights-file.ts";
 import { trainerFromWeights } from "../models/snapshot.ts";
+import { errorText } from "../i18n/text-error.ts";
 
 configureWasm({ plain: wasmPlainUrl, simd: wasmSimdUrl });
 
@@ -151,7 +152,11 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
       const result: unknown = await (api[method] as (args: unknown) => unknown)(request.args);
       response = { id: request.id, ok: true, result, ms: performance.now() - started };
     } catch (error) {
-      response = { id: request.id, ok: false, error: error instanceof Error ? error.message : String(error) };
+      const text = errorText(error);
+      const message = error instanceof Error ? error.message : String(error);
+      response = text
+        ? { id: request.id, ok: false, error: message, errorText: text }
+        : { id: request.id, ok: false, error: message };
     }
     // Arrays are copied, not transferred: a model may keep them (e.g. the cached reverse chain), and a
     // view is a few kilobytes. A reply that cannot be cloned still answers, with the error.

@@ -41,8 +41,8 @@ export function linkSettings(
   const ordered = [...specs.filter((s) => s.type === "choice"), ...specs.filter((s) => s.type !== "choice")];
   for (const spec of ordered) {
     const read = resolveSettings(specs, [
-      { raw: attributes, source: "" },
-      { raw: link, source: "" },
+      { raw: attributes, source: null },
+      { raw: link, source: null },
     ]).values;
     if (read[spec.name] !== values[spec.name]) link[spec.name] = String(values[spec.name]);
   }

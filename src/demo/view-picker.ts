@@ -6,6 +6,8 @@
 import type { ViewSpec } from "../models/types.ts";
 import { button } from "./controls.ts";
 import { Sweep } from "./sweep.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { tr } from "../i18n/page-lang.ts";
 
 /** The play button sweeps the slider from its maximum down to 0 in this long. */
 const SWEEP_MS = 4000;
@@ -30,7 +32,7 @@ export function createViewPicker(views: readonly ViewSpec[], idPrefix: string, a
   element.className = "demo-views";
   const group = document.createElement("fieldset");
   const legend = document.createElement("legend");
-  legend.textContent = "视图";
+  legend.textContent = tr(DEMO_TEXT.views);
   group.append(legend);
   views.forEach((view, index) => {
     const label = document.createElement("label");
@@ -40,7 +42,7 @@ export function createViewPicker(views: readonly ViewSpec[], idPrefix: string, a
     radio.value = view.id;
     radio.checked = index === 0;
     radio.addEventListener("change", () => actions.chooseView(view));
-    label.append(radio, ` ${view.label}`);
+    label.append(radio, ` ${tr(view.label)}`);
     group.append(label);
   });
   const row = document.createElement("div");
@@ -63,16 +65,16 @@ export function createViewPicker(views: readonly ViewSpec[], idPrefix: string, a
     void actions.moveParam(Number(input.value));
   });
   const play = button(
-    "▶ 播放",
+    tr(DEMO_TEXT.playSweep),
     () => {
       if (sweep.running) return sweep.stop();
       actions.sweepStarted();
-      play.textContent = "❚❚ 停止";
+      play.textContent = tr(DEMO_TEXT.stopSweep);
       const frame = (t: number) => {
         show(t);
         return actions.moveParam(t);
       };
-      sweep.start(Number(input.max), SWEEP_MS, frame, () => (play.textContent = "▶ 播放"));
+      sweep.start(Number(input.max), SWEEP_MS, frame, () => (play.textContent = tr(DEMO_TEXT.playSweep)));
     },
     "demo-sweep",
   );
@@ -86,7 +88,7 @@ export function createViewPicker(views: readonly ViewSpec[], idPrefix: string, a
       row.hidden = !param;
       play.hidden = !view.playable;
       if (!param) return undefined;
-      label.textContent = param.label;
+      label.textContent = tr(param.label);
       input.min = String(param.min);
       input.max = String(max);
       input.step = String(param.step);

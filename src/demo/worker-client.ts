@@ -3,6 +3,9 @@
  * there are), started on first use. Calls return promises; the worker runs them one at a time.
  */
 import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { fill, same } from "../i18n/text.ts";
+import { TextError } from "../i18n/text-error.ts";
 
 export interface WorkerClient {
   call<M extends Method>(method: M, args: Parameters<WorkerApi[M]>[0]): Promise<ReturnType<WorkerApi[M]>>;
@@ -37,10 +40,14 @@ function startWorker(): WorkerClient {
     if (!waiter) return;
     pending.delete(reply.id);
     if (reply.ok) waiter.resolve({ result: reply.result, ms: reply.ms });
-    else waiter.reject(new Error(reply.error));
+    else waiter.reject(reply.errorText ? new TextError(reply.errorText) : new Error(reply.error));
   });
   worker.addEventListener("error", (event) => {
-    const error = new Error(`训练线程无法启动：${event.message || "脚本加载失败"}`);
+    const error = new TextError(
+      fill(DEMO_TEXT.worker.cannotStart, {
+        reason: event.message ? same(event.message) : DEMO_TEXT.worker.scriptFailed,
+      }),
+    );
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   });

@@ -11,6 +11,7 @@ import type { WeightsFile } from "../lab/weights-file.ts";
 import type { FamilyId } from "../models/ids.ts";
 import type { LossHistory, TrainProgress } from "../models/trainer.ts";
 import type { LikelihoodEstimate, SettingValues, ViewFrame, ViewRequest } from "../models/types.ts";
+import type { Text } from "../i18n/text.ts";
 
 /** The quality score (the same function as the CLI's and the benchmark's) at the step the samples were drawn. */
 export interface QualityResult extends QualityScore {
@@ -83,4 +84,4 @@ export interface WorkerRequest<M extends Method = Method> {
 
 /** A reply; `ms` is how long the worker spent on the call (not counting its wait in the queue). */
 export type WorkerResponse =
-  { id: number; ok: true; result: unknown; ms: number } | { id: number; ok: false; error: string };
+  { id: number; ok: true; result: unknown; ms: number } | { id: number; ok: false; error: string; errorText?: Text };

@@ -4,7 +4,12 @@
  * WebGL (every kernel launch and readback has a fixed cost), so nothing is assumed. No DOM, no tfjs here: the
  * worker supplies the lap.
  */
+import { CORE_TEXT } from "../i18n/core-text.ts";
+import { fill, joinTexts, same, type Text } from "../i18n/text.ts";
+import { reasonOf, TextError } from "../i18n/text-error.ts";
 import type { BackendName } from "./backend-names.ts";
+
+const T = CORE_TEXT.backend;
 
 /** One backend's lap: its training speed, or why it could not run. */
 export interface RaceLap {
@@ -12,7 +17,7 @@ export interface RaceLap {
   /** Steps per second over the timed part of the lap; null when the backend failed. */
   stepsPerSecond: number | null;
   /** Why the backend could not run (in the reader's language), when it failed. */
-  reason?: string;
+  reason?: Text;
 }
 
 export interface RaceOutcome {
@@ -32,16 +37,19 @@ export async function raceBackends(
   for (const backend of candidates) {
     try {
       const stepsPerSecond = await lap(backend);
-      if (!(stepsPerSecond > 0)) throw new Error(`测得的速度无效（${stepsPerSecond}）`);
+      if (!(stepsPerSecond > 0)) throw new TextError(fill(T.badSpeed, { value: stepsPerSecond }));
       laps.push({ backend, stepsPerSecond });
     } catch (error) {
-      laps.push({ backend, stepsPerSecond: null, reason: error instanceof Error ? error.message : String(error) });
+      laps.push({ backend, stepsPerSecond: null, reason: reasonOf(error) });
     }
   }
   let best: RaceLap | null = null;
   for (const l of laps)
     if (l.stepsPerSecond !== null && (best === null || l.stepsPerSecond > best.stepsPerSecond!)) best = l;
-  if (!best) throw new Error(`没有能运行的后端：${laps.map((l) => `${l.backend}（${l.reason}）`).join("；")}`);
+  if (!best) {
+    const reasons = laps.map((l) => fill(T.failedReason, { backend: l.backend, reason: l.reason ?? same("") }));
+    throw new TextError(fill(T.noneRan, { reasons: joinTexts(reasons, { zh: "；", en: "; " }) }));
+  }
   return { winner: best.backend, laps };
 }
 
@@ -58,7 +66,7 @@ export function timeLap(
   const { windowMs, warmupSteps, chunk, now } = options;
   const run = (n: number) => {
     const done = trainSteps(n);
-    if (done <= 0) throw new Error("模型已停止训练（发散），无法测速");
+    if (done <= 0) throw new TextError(T.diverged);
     return done;
   };
   const warmStart = now();

@@ -8,6 +8,11 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { tf } from "#tf";
 
 import { BACKEND_LABELS, BACKEND_NAMES, type BackendName } from "./backend-names.ts";
+import { CORE_TEXT } from "../i18n/core-text.ts";
+import { fill, joinTexts, type Text } from "../i18n/text.ts";
+import { reasonOf, TextError } from "../i18n/text-error.ts";
+
+const T = CORE_TEXT.backend;
 
 export interface BackendChoice {
   /** The backend now running. */
@@ -15,7 +20,7 @@ export interface BackendChoice {
   /** The GPU that WebGL reported, when WebGL was tried and a context came up. */
   renderer?: string;
   /** Why a preferred backend was skipped, in the reader's language; empty when the first choice worked. */
-  fallbacks: { backend: BackendName; reason: string; why: "disabled" | "failed" | "slow" }[];
+  fallbacks: { backend: BackendName; reason: Text; why: "disabled" | "failed" | "slow" }[];
 }
 
 /**
@@ -49,9 +54,9 @@ async function checkWasmFile(): Promise<void> {
   try {
     status = (await fetch(url, { method: "HEAD" })).status;
   } catch {
-    throw new Error("WASM 文件无法下载");
+    throw new TextError(T.wasmUnreachable);
   }
-  if (status >= 400) throw new Error(`WASM 文件无法下载（HTTP ${status}）`);
+  if (status >= 400) throw new TextError(fill(T.wasmHttp, { status }));
 }
 
 /** Renderer names of software WebGL implementations. */
@@ -76,7 +81,7 @@ export interface ChooseOptions {
 export async function activateBackend(name: BackendName): Promise<string | undefined> {
   if (name === "wasm") await checkWasmFile();
   const ok = await tf.setBackend(name);
-  if (!ok) throw new Error("初始化失败");
+  if (!ok) throw new TextError(T.initFailed);
   await tf.ready();
   if (name !== "webgl") return undefined;
   probeWebgl();
@@ -91,23 +96,22 @@ export async function chooseBackend(preferred: BackendName, options: ChooseOptio
   let renderer: string | undefined;
   for (const name of order) {
     if (disabled.includes(name)) {
-      fallbacks.push({ backend: name, reason: "已被禁用", why: "disabled" });
+      fallbacks.push({ backend: name, reason: T.disabled, why: "disabled" });
       continue;
     }
     try {
       renderer = (await activateBackend(name)) ?? renderer;
       if (name === "webgl" && options.avoidSoftwareWebgl && renderer && isSoftwareRenderer(renderer)) {
-        fallbacks.push({ backend: name, reason: `软件渲染：${shortRenderer(renderer)}`, why: "slow" });
+        fallbacks.push({ backend: name, reason: fill(T.software, { renderer: shortRenderer(renderer) }), why: "slow" });
         continue;
       }
       return renderer === undefined ? { name, fallbacks } : { name, fallbacks, renderer };
     } catch (error) {
-      fallbacks.push({ backend: name, reason: error instanceof Error ? error.message : String(error), why: "failed" });
+      fallbacks.push({ backend: name, reason: reasonOf(error), why: "failed" });
     }
   }
-  throw new Error(
-    `没有可用的计算后端：${fallbacks.map((f) => `${BACKEND_LABELS[f.backend]}（${f.reason}）`).join("；")}`,
-  );
+  const reasons = fallbacks.map((f) => fill(T.failedReason, { backend: BACKEND_LABELS[f.backend], reason: f.reason }));
+  throw new TextError(fill(T.noneWorks, { reasons: joinTexts(reasons, { zh: "；", en: "; " }) }));
 }
 
 /** The software rasteriser's own name ("SwiftShader", "llvmpipe"), else the renderer string, shortened. */
@@ -129,5 +133,5 @@ function webglRenderer(): string | undefined {
 /** A tiny computation read back from the GPU: catches a WebGL context that exists but cannot run shaders. */
 function probeWebgl(): void {
   const value = tf.tidy(() => tf.add(tf.scalar(1), tf.scalar(2)).dataSync()[0]);
-  if (value !== 3) throw new Error("WebGL 计算结果不正确");
+  if (value !== 3) throw new TextError(T.webglWrong);
 }

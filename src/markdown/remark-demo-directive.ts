@@ -8,6 +8,8 @@ import { FAMILY_IDS, FAMILY_TITLES, isFamilyId, type FamilyId } from "../models/
 import { FAMILY_SPECS } from "../models/specs.ts";
 import type { SettingSpec } from "../models/types.ts";
 import { failAt } from "./fail.ts";
+import { DEMO_TEXT } from "../i18n/demo-text.ts";
+import { fill } from "../i18n/text.ts";
 
 /** What a setting accepts, in words, for a build error. */
 function accepted(spec: SettingSpec): string {
@@ -94,7 +96,7 @@ export function remarkDemoDirective() {
                     type: "element",
                     tagName: "p",
                     properties: { className: ["demo-placeholder-note"] },
-                    children: [{ type: "text", value: "这个演示会在你的浏览器里实时训练模型，需要启用 JavaScript。" }],
+                    children: [{ type: "text", value: DEMO_TEXT.needsJavaScript.zh }],
                   },
                 ],
               },
@@ -104,7 +106,7 @@ export function remarkDemoDirective() {
             type: "element",
             tagName: "figcaption",
             properties: {},
-            children: [{ type: "text", value: `交互演示：${title}` }],
+            children: [{ type: "text", value: fill(DEMO_TEXT.demoTitle, { title }).zh }],
           },
         ],
       };

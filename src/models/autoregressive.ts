@@ -39,6 +39,7 @@ import type {
   ViewFrame,
   ViewRequest,
 } from "./types.ts";
+import { fill, same } from "../i18n/text.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Variable = import("@tensorflow/tfjs-core").Variable;
@@ -172,7 +173,12 @@ export class AutoregressiveModel implements Model {
     const tables = this.tables();
     const grid = gridPoints(request.extent, request.gridSize);
     const values = new Float32Array(grid.length / 2).map((_, i) => density(tables, grid[2 * i]!, grid[2 * i + 1]!));
-    const field = { values, gridSize: request.gridSize, kind: "sequential" as const, label: "模型密度 p(x)" };
+    const field = {
+      values,
+      gridSize: request.gridSize,
+      kind: "sequential" as const,
+      label: { zh: "模型密度 p(x)", en: "Model density p(x)" },
+    };
     if (request.view !== "conditional") {
       // The same random stream each time, so the samples move only as the model learns.
       const samples = sampleBinned(tables, request.n, createRandom(this.viewNoise.seed).fork("samples"));
@@ -186,12 +192,31 @@ export class AutoregressiveModel implements Model {
     const bin = `[${left.toFixed(2)}, ${(left + binWidth(this.bins)).toFixed(2)})`;
     return {
       field,
-      paths: { lines: [new Float32Array([x1, lo, x1, hi])], label: `x₁ = ${x1.toFixed(1)}`, dots: false },
+      paths: { lines: [new Float32Array([x1, lo, x1, hi])], label: same(`x₁ = ${x1.toFixed(1)}`), dots: false },
       bars: [
-        { label: "边缘分布 p(x₁)", axis: "x₁", lo, hi, values: new Float32Array(tables.marginal), marker: x1 },
-        { label: `条件分布 p(x₂ | x₁ = ${x1.toFixed(1)})`, axis: "x₂", lo, hi, values: row },
+        {
+          label: { zh: "边缘分布 p(x₁)", en: "Marginal p(x₁)" },
+          axis: "x₁",
+          lo,
+          hi,
+          values: new Float32Array(tables.marginal),
+          marker: x1,
+        },
+        {
+          label: fill({ zh: "条件分布 p(x₂ | x₁ = {x1})", en: "Conditional p(x₂ | x₁ = {x1})" }, { x1: x1.toFixed(1) }),
+          axis: "x₂",
+          lo,
+          hi,
+          values: row,
+        },
       ],
-      caption: `x₁ 落在第 ${b1 + 1} / ${count} 个区间 ${bin}，P(该区间) = ${tables.marginal[b1]!.toFixed(3)}`,
+      caption: fill(
+        {
+          zh: "x₁ 落在第 {v} / {count} 个区间 {bin}，P(该区间) = {v2}",
+          en: "x₁ falls in bin {v} / {count} {bin}, P(that bin) = {v2}",
+        },
+        { v: b1 + 1, count, bin, v2: tables.marginal[b1]!.toFixed(3) },
+      ),
     };
   }
 

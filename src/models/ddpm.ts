@@ -14,6 +14,7 @@ import type { DatasetName } from "../lab/dataset-names.ts";
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import { fill } from "../i18n/text.ts";
 
 type Variable = import("@tensorflow/tfjs-core").Variable;
 
@@ -124,7 +125,14 @@ class DdpmModel implements Model {
       fillNormal(rng, epsilon);
       const xt = addNoise(this.schedule, x0, epsilon, new Int32Array(request.n).fill(t));
       const signal = t === 0 ? 1 : Math.sqrt(this.schedule.alphaBars[t - 1]!);
-      return { samples: xt, showData: true, caption: `前向加噪 t = ${t} / ${T}，√ᾱ_t = ${signal.toFixed(3)}` };
+      return {
+        samples: xt,
+        showData: true,
+        caption: fill(
+          { zh: "前向加噪 t = {t} / {T}，√ᾱ_t = {signal}", en: "Forward noising t = {t} / {T}, √ᾱ_t = {signal}" },
+          { t, T, signal: signal.toFixed(3) },
+        ),
+      };
     }
     if (!this.chain || this.chain.n !== request.n) {
       this.chain = {
@@ -140,8 +148,8 @@ class DdpmModel implements Model {
     return {
       samples: states[k]!,
       showData: true,
-      paths: { lines, label: "反向过程轨迹" },
-      caption: `反向去噪 t = ${t} / ${T}`,
+      paths: { lines, label: { zh: "反向过程轨迹", en: "Reverse-process paths" } },
+      caption: fill({ zh: "反向去噪 t = {t} / {T}", en: "Reverse denoising t = {t} / {T}" }, { t, T }),
     };
   }
 

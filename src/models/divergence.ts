@@ -1,7 +1,9 @@
 /**
- * What the demo (in Chinese) and the CLI (in English) say when a run diverges: where, what became non-finite, and
- * the known cause when the family names one (`FamilySpec.divergenceCause`), else the learning rate.
+ * What the demo (in the page's language) and the CLI (in English) say when a run diverges: where, what became
+ * non-finite, and the known cause when the family names one (`FamilySpec.divergenceCause`), else the learning rate.
  */
+import { CORE_TEXT } from "../i18n/core-text.ts";
+import { fill, same, type Text } from "../i18n/text.ts";
 import type { FamilySpec, SettingValues } from "./types.ts";
 
 /**
@@ -18,21 +20,33 @@ export interface Divergence {
 /** The `series` of a divergence found in the samples rather than in a loss. */
 export const SAMPLES_DIVERGED = "samples";
 
-function settingLabel(spec: FamilySpec, name: string): string {
-  return spec.settings.find((s) => s.name === name)?.label ?? name;
+const T = CORE_TEXT.divergence;
+
+function settingLabel(spec: FamilySpec, name: string): Text {
+  return spec.settings.find((s) => s.name === name)?.label ?? same(name);
 }
 
-/** The demo's message: it stops, says why, and what to change before "重置". */
-export function divergenceMessage(spec: FamilySpec, divergence: Divergence, settings: SettingValues): string {
+/**
+ * The demo's message, in both languages: it stops, says why, and what to change before "重置". `advice` replaces
+ * the last sentence's "then press Reset" for a page without that button (the comparison): it gets the setting to
+ * lower, or null for the learning rate.
+ */
+export function divergenceMessage(
+  spec: FamilySpec,
+  divergence: Divergence,
+  settings: SettingValues,
+  advice: (setting: Text | null) => Text = (setting) => (setting ? fill(T.cause.advice, { setting }) : T.learningRate),
+): Text {
+  const series = spec.lossSeries.find((s) => s.key === divergence.series)?.label ?? same(divergence.series);
   const what =
     divergence.series === SAMPLES_DIVERGED
-      ? `损失仍是有限数，但 ${divergence.drawn} 个生成样本中有 ${divergence.nonFinite} 个不是有限数（采样时数值溢出）`
-      : `“${spec.lossSeries.find((s) => s.key === divergence.series)?.label ?? divergence.series}”变成了 NaN 或无穷大`;
+      ? fill(T.samples, { drawn: divergence.drawn ?? 0, nonFinite: divergence.nonFinite ?? 0 })
+      : fill(T.loss, { series });
   const cause = spec.divergenceCause?.(settings);
-  const advice = cause
-    ? `原因：${cause.why}。请调小“${settingLabel(spec, cause.setting)}”后点击“重置”。`
-    : "学习率可能太大：请降低学习率后点击“重置”。";
-  return `训练在第 ${divergence.step} 步发散（${what}），已停止。${advice}`;
+  const told = cause
+    ? fill(T.cause.why, { why: cause.why, advice: advice(settingLabel(spec, cause.setting)) })
+    : advice(null);
+  return fill(T.message, { step: divergence.step, what, advice: told });
 }
 
 /** The CLI's message, one line. */
@@ -43,7 +57,7 @@ export function divergenceMessageEn(spec: FamilySpec, divergence: Divergence, se
       : `the ${divergence.series} loss is not finite`;
   const cause = spec.divergenceCause?.(settings);
   const advice = cause
-    ? `likely cause: ${cause.setting}=${settings[cause.setting]} (${cause.why}); lower it`
+    ? `likely cause: ${cause.setting}=${settings[cause.setting]} (${cause.why.en}); lower it`
     : "lower the learning rate";
   return `diverged at step ${divergence.step}: ${what}; ${advice}`;
 }

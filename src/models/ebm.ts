@@ -18,6 +18,7 @@ import { drawChainStarts, storeChains, uniformPoints } from "../lab/replay-buffe
 import { pointTrails } from "../lab/trails.ts";
 import { ebmSpec } from "./specs/ebm.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import { fill } from "../i18n/text.ts";
 
 type Variable = import("@tensorflow/tfjs-core").Variable;
 
@@ -209,10 +210,24 @@ class EbmModel implements Model {
         points.set(this.buffer.subarray(2 * i * stride, 2 * i * stride + 2), 2 * i);
       return {
         samples: points,
-        samplesLabel: "回放缓冲区里的持久链",
-        field: { values: this.density(this.energy, request), gridSize, kind: "sequential", label: "当前 exp(−E(x))" },
-        paths: { lines: this.histories.map((h) => Float32Array.from(h)), label: "持久链最近的训练步" },
-        caption: `每段折线 = 一个训练步里的 ${this.settings.langevinSteps} 步朗之万`,
+        samplesLabel: { zh: "回放缓冲区里的持久链", en: "Persistent chains in the replay buffer" },
+        field: {
+          values: this.density(this.energy, request),
+          gridSize,
+          kind: "sequential",
+          label: { zh: "当前 exp(−E(x))", en: "Current exp(−E(x))" },
+        },
+        paths: {
+          lines: this.histories.map((h) => Float32Array.from(h)),
+          label: { zh: "持久链最近的训练步", en: "The persistent chains' latest training step" },
+        },
+        caption: fill(
+          {
+            zh: "每段折线 = 一个训练步里的 {langevinSteps} 步朗之万",
+            en: "Each polyline = the {langevinSteps} Langevin steps of one training step",
+          },
+          { langevinSteps: this.settings.langevinSteps },
+        ),
       };
     }
     if (!this.chain || this.chain.n !== request.n) {
@@ -228,7 +243,7 @@ class EbmModel implements Model {
           values: this.density(this.average, request),
           gridSize,
           kind: "sequential",
-          label: "模型密度 exp(−E(x))（未归一化）",
+          label: { zh: "模型密度 exp(−E(x))（未归一化）", en: "Model density exp(−E(x)) (unnormalised)" },
         },
       };
     }
@@ -237,7 +252,11 @@ class EbmModel implements Model {
     const k = Math.round(total * (1 - Math.min(100, Math.max(0, request.param ?? 0)) / 100));
     const first = Math.max(0, k - 10);
     const lines = pointTrails(states, Math.min(TRAJECTORIES, request.n), first, k);
-    return { samples: states[k]!, paths: { lines, label: "朗之万链最近 10 步" }, caption: `第 ${k} / ${total} 步` };
+    return {
+      samples: states[k]!,
+      paths: { lines, label: { zh: "朗之万链最近 10 步", en: "The Langevin chains' last 10 steps" } },
+      caption: fill({ zh: "第 {k} / {total} 步", en: "Step {k} / {total}" }, { k, total }),
+    };
   }
 
   weights(): Record<string, Variable> {

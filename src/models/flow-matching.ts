@@ -14,6 +14,7 @@ import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { flowMatchingSpec } from "./specs/flow-matching.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import { fill } from "../i18n/text.ts";
 
 type Variable = import("@tensorflow/tfjs-core").Variable;
 
@@ -151,9 +152,19 @@ export class FlowMatchingModel implements Model {
       });
       return {
         samples: samples.slice(),
-        samplesLabel: `t = ${t.toFixed(2)} 时的样本`,
-        arrows: { origins, vectors: vectors.slice(), label: `速度场 v_θ(x, t = ${t.toFixed(2)})` },
-        caption: `t = ${t.toFixed(2)}：箭头是网络给出的速度，点是噪声按它积分到此刻的位置`,
+        samplesLabel: fill({ zh: "t = {t} 时的样本", en: "Samples at t = {t}" }, { t: t.toFixed(2) }),
+        arrows: {
+          origins,
+          vectors: vectors.slice(),
+          label: fill({ zh: "速度场 v_θ(x, t = {t})", en: "Velocity field v_θ(x, t = {t})" }, { t: t.toFixed(2) }),
+        },
+        caption: fill(
+          {
+            zh: "t = {t}：箭头是网络给出的速度，点是噪声按它积分到此刻的位置",
+            en: "t = {t}: the arrows are the network's velocity, the dots the noise integrated along it up to now",
+          },
+          { t: t.toFixed(2) },
+        ),
       };
     }
     if (request.view === "trajectories") {
@@ -162,9 +173,12 @@ export class FlowMatchingModel implements Model {
       const lines = pointTrails(states, Math.min(TRAJECTORIES, request.n), 0, k);
       return {
         samples: states[k]!,
-        samplesLabel: `t = ${(k / steps).toFixed(2)} 时的样本`,
-        paths: { lines, label: "ODE 轨迹（从 t = 0 的噪声出发）" },
-        caption: `t = ${(k / steps).toFixed(2)}：第 ${k} / ${steps} 步`,
+        samplesLabel: fill({ zh: "t = {v} 时的样本", en: "Samples at t = {v}" }, { v: (k / steps).toFixed(2) }),
+        paths: { lines, label: { zh: "ODE 轨迹（从 t = 0 的噪声出发）", en: "ODE paths (from the noise at t = 0)" } },
+        caption: fill(
+          { zh: "t = {v}：第 {k} / {steps} 步", en: "t = {v}: step {k} / {steps}" },
+          { v: (k / steps).toFixed(2), k, steps },
+        ),
       };
     }
     return { samples: states[steps]! };

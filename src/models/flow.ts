@@ -19,6 +19,7 @@ import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { flowSpec } from "./specs/flow.ts";
 import type { Family, LikelihoodEstimate, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import { fill } from "../i18n/text.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 type Variable = import("@tensorflow/tfjs-core").Variable;
@@ -231,10 +232,16 @@ export class FlowModel implements Model {
       return {
         paths: {
           lines: lines.map((_, k) => warped.slice(k * size, (k + 1) * size)),
-          label: "z 空间网格线经 f⁻¹",
+          label: { zh: "z 空间网格线经 f⁻¹", en: "z-space grid lines through f⁻¹" },
           dots: false,
         },
-        caption: `z 空间 [−${GRID_REACH}, ${GRID_REACH}]² 上 ${LINES}×${LINES} 条网格线，经逆映射 x = f⁻¹(z) 画到数据空间`,
+        caption: fill(
+          {
+            zh: "z 空间 [−{GRID_REACH}, {GRID_REACH}]² 上 {LINES}×{LINES} 条网格线，经逆映射 x = f⁻¹(z) 画到数据空间",
+            en: "{LINES}×{LINES} grid lines on [−{GRID_REACH}, {GRID_REACH}]² in z space, drawn into data space by the inverse x = f⁻¹(z)",
+          },
+          { GRID_REACH, LINES },
+        ),
       };
     }
     if (request.view === "latent") {
@@ -254,9 +261,23 @@ export class FlowModel implements Model {
       };
       return {
         showData: false,
-        colouredPoints: { points: z, hues, label: "数据点的 z = f(x)（颜色：在数据空间中的方位角）" },
-        paths: { lines: [circle(1), circle(2), circle(3)], label: "N(0, I) 的 1σ、2σ、3σ 圆", dots: false },
-        caption: "训练好时，数据映到潜空间后应像标准高斯",
+        colouredPoints: {
+          points: z,
+          hues,
+          label: {
+            zh: "数据点的 z = f(x)（颜色：在数据空间中的方位角）",
+            en: "The data's z = f(x) (colour: direction in data space)",
+          },
+        },
+        paths: {
+          lines: [circle(1), circle(2), circle(3)],
+          label: { zh: "N(0, I) 的 1σ、2σ、3σ 圆", en: "N(0, I)'s 1σ, 2σ and 3σ circles" },
+          dots: false,
+        },
+        caption: {
+          zh: "训练好时，数据映到潜空间后应像标准高斯",
+          en: "Once trained, the data mapped to the latent space should look like a standard Gaussian",
+        },
       };
     }
     // The same latents on every redraw, so the points move only as the model learns.
@@ -265,7 +286,12 @@ export class FlowModel implements Model {
     const logp = this.logDensity(grid);
     return {
       samples,
-      field: { values: logp.map(Math.exp), gridSize: request.gridSize, kind: "sequential", label: "密度 p(x)" },
+      field: {
+        values: logp.map(Math.exp),
+        gridSize: request.gridSize,
+        kind: "sequential",
+        label: { zh: "密度 p(x)", en: "Density p(x)" },
+      },
     };
   }
 

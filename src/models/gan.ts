@@ -292,10 +292,17 @@ class GanModel implements Model {
         gridSize: request.gridSize,
         kind: "diverging",
         label: isWasserstein(loss)
-          ? "评论家打分 f(x)，减去网格中位数（相对值：越高越像真数据）"
-          : "判别器 logit D(x)（>0 判为真）",
+          ? {
+              zh: "评论家打分 f(x)，减去网格中位数（相对值：越高越像真数据）",
+              en: "Critic's score f(x) minus the grid's median (relative: higher looks more real)",
+            }
+          : { zh: "判别器 logit D(x)（>0 判为真）", en: "Discriminator logit D(x) (> 0 judged real)" },
       },
-      arrows: { origins, vectors: pull.slice(), label: "生成器损失对样本的拉力 −∇ₓL_G" },
+      arrows: {
+        origins,
+        vectors: pull.slice(),
+        label: { zh: "生成器损失对样本的拉力 −∇ₓL_G", en: "Pull of the generator's loss on the samples −∇ₓL_G" },
+      },
     };
   }
 

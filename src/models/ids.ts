@@ -3,6 +3,8 @@
  * in the Markdown directive, the demo element's `model` attribute, the CLI, the URL and section anchors.
  * This file holds names only (no tfjs), so the build can validate directives without loading a model.
  */
+import type { Text } from "../i18n/text.ts";
+
 export const FAMILY_IDS = [
   "gan",
   "vae",
@@ -17,17 +19,17 @@ export const FAMILY_IDS = [
 
 export type FamilyId = (typeof FAMILY_IDS)[number];
 
-/** Display titles, in the article's language. */
-export const FAMILY_TITLES: Record<FamilyId, string> = {
-  gan: "生成对抗网络（GAN / WGAN）",
-  vae: "变分自编码器（VAE）",
-  ddpm: "去噪扩散概率模型（DDPM）",
-  flow: "标准化流（NICE / RealNVP）",
-  "flow-matching": "流匹配（Flow Matching）",
-  score: "分数匹配（NCSN + Langevin）",
-  autoregressive: "自回归模型",
-  ebm: "能量模型（EBM）",
-  "schrodinger-bridge": "薛定谔桥（Schrödinger Bridge）",
+/** Display titles, in both languages of the interface. */
+export const FAMILY_TITLES: Record<FamilyId, Text> = {
+  gan: { zh: "生成对抗网络（GAN / WGAN）", en: "Generative adversarial network (GAN / WGAN)" },
+  vae: { zh: "变分自编码器（VAE）", en: "Variational autoencoder (VAE)" },
+  ddpm: { zh: "去噪扩散概率模型（DDPM）", en: "Denoising diffusion probabilistic model (DDPM)" },
+  flow: { zh: "标准化流（NICE / RealNVP）", en: "Normalizing flow (NICE / RealNVP)" },
+  "flow-matching": { zh: "流匹配（Flow Matching）", en: "Flow matching" },
+  score: { zh: "分数匹配（NCSN + Langevin）", en: "Score matching (NCSN + Langevin)" },
+  autoregressive: { zh: "自回归模型", en: "Autoregressive model" },
+  ebm: { zh: "能量模型（EBM）", en: "Energy-based model (EBM)" },
+  "schrodinger-bridge": { zh: "薛定谔桥（Schrödinger Bridge）", en: "Schrödinger bridge" },
 };
 
 export function isFamilyId(value: string): value is FamilyId {

@@ -41,6 +41,7 @@ import {
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { schrodingerBridgeSpec, type BridgeSampler, type BridgeSource } from "./specs/schrodinger-bridge.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import { fill } from "../i18n/text.ts";
 
 type Variable = import("@tensorflow/tfjs-core").Variable;
 
@@ -226,9 +227,16 @@ export class SchrodingerBridgeModel implements Model {
     if (request.view === "marginals") {
       const points = sampleSource(source, request.n, createRandom(this.viewSeed));
       return {
-        colouredPoints: { points, hues: hueByAngle(points), label: "源分布 q₀（t = 0，按方位着色）" },
+        colouredPoints: {
+          points,
+          hues: hueByAngle(points),
+          label: { zh: "源分布 q₀（t = 0，按方位着色）", en: "Source q₀ (t = 0, coloured by direction)" },
+        },
         showData: true,
-        caption: "桥要把彩色的源分布运到蓝色的目标分布（t = 1，即所选数据集）",
+        caption: {
+          zh: "桥要把彩色的源分布运到蓝色的目标分布（t = 1，即所选数据集）",
+          en: "The bridge carries the coloured source to the blue target (t = 1, the chosen dataset)",
+        },
       };
     }
     if (request.view === "plan") return this.plan();
@@ -238,12 +246,18 @@ export class SchrodingerBridgeModel implements Model {
       const k = steps - remaining;
       return {
         samples: states[k]!,
-        samplesLabel: `t = ${(k / steps).toFixed(2)} 时的样本`,
+        samplesLabel: fill({ zh: "t = {v} 时的样本", en: "Samples at t = {v}" }, { v: (k / steps).toFixed(2) }),
         paths: {
           lines: pointTrails(states, Math.min(TRAJECTORIES, request.n), 0, k),
-          label: request.view === "sde" ? "SDE 轨迹（从源分布出发）" : "概率流 ODE 轨迹（从源分布出发）",
+          label:
+            request.view === "sde"
+              ? { zh: "SDE 轨迹（从源分布出发）", en: "SDE paths (from the source)" }
+              : { zh: "概率流 ODE 轨迹（从源分布出发）", en: "Probability-flow ODE paths (from the source)" },
         },
-        caption: `t = ${(k / steps).toFixed(2)}：第 ${k} / ${steps} 步`,
+        caption: fill(
+          { zh: "t = {v}：第 {k} / {steps} 步", en: "t = {v}: step {k} / {steps}" },
+          { v: (k / steps).toFixed(2), k, steps },
+        ),
       };
     }
     const states = this.chain(sampler, request.n);
@@ -265,12 +279,25 @@ export class SchrodingerBridgeModel implements Model {
         const field = sampler === "sde" ? this.drift(grid, at) : this.velocity(grid, t);
         return field.dataSync() as Float32Array;
       });
-      const label = sampler === "sde" ? "SDE 漂移 v_θ + (σ²/2) s_θ" : "概率流速度 v_θ";
+      const label =
+        sampler === "sde"
+          ? { zh: "SDE 漂移 v_θ + (σ²/2) s_θ", en: "SDE drift v_θ + (σ²/2) s_θ" }
+          : { zh: "概率流速度 v_θ", en: "Probability-flow velocity v_θ" };
       return {
         samples: states[k]!,
-        samplesLabel: `t = ${(k / steps).toFixed(2)} 时的样本`,
-        arrows: { origins, vectors: vectors.slice(), label: `${label}（t = ${t.toFixed(2)}）` },
-        caption: `t = ${t.toFixed(2)}：箭头是所选采样方式的漂移，点是源分布按它走到第 ${k} / ${steps} 步的位置`,
+        samplesLabel: fill({ zh: "t = {v} 时的样本", en: "Samples at t = {v}" }, { v: (k / steps).toFixed(2) }),
+        arrows: {
+          origins,
+          vectors: vectors.slice(),
+          label: fill({ zh: "{label}（t = {t}）", en: "{label} (t = {t})" }, { label, t: t.toFixed(2) }),
+        },
+        caption: fill(
+          {
+            zh: "t = {t}：箭头是所选采样方式的漂移，点是源分布按它走到第 {k} / {steps} 步的位置",
+            en: "t = {t}: the arrows are the chosen sampler's drift, the dots the source carried along it to step {k} / {steps}",
+          },
+          { t: t.toFixed(2), k, steps },
+        ),
       };
     }
     return { samples: states[steps]! };
@@ -297,13 +324,33 @@ export class SchrodingerBridgeModel implements Model {
       colouredPoints: {
         points,
         hues: Float32Array.from({ length: 2 * PLAN_POINTS }, (_, i) => hues[i % PLAN_POINTS]!),
-        label: `一批 ${PLAN_POINTS} 个源点 x₀ 与各自抽到的目标点 x₁（同色）`,
+        label: fill(
+          {
+            zh: "一批 {PLAN_POINTS} 个源点 x₀ 与各自抽到的目标点 x₁（同色）",
+            en: "A batch of {PLAN_POINTS} source points x₀ and the target x₁ each drew (same colour)",
+          },
+          { PLAN_POINTS },
+        ),
       },
       showData: false,
-      paths: { lines, label: `按熵正则 OT 计划（ε = 2σ² = ${(2 * sigma * sigma).toFixed(3)}）抽的配对`, dots: false },
-      caption:
-        `σ = ${sigma}：每个 x₀ 从计划的那一行里抽一个 x₁，平均约有 ${meanRowPerplexity(plan).toFixed(1)} 个可能的对象` +
-        `（共 ${PLAN_POINTS} 个）；σ 越小，配对越接近一一对应的最优传输`,
+      paths: {
+        lines,
+        label: fill(
+          {
+            zh: "按熵正则 OT 计划（ε = 2σ² = {v}）抽的配对",
+            en: "Pairs drawn from the entropic OT plan (ε = 2σ² = {v})",
+          },
+          { v: (2 * sigma * sigma).toFixed(3) },
+        ),
+        dots: false,
+      },
+      caption: fill(
+        {
+          zh: "σ = {sigma}：每个 x₀ 从计划的那一行里抽一个 x₁，平均约有 {choices} 个可能的对象（共 {n} 个）；σ 越小，配对越接近一一对应的最优传输",
+          en: "σ = {sigma}: each x₀ draws one x₁ from its row of the plan, from about {choices} likely partners on average (of {n}); the smaller σ, the closer the pairing to one-to-one optimal transport",
+        },
+        { sigma, choices: meanRowPerplexity(plan).toFixed(1), n: PLAN_POINTS },
+      ),
     };
     return this.planFrame;
   }

@@ -26,6 +26,7 @@ import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { scoreSpec } from "./specs/score.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import { fill } from "../i18n/text.ts";
 
 type Variable = import("@tensorflow/tfjs-core").Variable;
 
@@ -201,9 +202,16 @@ class ScoreModel implements Model {
       );
       return {
         samples: noisy,
-        samplesLabel: `加噪数据 x + σ${subscript(level + 1)}z`,
-        arrows: { origins, vectors: vectors.slice(), label: "σ² s_θ(x, σ)：指向去噪均值" },
-        caption: `噪声级 i = ${level + 1} / ${L}，σ = ${sigma.toPrecision(3)}`,
+        samplesLabel: fill({ zh: "加噪数据 x + σ{v}z", en: "Noised data x + σ{v}z" }, { v: subscript(level + 1) }),
+        arrows: {
+          origins,
+          vectors: vectors.slice(),
+          label: { zh: "σ² s_θ(x, σ)：指向去噪均值", en: "σ² s_θ(x, σ): points to the denoised mean" },
+        },
+        caption: fill(
+          { zh: "噪声级 i = {v} / {L}，σ = {sigma}", en: "Noise level i = {v} / {L}, σ = {sigma}" },
+          { v: level + 1, L, sigma: sigma.toPrecision(3) },
+        ),
       };
     }
     if (!this.chain || this.chain.n !== request.n) {
@@ -220,11 +228,17 @@ class ScoreModel implements Model {
     const first = Math.max(0, k - T);
     const lines = pointTrails(states, Math.min(TRAJECTORIES, request.n), first, k);
     const level = Math.min(L, Math.max(1, Math.ceil(k / T)));
-    const stage = k > L * T ? "最后一步去噪" : `噪声级 ${level} / ${L}，σ = ${this.sigmas[level - 1]!.toPrecision(3)}`;
+    const stage =
+      k > L * T
+        ? { zh: "最后一步去噪", en: "final denoising step" }
+        : fill(
+            { zh: "噪声级 {level} / {L}，σ = {v}", en: "noise level {level} / {L}, σ = {v}" },
+            { level, L, v: this.sigmas[level - 1]!.toPrecision(3) },
+          );
     return {
       samples: states[k]!,
-      paths: { lines, label: `朗之万链最近 ${T} 步` },
-      caption: `第 ${k} / ${total} 步，${stage}`,
+      paths: { lines, label: fill({ zh: "朗之万链最近 {T} 步", en: "The Langevin chains' last {T} steps" }, { T }) },
+      caption: fill({ zh: "第 {k} / {total} 步，{stage}", en: "Step {k} / {total}, {stage}" }, { k, total, stage }),
     };
   }
 

@@ -11,6 +11,7 @@ import type { FamilyId } from "./ids.ts";
 import { getFamily } from "./registry.ts";
 import { Trainer } from "./trainer.ts";
 import type { Family, SettingValues } from "./types.ts";
+import { same } from "../i18n/text.ts";
 
 const SEED = COMMON_SETTINGS[1];
 
@@ -32,8 +33,9 @@ export function weightsSettings(family: Family, file: WeightsFile): SettingValue
       .filter((s) => file.settings?.[s.name] !== undefined)
       .map((s) => [s.name, text(file.settings[s.name])]),
   );
-  const parsed = applyRawSettings(family.settings, defaults(family.settings), raw, file.family);
-  if (parsed.problems.length) throw new Error(`the weights file's settings: ${parsed.problems.join("; ")}`);
+  const parsed = applyRawSettings(family.settings, defaults(family.settings), raw, same(file.family));
+  if (parsed.problems.length)
+    throw new Error(`the weights file's settings: ${parsed.problems.map((p) => p.en).join("; ")}`);
   return parsed.values;
 }
 

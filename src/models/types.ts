@@ -5,6 +5,7 @@
 import type { DataSource } from "../lab/data-source.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { FamilyId } from "./ids.ts";
+import type { Text } from "../i18n/text.ts";
 
 import type { SettingSpec, SettingValues, ValuesOf } from "../settings/table.ts";
 
@@ -15,10 +16,10 @@ type Variable = import("@tensorflow/tfjs-core").Variable;
 /** A view of a model the demo can show; `param` adds a slider (e.g. the diffusion step t). */
 export interface ViewSpec {
   id: string;
-  label: string;
+  label: Text;
   param?: {
     name: string;
-    label: string;
+    label: Text;
     min: number;
     max: number;
     step: number;
@@ -35,29 +36,29 @@ export interface ViewFrame {
   /** Generated points (shown as the model's samples). */
   samples?: Float32Array;
   /** The legend's name for `samples` ("生成样本" when absent). */
-  samplesLabel?: string;
+  samplesLabel?: Text;
   /** Whether to show the real data behind (true by default). */
   showData?: boolean;
   /**
    * Points coloured one by one, e.g. data encoded into a latent space, coloured by where each point came
    * from: `hues[i]` in [0, 1) picks point i's colour on a cyclic colour wheel.
    */
-  colouredPoints?: { points: Float32Array; hues: Float32Array; label: string };
+  colouredPoints?: { points: Float32Array; hues: Float32Array; label: Text };
   /** A scalar field on a gridSize×gridSize grid over the plot (row 0 = top, i.e. highest y). */
-  field?: { values: Float32Array; gridSize: number; kind: "sequential" | "diverging"; label: string };
-  arrows?: { origins: Float32Array; vectors: Float32Array; label: string };
+  field?: { values: Float32Array; gridSize: number; kind: "sequential" | "diverging"; label: Text };
+  arrows?: { origins: Float32Array; vectors: Float32Array; label: Text };
   /** Polylines; each ends in a dot unless `dots` is false (e.g. the lines of a warped grid). */
-  paths?: { lines: Float32Array[]; label: string; dots?: boolean };
+  paths?: { lines: Float32Array[]; label: Text; dots?: boolean };
   /** Small bar charts under the plot, e.g. a marginal p(x₁) and a conditional p(x₂ | x₁). */
   bars?: BarChartData[];
   /** A short line under the plot, e.g. "t = 40 / 100". */
-  caption?: string;
+  caption?: Text;
 }
 
 /** One bar chart: `values[k]` is the height of bin k of `values.length` equal bins over [lo, hi]. */
 export interface BarChartData {
   /** Title of the chart, e.g. "边缘分布 p(x₁)". */
-  label: string;
+  label: Text;
   /** What the bins run along, e.g. "x₁". */
   axis: string;
   lo: number;
@@ -128,12 +129,12 @@ export interface CreateOptions<V = SettingValues> {
 /** A family as the page sees it: everything but the model code. */
 export interface FamilySpec<S extends readonly SettingSpec[] = readonly SettingSpec[]> {
   id: FamilyId;
-  title: string;
+  title: Text;
   /** Settings particular to the family (dataset, seed and speed are common to all): its one settings table. */
   settings: S;
   views: readonly ViewSpec[];
   /** Series of the loss chart, by key. */
-  lossSeries: readonly { key: string; label: string }[];
+  lossSeries: readonly { key: string; label: Text }[];
   /** Batch size used for training. */
   batchSize: number;
   /** Steps after which the demo stops by itself; also the CLI's default `--steps`. */
@@ -148,7 +149,7 @@ export interface FamilySpec<S extends readonly SettingSpec[] = readonly SettingS
 /** A setting known to make a run diverge, and why (in the article's language). */
 export interface DivergenceCause {
   setting: string;
-  why: string;
+  why: Text;
 }
 
 /** A family with its model: `create` builds a fresh model from its typed settings, a seed and the dataset. */

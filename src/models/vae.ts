@@ -23,6 +23,7 @@ import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../lab/vae-math.ts";
 import { vaeSpec } from "./specs/vae.ts";
 import type { Family, LikelihoodEstimate, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
+import { fill, same } from "../i18n/text.ts";
 
 type Tensor1D = import("@tensorflow/tfjs-core").Tensor1D;
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
@@ -146,8 +147,22 @@ class VaeModel implements Model {
       const samples = this.generate(request.n, rng.fork("samples"), noisy);
       const sigma = Array.from(this.decoderLogVariance.dataSync(), (v) => Math.exp(v / 2).toFixed(2));
       return noisy
-        ? { samples, samplesLabel: "x ~ p(x|z)", caption: `解码器标准差 σ_x = (${sigma.join(", ")})` }
-        : { samples, samplesLabel: "解码器均值 μ_θ(z)", caption: "不加解码器噪声：z ~ N(0, I) 的像 μ_θ(z)" };
+        ? {
+            samples,
+            samplesLabel: same("x ~ p(x|z)"),
+            caption: fill(
+              { zh: "解码器标准差 σ_x = ({v})", en: "Decoder standard deviation σ_x = ({v})" },
+              { v: sigma.join(", ") },
+            ),
+          }
+        : {
+            samples,
+            samplesLabel: { zh: "解码器均值 μ_θ(z)", en: "Decoder mean μ_θ(z)" },
+            caption: {
+              zh: "不加解码器噪声：z ~ N(0, I) 的像 μ_θ(z)",
+              en: "No decoder noise: the image μ_θ(z) of z ~ N(0, I)",
+            },
+          };
     }
     const x = sampleDataset(this.dataset, request.view === "latent" ? request.n : RECONSTRUCTIONS, rng.fork("data"));
     const n = x.length / 2;
@@ -165,9 +180,23 @@ class VaeModel implements Model {
       }
       return {
         showData: false,
-        colouredPoints: { points: codes.slice(), hues, label: "编码均值 μ_φ(x)（颜色 = x 绕原点的角度）" },
-        paths: { lines: [circle(1), circle(2)], label: "先验 N(0, I) 的 1σ、2σ 圆", dots: false },
-        caption: "潜空间：每个数据点编码到 z 平面的位置",
+        colouredPoints: {
+          points: codes.slice(),
+          hues,
+          label: {
+            zh: "编码均值 μ_φ(x)（颜色 = x 绕原点的角度）",
+            en: "Encoder means μ_φ(x) (colour = the angle of x about the origin)",
+          },
+        },
+        paths: {
+          lines: [circle(1), circle(2)],
+          label: { zh: "先验 N(0, I) 的 1σ、2σ 圆", en: "The prior N(0, I)'s 1σ and 2σ circles" },
+          dots: false,
+        },
+        caption: {
+          zh: "潜空间：每个数据点编码到 z 平面的位置",
+          en: "Latent space: where each data point is encoded in the z plane",
+        },
       };
     }
     const lines: Float32Array[] = [];
@@ -175,8 +204,11 @@ class VaeModel implements Model {
       lines.push(new Float32Array([x[2 * i]!, x[2 * i + 1]!, reconstructions[2 * i]!, reconstructions[2 * i + 1]!]));
     }
     return {
-      paths: { lines, label: "数据点 → 重建 μ_θ(μ_φ(x))" },
-      caption: "重建：x 编码为 μ_φ(x)，再解码为均值 μ_θ(μ_φ(x))",
+      paths: { lines, label: { zh: "数据点 → 重建 μ_θ(μ_φ(x))", en: "Data point → reconstruction μ_θ(μ_φ(x))" } },
+      caption: {
+        zh: "重建：x 编码为 μ_φ(x)，再解码为均值 μ_θ(μ_φ(x))",
+        en: "Reconstruction: x encoded as μ_φ(x), then decoded as the mean μ_θ(μ_φ(x))",
+      },
     };
   }
 

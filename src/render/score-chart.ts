@@ -15,6 +15,8 @@ export interface ScoreChartOptions {
   label: string;
   /** A score to mark with a dashed line (e.g. 0.2). */
   target: number;
+  /** The axes' titles, in the page's language: seconds of training (x) and the score (y). */
+  axisTitles: { x: string; y: string };
 }
 
 export interface ScoreChart {
@@ -79,14 +81,14 @@ export function createScoreChart(container: HTMLElement, options: ScoreChartOpti
     .attr("text-anchor", "middle")
     .attr("fill", "currentColor")
     .attr("font-size", 12)
-    .text("训练时间（秒）");
+    .text(options.axisTitles.x);
   svg
     .append("text")
     .attr("transform", `translate(12,${(MARGIN.top + HEIGHT - MARGIN.bottom) / 2}) rotate(-90)`)
     .attr("text-anchor", "middle")
     .attr("fill", "currentColor")
     .attr("font-size", 12)
-    .text("质量分数（越低越好）");
+    .text(options.axisTitles.y);
   const clipId = `gm-score-clip-${++charts}`;
   const clip = svg
     .append("clipPath")

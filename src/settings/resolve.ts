@@ -4,9 +4,13 @@
  * through `parseSetting`, which refuses bad input with a message instead of passing it on. Shared by the build
  * (directives), the CLI, the worker's callers and the demo.
  */
+import { CORE_TEXT } from "../i18n/core-text.ts";
+import { fill, listOf, type Text } from "../i18n/text.ts";
 import type { SettingSpec, SettingValues, ValuesOf } from "./table.ts";
 
-export type ParseResult = { ok: true; value: number | string } | { ok: false; message: string };
+const T = CORE_TEXT.setting;
+
+export type ParseResult = { ok: true; value: number | string } | { ok: false; message: Text };
 
 /** Checks one raw value (from a control, an attribute or the URL) against its spec. */
 export function parseSetting(spec: SettingSpec, raw: string): ParseResult {
@@ -15,19 +19,19 @@ export function parseSetting(spec: SettingSpec, raw: string): ParseResult {
     if (spec.choices.some((c) => c.value === text)) return { ok: true, value: text };
     return {
       ok: false,
-      message: `“${spec.label}”不能取 “${raw}”，可选：${spec.choices.map((c) => c.value).join("、")}`,
+      message: fill(T.notAChoice, { label: spec.label, raw, valid: listOf(spec.choices.map((c) => c.value)) }),
     };
   }
   if (text === "" || !/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(text)) {
-    return { ok: false, message: `“${spec.label}”需要一个数字，收到 “${raw}”` };
+    return { ok: false, message: fill(T.notANumber, { label: spec.label, raw }) };
   }
   // + 0 reads −0 as 0, so the value a link writes ("0") reads back the same.
   const value = Number(text) + 0;
   if (spec.type === "integer" && !Number.isInteger(value)) {
-    return { ok: false, message: `“${spec.label}”需要一个整数，收到 “${raw}”` };
+    return { ok: false, message: fill(T.notAnInteger, { label: spec.label, raw }) };
   }
   if (value < spec.min || value > spec.max) {
-    return { ok: false, message: `“${spec.label}”应在 ${spec.min} 到 ${spec.max} 之间，收到 ${raw}` };
+    return { ok: false, message: fill(T.outOfRange, { label: spec.label, min: spec.min, max: spec.max, raw }) };
   }
   return { ok: true, value };
 }
@@ -86,19 +90,20 @@ export function applyChoicePresets(
 function parseRaw(
   specs: readonly SettingSpec[],
   raw: Record<string, string>,
-  source: string,
+  source: Text | null,
   into: SettingValues,
-  problems: string[],
+  problems: Text[],
 ): void {
   for (const [name, text] of Object.entries(raw)) {
     const spec = specs.find((s) => s.name === name);
     if (!spec) {
-      problems.push(`${source}中的未知设置 “${name}”，可用：${specs.map((s) => s.name).join("、")}`);
+      const valid = listOf(specs.map((s) => s.name));
+      problems.push(source ? fill(T.unknown, { source, name, valid }) : fill(T.unknownBare, { name, valid }));
       continue;
     }
     const parsed = parseSetting(spec, text);
     if (parsed.ok) into[name] = parsed.value;
-    else problems.push(`${source}：${parsed.message}`);
+    else problems.push(source ? fill(T.refused, { source, message: parsed.message }) : parsed.message);
   }
 }
 
@@ -111,10 +116,10 @@ function parseRaw(
  */
 export function resolveSettings(
   specs: readonly SettingSpec[],
-  sources: readonly { raw: Record<string, string>; source: string }[],
-): { values: SettingValues; problems: string[] } {
+  sources: readonly { raw: Record<string, string>; source: Text | null }[],
+): { values: SettingValues; problems: Text[] } {
   const explicit: SettingValues = {};
-  const problems: string[] = [];
+  const problems: Text[] = [];
   for (const { raw, source } of sources) parseRaw(specs, raw, source, explicit, problems);
   return { values: { ...choiceDefaults(specs, explicit), ...explicit }, problems };
 }
@@ -130,10 +135,10 @@ export function applyRawSettings(
   specs: readonly SettingSpec[],
   base: SettingValues,
   raw: Record<string, string>,
-  source: string,
-): { values: SettingValues; problems: string[] } {
+  source: Text | null,
+): { values: SettingValues; problems: Text[] } {
   const explicit: SettingValues = {};
-  const problems: string[] = [];
+  const problems: Text[] = [];
   parseRaw(specs, raw, source, explicit, problems);
   let values = { ...base, ...explicit };
   for (const name of Object.keys(explicit)) values = applyChoicePresets(specs, values, name);

@@ -5,11 +5,13 @@
  */
 
 /** Setting values as they travel (attributes, URL, worker messages): by name, before `readSettings` types them. */
+import type { Text } from "../i18n/text.ts";
+
 export type SettingValues = Record<string, number | string>;
 
 export interface NumberSetting<N extends string = string> {
   name: N;
-  label: string;
+  label: Text;
   type: "number";
   min: number;
   max: number;
@@ -17,17 +19,17 @@ export interface NumberSetting<N extends string = string> {
   default: number;
   /** Shown and entered on a log scale (learning rates). */
   log?: boolean;
-  help?: string;
+  help?: Text;
 }
 
 export interface IntegerSetting<N extends string = string> {
   name: N;
-  label: string;
+  label: Text;
   type: "integer";
   min: number;
   max: number;
   default: number;
-  help?: string;
+  help?: Text;
 }
 
 /**
@@ -36,17 +38,17 @@ export interface IntegerSetting<N extends string = string> {
  */
 export interface Choice<V extends string = string> {
   value: V;
-  label: string;
+  label: Text;
   presets?: Readonly<SettingValues>;
 }
 
 export interface ChoiceSetting<N extends string = string, V extends string = string> {
   name: N;
-  label: string;
+  label: Text;
   type: "choice";
   choices: readonly Choice<V>[];
   default: NoInfer<V>;
-  help?: string;
+  help?: Text;
 }
 
 /** One setting of a family: drives its control, its `data-*` attribute and its URL parameter. */

@@ -73,7 +73,7 @@ function expectAttributesReached(directive: string, read: ModelSettings): void {
       specs.find((s) => s.name === name)!,
       raw,
     );
-    if (!parsed.ok) throw new Error(parsed.message);
+    if (!parsed.ok) throw new Error(parsed.message.zh);
     const actual = name === "dataset" ? read.dataset : name === "seed" ? read.seed : read.settings[name];
     expect(actual, `${directive}: ${name}`).toBe(parsed.value);
   }

@@ -203,7 +203,7 @@ describe("the embed page", () => {
     for (const family of FAMILY_IDS) {
       const html = readFileSync(path.join(DIST, "embed", family, "index.html"), "utf8");
       expect(html).toContain(`<gen-demo model="${family}"`);
-      expect(html).toContain(`交互演示：${FAMILY_TITLES[family]}`);
+      expect(html).toContain(`交互演示：${FAMILY_TITLES[family].zh}`);
       expect(html).toContain(`href="${ARTICLE_PATH}#demo-${family}"`);
     }
   });

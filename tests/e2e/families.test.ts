@@ -80,7 +80,7 @@ describe.each(Object.values(FAMILY_SPECS).map((spec) => [spec.id, spec] as const
     expect(await tensors(page, model)).toBe(before);
 
     for (const view of spec.views) {
-      const radio = figure.getByRole("radio", { name: view.label });
+      const radio = figure.getByRole("radio", { name: view.label.zh });
       if (!(await radio.isChecked())) {
         const drawn = Number(await attribute(page, model, "data-demo-drawn"));
         await radio.check();

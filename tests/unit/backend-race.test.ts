@@ -65,7 +65,7 @@ describe("raceBackends", () => {
     expect(outcome.laps).toEqual([
       { backend: "webgl", stepsPerSecond: 45 },
       { backend: "wasm", stepsPerSecond: 310 },
-      { backend: "cpu", stepsPerSecond: null, reason: "初始化失败" },
+      { backend: "cpu", stepsPerSecond: null, reason: { zh: "初始化失败", en: "初始化失败" } },
     ]);
   });
 

@@ -158,7 +158,7 @@ describe("runComparison", () => {
     const runs = await runComparison(options(worker));
     const vae = byId(runs, "vae");
     expect(vae.state).toBe("diverged");
-    expect(vae.message).toMatch(/^训练在第 3000 步发散/);
+    expect(vae.message?.zh).toMatch(/^训练在第 3000 步发散/);
     expect(vae.trainedMs).toBeLessThan(1000);
     expect(vae.sampleMs).toBeNull();
     for (const id of ["gan", "flow"] as const) {
@@ -172,7 +172,7 @@ describe("runComparison", () => {
     const { worker, counts } = fakeWorker({ throwOn: "gan" });
     const runs = await runComparison(options(worker, { mode: "turns" }));
     expect(byId(runs, "gan").state).toBe("failed");
-    expect(byId(runs, "gan").message).toBe("出错了：WebGL context lost。");
+    expect(byId(runs, "gan").message?.zh).toBe("出错了：WebGL context lost。");
     expect(byId(runs, "flow").state).toBe("done");
     expect(byId(runs, "vae").state).toBe("done");
     expect(counts()).toEqual({ created: 3, disposed: 3 });

@@ -37,14 +37,15 @@ describe("readSetup", () => {
     );
     expect(setup).toEqual(defaultSetup());
     expect(problems).toHaveLength(7);
-    expect(problems[0]).toMatch(/^网址参数 dataset：“数据集”不能取 “mnist”/);
-    expect(problems[1]).toMatch(/^网址参数 seed：“随机种子”需要一个整数/);
-    expect(problems[2]).toMatch(/^网址参数 budget：.*应在 1 到 120 之间/);
-    expect(problems[3]).toMatch(/^网址参数 families：未知的模型 “bogus”/);
-    expect(problems[4]).toMatch(/^网址参数 mode：不能取 “fast”/);
-    expect(problems[5]).toMatch(/^未知的网址参数 “colour”/);
-    expect(readSetup("?families=").problems[0]).toMatch(/至少要选一个模型/);
+    expect(problems[0]!.zh).toMatch(/^网址参数 dataset：“数据集”不能取 “mnist”/);
+    expect(problems[1]!.zh).toMatch(/^网址参数 seed：“随机种子”需要一个整数/);
+    expect(problems[2]!.zh).toMatch(/^网址参数 budget：.*应在 1 到 120 之间/);
+    expect(problems[3]!.zh).toMatch(/^网址参数 families：未知的模型 “bogus”/);
+    expect(problems[4]!.zh).toMatch(/^网址参数 mode：不能取 “fast”/);
+    expect(problems[5]!.zh).toMatch(/^未知的网址参数 “colour”/);
+    expect(readSetup("?families=").problems[0]!.zh).toMatch(/至少要选一个模型/);
     expect(readSetup("?backend=wasm").problems).toEqual([]);
+    expect(readSetup("?lang=en").problems).toEqual([]);
   });
 
   it("refuses a backend that is not one, with the valid ones (it was silently ignored)", () => {
@@ -60,8 +61,8 @@ describe("readSetup", () => {
     const bad = readSetup("?vae.learningRate=7&vae.bogus=1&ddpm.steps=100");
     expect(bad.setup.overrides).toEqual({ ddpm: { steps: "100" } });
     expect(bad.problems).toHaveLength(2);
-    expect(bad.problems[0]).toMatch(/^网址参数 vae\.learningRate：.*学习率.*应在/);
-    expect(bad.problems[1]).toMatch(/^网址参数 vae\.bogus：/);
+    expect(bad.problems[0]!.zh).toMatch(/^网址参数 vae\.learningRate：.*学习率.*应在/);
+    expect(bad.problems[1]!.zh).toMatch(/^网址参数 vae\.bogus：/);
   });
 
   it("refuses a family's parameter named like an object's own property (found by fuzzing: it was dropped)", () => {

@@ -27,9 +27,9 @@ describe("parseHideFlags", () => {
     const { flags, problems } = parseHideFlags("?hide=loss,chart,toString");
     expect(flags).toEqual(["loss"]);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toContain("“chart”");
-    expect(problems[0]).toContain("settings, loss, views, text");
-    expect(problems[1]).toContain("“toString”");
+    expect(problems[0]!.zh).toContain("“chart”");
+    expect(problems[0]!.zh).toContain("settings, loss, views, text");
+    expect(problems[1]!.zh).toContain("“toString”");
   });
 });
 
@@ -46,8 +46,8 @@ describe("parseSnapshotFlag", () => {
   it("names any other value, or two that disagree, and starts from scratch", () => {
     const bad = parseSnapshotFlag("?snapshot=yes");
     expect(bad.snapshot).toBe(false);
-    expect(bad.problem).toContain("“yes”");
-    expect(bad.problem).toContain("1（从训练好的模型开始）或 0");
+    expect(bad.problem?.zh).toContain("“yes”");
+    expect(bad.problem?.zh).toContain("1（从训练好的模型开始）或 0");
     expect(parseSnapshotFlag("?snapshot=1&snapshot=0")).toMatchObject({ snapshot: false });
     expect(parseSnapshotFlag("?snapshot=")).toMatchObject({ snapshot: false });
     expect(parseSnapshotFlag("?snapshot=").problem).not.toBeNull();

@@ -40,8 +40,8 @@ describe.each(registeredFamilies().map((f) => [f.id, f] as const))("the exported
       });
       const legend = frameLegend(frame);
       const { svg } = figureSvg({
-        title: family.title,
-        caption: [frame.caption ?? ""],
+        title: family.title.zh,
+        caption: [frame.caption?.zh ?? ""],
         extent: 4.5,
         theme: EXPORT_THEMES.light,
         legend,

@@ -21,6 +21,7 @@ import {
 import { readSettings } from "../../src/settings/read.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import { useWasm } from "../support/tf-node.ts";
+import { same } from "../../src/i18n/text.ts";
 
 type Tensor2D = import("@tensorflow/tfjs-core").Tensor2D;
 
@@ -289,7 +290,7 @@ describe("the R1 penalty (Mescheder 2018)", () => {
 
 describe("the gan family", () => {
   const settingsFor = (loss: string) =>
-    readSettings(gan.settings, resolveSettings(gan.settings, [{ raw: { loss }, source: "test" }]).values);
+    readSettings(gan.settings, resolveSettings(gan.settings, [{ raw: { loss }, source: same("test") }]).values);
 
   it("offers exactly the losses the model knows", () => {
     const spec = gan.settings.find((s) => s.name === "loss");
@@ -317,15 +318,15 @@ describe("the gan family", () => {
     for (const loss of ["wgan", "wgan-gp"]) {
       const model = gan.create({ settings: settingsFor(loss), seed: 1, dataset: "8gaussians" });
       const { field } = model.view(request);
-      expect(field?.label).toMatch(/评论家打分 f\(x\).*相对值/);
+      expect(field?.label.zh).toMatch(/评论家打分 f\(x\).*相对值/);
       expect(median(field!.values)).toBeCloseTo(0, 6);
       expect(Math.max(...field!.values)).toBeGreaterThan(Math.min(...field!.values));
       model.dispose();
     }
     const model = gan.create({ settings: settingsFor("nonsaturating"), seed: 1, dataset: "8gaussians" });
     const { field } = model.view(request);
-    expect(field?.label).toMatch(/logit/);
-    expect(field?.label).not.toMatch(/相对值/);
+    expect(field?.label.zh).toMatch(/logit/);
+    expect(field?.label.zh).not.toMatch(/相对值/);
     expect(Math.abs(median(field!.values))).toBeGreaterThan(1e-4); // not centred
     model.dispose();
   });

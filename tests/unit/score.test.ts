@@ -165,11 +165,13 @@ describe("the score model", () => {
     views();
     expect(tf.memory().numTensors).toBe(warm);
     const frame = trainer.view({ view: "score", n: 30, extent: 4.5, gridSize: 8, param: 6 });
-    expect(frame.caption).toContain("σ = 0.100");
+    expect(frame.caption?.zh).toContain("σ = 0.100");
+    expect(frame.caption?.en).toContain("σ = 0.100");
     expect(frame.arrows?.origins.length).toBe(128);
     const path = trainer.view({ view: "langevin", n: 30, extent: 4.5, gridSize: 8, param: 0 });
     // 6 levels × 10 steps + the denoising step, each chain drawn over its last 10 steps
-    expect(path.caption).toContain("第 61 / 61 步");
+    expect(path.caption?.zh).toContain("第 61 / 61 步");
+    expect(path.caption?.en).toContain("Step 61 / 61");
     expect(path.paths?.lines[0]?.length).toBe(2 * 11);
     trainer.dispose();
   });

@@ -11,10 +11,11 @@ import { COMMON_SETTINGS } from "../../src/settings/common.ts";
 import { readUrlSettings, urlWithSettings } from "../../src/demo/url-state.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
 import type { SettingSpec } from "../../src/models/types.ts";
+import { same } from "../../src/i18n/text.ts";
 
 const lr: SettingSpec = {
   name: "learningRate",
-  label: "学习率",
+  label: { zh: "学习率", en: "Learning rate" },
   type: "number",
   min: 1e-5,
   max: 1e-2,
@@ -51,7 +52,7 @@ describe("parseSetting refuses bad values with a message", () => {
     ] as const) {
       const result = parseSetting(spec, raw);
       expect(result.ok, `${spec.name}=${raw}`).toBe(false);
-      if (!result.ok) expect(result.message).toMatch(pattern);
+      if (!result.ok) expect(result.message.zh).toMatch(pattern);
     }
   });
 
@@ -61,12 +62,12 @@ describe("parseSetting refuses bad values with a message", () => {
       specs,
       defaults(specs),
       { seed: "9", learningRate: "5", colour: "red" },
-      "网址参数",
+      same("网址参数"),
     );
     expect(values.seed).toBe(9);
     expect(values.learningRate).toBe(1e-3);
     expect(problems).toHaveLength(2);
-    expect(problems.join()).toMatch(/未知设置 “colour”/);
+    expect(problems.map((p) => p.zh).join()).toMatch(/未知设置 “colour”/);
   });
 
   it("every family's defaults pass its own checks", () => {
@@ -83,24 +84,24 @@ describe("choice presets: a choice brings settings of its own", () => {
   const table: SettingSpec[] = [
     {
       name: "loss",
-      label: "目标函数",
+      label: same("目标函数"),
       type: "choice",
       choices: [
-        { value: "plain", label: "plain", presets: { steps: 1, rate: 4e-4 } },
-        { value: "clipped", label: "clipped", presets: { steps: 5, rate: 5e-5, clip: 0.01 } },
-        { value: "bare", label: "bare" },
+        { value: "plain", label: same("plain"), presets: { steps: 1, rate: 4e-4 } },
+        { value: "clipped", label: same("clipped"), presets: { steps: 5, rate: 5e-5, clip: 0.01 } },
+        { value: "bare", label: same("bare") },
       ],
       default: "plain",
     },
     // the defaults are the default choice's presets, as every family's table has them (tested below)
-    { name: "steps", label: "次数", type: "integer", min: 1, max: 10, default: 1 },
+    { name: "steps", label: same("次数"), type: "integer", min: 1, max: 10, default: 1 },
     { ...lr, name: "rate", default: 4e-4 },
-    { name: "clip", label: "裁剪", type: "number", min: 0.001, max: 1, step: 0.001, default: 0.1 },
+    { name: "clip", label: same("裁剪"), type: "number", min: 0.001, max: 1, step: 0.001, default: 0.1 },
   ];
   const resolve = (...raws: Record<string, string>[]) =>
     resolveSettings(
       table,
-      raws.map((raw, i) => ({ raw, source: `来源${i}` })),
+      raws.map((raw, i) => ({ raw, source: same(`来源${i}`) })),
     );
 
   it("resolves defaults, then the chosen value's presets, then explicit values", () => {
@@ -135,13 +136,13 @@ describe("choice presets: a choice brings settings of its own", () => {
     const { values, problems } = resolve({ loss: "lsgan", steps: "99" }, { colour: "red" });
     expect(values).toEqual({ loss: "plain", steps: 1, rate: 4e-4, clip: 0.1 });
     expect(problems).toHaveLength(3);
-    expect(problems[0]).toMatch(/^来源0：.*“lsgan”.*可选：plain、clipped、bare/);
-    expect(problems[2]).toMatch(/^来源1中的未知设置 “colour”/);
+    expect(problems[0]!.zh).toMatch(/^来源0：.*“lsgan”.*可选：plain、clipped、bare/);
+    expect(problems[2]!.zh).toMatch(/^来源1中的未知设置 “colour”/);
   });
 
   it("applyRawSettings over the defaults (the CLI's --set) is resolveSettings with one source", () => {
     for (const raw of [{}, { loss: "clipped" }, { loss: "clipped", rate: "1e-3" }, { steps: "4" }]) {
-      expect(applyRawSettings(table, defaults(table), raw, "--set").values).toEqual(resolve(raw).values);
+      expect(applyRawSettings(table, defaults(table), raw, same("--set")).values).toEqual(resolve(raw).values);
     }
   });
 
@@ -197,7 +198,7 @@ describe("choice presets: a choice brings settings of its own", () => {
 
   it("the GAN's WGAN is Arjovsky et al.'s Algorithm 1 unless a setting is given, and its WGAN-GP Gulrajani et al.'s", () => {
     const gan = [...COMMON_SETTINGS, ...FAMILY_SPECS.gan!.settings];
-    const attributes = (raw: Record<string, string>) => resolveSettings(gan, [{ raw, source: "属性" }]).values;
+    const attributes = (raw: Record<string, string>) => resolveSettings(gan, [{ raw, source: same("属性") }]).values;
     expect(attributes({ loss: "wgan" })).toMatchObject({
       discriminatorSteps: 5,
       learningRate: 5e-5,

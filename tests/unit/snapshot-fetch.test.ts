@@ -27,11 +27,14 @@ describe("fetchSnapshot", () => {
 
 describe("snapshotAdopted", () => {
   it("names the step, and the settings that changed to the snapshot's, if any", () => {
-    const dataset = { name: "dataset", label: "数据集" } as (typeof FAMILY_SPECS.gan.settings)[number];
-    expect(snapshotAdopted(1500, [], {})).toBe(
+    const dataset = {
+      name: "dataset",
+      label: { zh: "数据集", en: "Dataset" },
+    } as (typeof FAMILY_SPECS.gan.settings)[number];
+    expect(snapshotAdopted(1500, [], {}).zh).toBe(
       "已载入训练好的模型（训练了 1500 步）：点击“训练”接着训练，“重置”则从头训练。",
     );
-    expect(snapshotAdopted(1500, [dataset], { dataset: "8gaussians" })).toContain(
+    expect(snapshotAdopted(1500, [dataset], { dataset: "8gaussians" }).zh).toContain(
       "演示的设置已改为这个模型训练时所用的：数据集 = 8gaussians。",
     );
   });

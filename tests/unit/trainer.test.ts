@@ -5,15 +5,16 @@
 import { describe, expect, it } from "vitest";
 import { Trainer } from "../../src/models/trainer.ts";
 import type { Family, Model } from "../../src/models/types.ts";
+import { same } from "../../src/i18n/text.ts";
 
 /** A family whose loss at step k is `lossAt(k)` and whose steps each take `stepMs` of busy time. */
 function standIn(lossAt: (step: number) => number, stepMs = 0): Family {
   return {
     id: "gan",
-    title: "stand-in",
+    title: same("stand-in"),
     settings: [],
     views: [],
-    lossSeries: [{ key: "loss", label: "loss" }],
+    lossSeries: [{ key: "loss", label: same("loss") }],
     batchSize: 4,
     defaultSteps: 10,
     create(): Model {

@@ -4,12 +4,13 @@ import { applyChoicePresets, resolveSettings } from "../../src/settings/resolve.
 import { COMMON_SETTINGS } from "../../src/settings/common.ts";
 import { linkSettings } from "../../src/demo/url-state.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
+import { same } from "../../src/i18n/text.ts";
 
 const gan = [...COMMON_SETTINGS, ...FAMILY_SPECS.gan!.settings];
 const read = (attributes: Record<string, string>, link: Record<string, string>) =>
   resolveSettings(gan, [
-    { raw: attributes, source: "属性" },
-    { raw: link, source: "网址参数" },
+    { raw: attributes, source: same("属性") },
+    { raw: link, source: same("网址参数") },
   ]).values;
 
 describe("linkSettings", () => {
@@ -46,7 +47,7 @@ describe("linkSettings", () => {
           const base = resolveSettings(specs, []).values;
           const values = applyChoicePresets(specs, { ...base, [setting.name]: choice.value, seed: 3 }, setting.name);
           const link = linkSettings(specs, {}, values);
-          expect(resolveSettings(specs, [{ raw: link, source: "" }]).values, `${spec!.id} ${choice.value}`).toEqual(
+          expect(resolveSettings(specs, [{ raw: link, source: null }]).values, `${spec!.id} ${choice.value}`).toEqual(
             values,
           );
         }

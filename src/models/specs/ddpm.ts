@@ -9,40 +9,67 @@ export const ddpmSpec = defineFamilySpec({
   settings: [
     {
       name: "schedule",
-      label: "噪声调度",
+      label: { zh: "噪声调度", en: "Noise schedule" },
       type: "choice",
       choices: [
-        { value: "linear", label: "线性（Ho 2020）" },
-        { value: "cosine", label: "余弦（Nichol & Dhariwal 2021）" },
+        { value: "linear", label: { zh: "线性（Ho 2020）", en: "Linear (Ho 2020)" } },
+        { value: "cosine", label: { zh: "余弦（Nichol & Dhariwal 2021）", en: "Cosine (Nichol & Dhariwal 2021)" } },
       ],
       default: "linear",
     },
     {
       name: "steps",
-      label: "扩散步数 T",
+      label: { zh: "扩散步数 T", en: "Diffusion steps T" },
       type: "integer",
       min: 10,
       max: 500,
       default: 100,
-      help: "Ho 等（2020）用 T = 1000；线性调度缩放到 T 步后 β_t 最大为 20/T，T ≤ 20 时截断在 0.999",
+      help: {
+        zh: "Ho 等（2020）用 T = 1000；线性调度缩放到 T 步后 β_t 最大为 20/T，T ≤ 20 时截断在 0.999",
+        en: "Ho et al. (2020) use T = 1000; the linear schedule scaled to T steps has β_t up to 20/T, clipped at 0.999 for T ≤ 20",
+      },
     },
     learningRateSetting(2e-3),
   ],
   views: [
-    { id: "samples", label: "样本" },
+    { id: "samples", label: { zh: "样本", en: "Samples" } },
     {
       id: "reverse",
-      label: "反向过程",
-      param: { name: "t", label: "反向步 t", min: 0, max: 100, step: 1, default: 0, maxSetting: "steps" },
+      label: { zh: "反向过程", en: "Reverse process" },
+      param: {
+        name: "t",
+        label: { zh: "反向步 t", en: "Reverse step t" },
+        min: 0,
+        max: 100,
+        step: 1,
+        default: 0,
+        maxSetting: "steps",
+      },
       playable: true,
     },
     {
       id: "forward",
-      label: "前向过程",
-      param: { name: "t", label: "前向步 t", min: 0, max: 100, step: 1, default: 50, maxSetting: "steps" },
+      label: { zh: "前向过程", en: "Forward process" },
+      param: {
+        name: "t",
+        label: { zh: "前向步 t", en: "Forward step t" },
+        min: 0,
+        max: 100,
+        step: 1,
+        default: 50,
+        maxSetting: "steps",
+      },
     },
   ],
-  lossSeries: [{ key: "loss", label: "噪声预测误差 ½‖ε − ε_θ‖²（两坐标平均）" }],
+  lossSeries: [
+    {
+      key: "loss",
+      label: {
+        zh: "噪声预测误差 ½‖ε − ε_θ‖²（两坐标平均）",
+        en: "Noise prediction error ½‖ε − ε_θ‖² (mean of both coordinates)",
+      },
+    },
+  ],
   batchSize: 256,
   defaultSteps: 3000,
 });

@@ -1,5 +1,6 @@
 /** What the page knows of the energy-based family without loading its model (and tfjs). */
 import { FAMILY_TITLES } from "../ids.ts";
+import { fill } from "../../i18n/text.ts";
 import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 
@@ -7,10 +8,17 @@ export const ebmSpec = defineFamilySpec({
   id: "ebm",
   title: FAMILY_TITLES.ebm,
   settings: [
-    { name: "langevinSteps", label: "每个训练步的朗之万步数 K", type: "integer", min: 1, max: 50, default: 10 },
+    {
+      name: "langevinSteps",
+      label: { zh: "每个训练步的朗之万步数 K", en: "Langevin steps per training step K" },
+      type: "integer",
+      min: 1,
+      max: 50,
+      default: 10,
+    },
     {
       name: "stepSize",
-      label: "朗之万步长 λ",
+      label: { zh: "朗之万步长 λ", en: "Langevin step size λ" },
       type: "number",
       min: 1e-4,
       max: 0.1,
@@ -20,55 +28,74 @@ export const ebmSpec = defineFamilySpec({
     },
     {
       name: "noiseScale",
-      label: "噪声系数 η",
+      label: { zh: "噪声系数 η", en: "Noise factor η" },
       type: "number",
       min: 0,
       max: 1,
       step: 0.01,
       default: 1,
-      help: "每步加 √λ·η·z；η = 1 是标准朗之万动力学，η < 1 相当于降低温度",
+      help: {
+        zh: "每步加 √λ·η·z；η = 1 是标准朗之万动力学，η < 1 相当于降低温度",
+        en: "Each step adds √λ·η·z; η = 1 is standard Langevin dynamics, η < 1 lowers the temperature",
+      },
     },
     {
       name: "regularizer",
-      label: "能量正则 α",
+      label: { zh: "能量正则 α", en: "Energy regulariser α" },
       type: "number",
       min: 0,
       max: 1,
       step: 0.001,
       default: 0.01,
-      help: "损失里加 α·(E(x⁺)² + E(x⁻)²)，防止能量整体漂走",
+      help: {
+        zh: "损失里加 α·(E(x⁺)² + E(x⁻)²)，防止能量整体漂走",
+        en: "Adds α·(E(x⁺)² + E(x⁻)²) to the loss, so the energy does not drift as a whole",
+      },
     },
     {
       name: "sampleSteps",
-      label: "生成时的朗之万步数",
+      label: { zh: "生成时的朗之万步数", en: "Langevin steps when sampling" },
       type: "integer",
       min: 10,
       max: 500,
       default: 50,
-      help: "生成样本时从均匀噪声出发走的步数",
+      help: { zh: "生成样本时从均匀噪声出发走的步数", en: "Steps taken from uniform noise to draw a sample" },
     },
     learningRateSetting(3e-3),
   ],
   views: [
-    { id: "landscape", label: "能量地形 + 样本" },
-    { id: "chains", label: "持久链（回放缓冲区）" },
+    { id: "landscape", label: { zh: "能量地形 + 样本", en: "Energy landscape + samples" } },
+    { id: "chains", label: { zh: "持久链（回放缓冲区）", en: "Persistent chains (replay buffer)" } },
     {
       id: "sampling",
-      label: "从噪声采样",
-      param: { name: "remaining", label: "剩余步数 %", min: 0, max: 100, step: 1, default: 0 },
+      label: { zh: "从噪声采样", en: "Sampling from noise" },
+      param: {
+        name: "remaining",
+        label: { zh: "剩余步数 %", en: "Steps left %" },
+        min: 0,
+        max: 100,
+        step: 1,
+        default: 0,
+      },
       playable: true,
     },
   ],
   lossSeries: [
-    { key: "loss", label: "损失 E(x⁺) − E(x⁻) + α(E²)" },
-    { key: "positive", label: "数据能量 E(x⁺)" },
-    { key: "negative", label: "负样本能量 E(x⁻)" },
+    { key: "loss", label: { zh: "损失 E(x⁺) − E(x⁻) + α(E²)", en: "Loss E(x⁺) − E(x⁻) + α(E²)" } },
+    { key: "positive", label: { zh: "数据能量 E(x⁺)", en: "Data energy E(x⁺)" } },
+    { key: "negative", label: { zh: "负样本能量 E(x⁻)", en: "Negative-sample energy E(x⁻)" } },
   ],
   divergenceCause: (settings) =>
     Number(settings.stepSize) >= 0.05
       ? {
           setting: "stepSize",
-          why: `朗之万步长 λ = ${settings.stepSize} 太大：数据能量与负样本能量一正一负越拉越开，样本飞出数据区`,
+          why: fill(
+            {
+              zh: "朗之万步长 λ = {value} 太大：数据能量与负样本能量一正一负越拉越开，样本飞出数据区",
+              en: "the Langevin step size λ = {value} is too large: the data's and the negative samples' energies drift apart in opposite signs and the samples fly off the data",
+            },
+            { value: settings.stepSize! },
+          ),
         }
       : null,
   batchSize: 128,

@@ -9,33 +9,62 @@ export const flowMatchingSpec = defineFamilySpec({
   settings: [
     {
       name: "solver",
-      label: "ODE 求解器",
+      label: { zh: "ODE 求解器", en: "ODE solver" },
       type: "choice",
       choices: [
-        { value: "heun", label: "Heun（二阶，每步 2 次求值）" },
-        { value: "midpoint", label: "中点法（二阶，每步 2 次求值）" },
-        { value: "euler", label: "Euler（一阶，每步 1 次求值）" },
+        {
+          value: "heun",
+          label: { zh: "Heun（二阶，每步 2 次求值）", en: "Heun (second order, 2 evaluations a step)" },
+        },
+        {
+          value: "midpoint",
+          label: { zh: "中点法（二阶，每步 2 次求值）", en: "Midpoint (second order, 2 evaluations a step)" },
+        },
+        {
+          value: "euler",
+          label: { zh: "Euler（一阶，每步 1 次求值）", en: "Euler (first order, 1 evaluation a step)" },
+        },
       ],
       default: "heun",
     },
-    { name: "steps", label: "积分步数 K", type: "integer", min: 1, max: 100, default: 10 },
+    {
+      name: "steps",
+      label: { zh: "积分步数 K", en: "Integration steps K" },
+      type: "integer",
+      min: 1,
+      max: 100,
+      default: 10,
+    },
     learningRateSetting(3e-3),
   ],
   views: [
-    { id: "samples", label: "样本" },
+    { id: "samples", label: { zh: "样本", en: "Samples" } },
     {
       id: "field",
-      label: "速度场 v_θ(x, t)",
-      param: { name: "t", label: "时间 t", min: 0, max: 1, step: 0.01, default: 0.5 },
+      label: { zh: "速度场 v_θ(x, t)", en: "Velocity field v_θ(x, t)" },
+      param: { name: "t", label: { zh: "时间 t", en: "Time t" }, min: 0, max: 1, step: 0.01, default: 0.5 },
     },
     {
       id: "trajectories",
-      label: "从噪声到数据的轨迹",
-      param: { name: "remaining", label: "剩余步数", min: 0, max: 10, step: 1, default: 0, maxSetting: "steps" },
+      label: { zh: "从噪声到数据的轨迹", en: "Paths from noise to data" },
+      param: {
+        name: "remaining",
+        label: { zh: "剩余步数", en: "Steps left" },
+        min: 0,
+        max: 10,
+        step: 1,
+        default: 0,
+        maxSetting: "steps",
+      },
       playable: true,
     },
   ],
-  lossSeries: [{ key: "loss", label: "速度回归误差 ‖v_θ − (x₁ − x₀)‖²" }],
+  lossSeries: [
+    {
+      key: "loss",
+      label: { zh: "速度回归误差 ‖v_θ − (x₁ − x₀)‖²", en: "Velocity regression error ‖v_θ − (x₁ − x₀)‖²" },
+    },
+  ],
   batchSize: 512,
   defaultSteps: 4000,
 });

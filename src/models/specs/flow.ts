@@ -9,25 +9,34 @@ export const flowSpec = defineFamilySpec({
   settings: [
     {
       name: "coupling",
-      label: "耦合层类型",
+      label: { zh: "耦合层类型", en: "Coupling layer" },
       type: "choice",
       choices: [
-        { value: "realnvp", label: "仿射耦合（RealNVP，Dinh 2016）" },
-        { value: "nice", label: "加性耦合 + 对角缩放（NICE，Dinh 2014）" },
+        {
+          value: "realnvp",
+          label: { zh: "仿射耦合（RealNVP，Dinh 2016）", en: "Affine coupling (RealNVP, Dinh 2016)" },
+        },
+        {
+          value: "nice",
+          label: {
+            zh: "加性耦合 + 对角缩放（NICE，Dinh 2014）",
+            en: "Additive coupling + diagonal scaling (NICE, Dinh 2014)",
+          },
+        },
       ],
       default: "realnvp",
     },
-    { name: "layers", label: "耦合层数", type: "integer", min: 2, max: 16, default: 8 },
+    { name: "layers", label: { zh: "耦合层数", en: "Coupling layers" }, type: "integer", min: 2, max: 16, default: 8 },
     learningRateSetting(3e-3),
   ],
   views: [
-    { id: "density", label: "精确密度 p(x) + 样本" },
-    { id: "grid", label: "高斯网格经 f⁻¹ 的变形" },
-    { id: "latent", label: "数据映到潜空间 z = f(x)" },
+    { id: "density", label: { zh: "精确密度 p(x) + 样本", en: "Exact density p(x) + samples" } },
+    { id: "grid", label: { zh: "高斯网格经 f⁻¹ 的变形", en: "A Gaussian grid warped by f⁻¹" } },
+    { id: "latent", label: { zh: "数据映到潜空间 z = f(x)", en: "Data mapped to the latent space z = f(x)" } },
   ],
   lossSeries: [
-    { key: "nll", label: "训练批 NLL（nats）" },
-    { key: "heldOut", label: "留出集 NLL（nats）" },
+    { key: "nll", label: { zh: "训练批 NLL（nats）", en: "Training batch NLL (nats)" } },
+    { key: "heldOut", label: { zh: "留出集 NLL（nats）", en: "Held-out NLL (nats)" } },
   ],
   batchSize: 512,
   defaultSteps: 2000,
