@@ -49,7 +49,7 @@ describe("readSetup", () => {
   });
 
   it("refuses a backend that is not one, with the valid ones (it was silently ignored)", () => {
-    expect(readSetup("?backend=<b>gpu</b>").problems).toEqual([
+    expect(readSetup("?backend=<b>gpu</b>").problems.map((p) => p.zh)).toEqual([
       "网址参数 backend：不能取 “<b>gpu</b>”，可选：webgl、wasm、cpu，已改用默认值",
     ]);
   });
@@ -69,7 +69,7 @@ describe("readSetup", () => {
     const { setup, problems } = readSetup("?flow-matching.__proto__=0&gan.constructor=1");
     expect(setup.overrides).toEqual({});
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/^网址参数 flow-matching\.__proto__：.*“__proto__”/);
+    expect(problems[0]!.zh).toMatch(/^网址参数 flow-matching\.__proto__：.*“__proto__”/);
   });
 });
 

@@ -5,6 +5,8 @@
  * parameter is reported by name. Covers `parseSetting`/`resolveSettings`, a demo's `?key.name=` parameters, the
  * embed's `hide=`/`snapshot=`/`backend=` and the comparison page's query.
  */
+import { CORE_TEXT } from "../../src/i18n/core-text.ts";
+import { LANGS } from "../../src/i18n/text.ts";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { BUDGET_SETTING, COMPARE_MODES, familySettings, readSetup, setupSearch } from "../../src/compare/setup.ts";
@@ -65,8 +67,10 @@ describe("parseSetting, fuzzed over every setting of every table", () => {
         const parsed = parseSetting(spec, raw);
         if (parsed.ok) expectWithin(spec, parsed.value);
         else {
-          expect(parsed.message).toContain(spec.label);
-          expect(parsed.message.length).toBeGreaterThan(spec.label.length);
+          for (const lang of LANGS) {
+            expect(parsed.message[lang]).toContain(spec.label[lang]);
+            expect(parsed.message[lang].length).toBeGreaterThan(spec.label[lang].length);
+          }
         }
       }),
       fuzz(2000),
@@ -106,12 +110,12 @@ describe("a demo's URL parameters, fuzzed", () => {
       fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => {
         const search = query(pairs);
         const { values, problems } = resolveSettings(specs, [
-          { raw: readUrlSettings("gan", search), source: "网址参数" },
+          { raw: readUrlSettings("gan", search), source: CORE_TEXT.setting.sourceUrl },
         ]);
         // What reaches the model passes its one reader: every value present, finite, in range.
         readSettings(specs, values);
         for (const spec of specs) expectWithin(spec, values[spec.name]);
-        for (const problem of problems) expect(problem).toMatch(/^网址参数/);
+        for (const problem of problems) expect(problem.zh).toMatch(/^网址参数/);
         // The last value of each of this demo's parameters counts (as the browser decodes it: a lone surrogate
         // becomes U+FFFD); each one refused or unknown is reported, once.
         const last = new Map(
@@ -125,10 +129,11 @@ describe("a demo's URL parameters, fuzzed", () => {
           const parsed = spec ? parseSetting(spec, raw) : null;
           if (!spec)
             expect(
-              problems.some((p) => p.includes(`“${name}”`)),
+              problems.some((p) => p.zh.includes(`“${name}”`) && p.en.includes(`“${name}”`)),
               `unknown “${name}” reported`,
             ).toBe(true);
-          else if (!parsed!.ok) expect(problems.some((p) => p.includes(spec.label))).toBe(true);
+          else if (!parsed!.ok)
+            expect(problems.some((p) => p.zh.includes(spec.label.zh) && p.en.includes(spec.label.en))).toBe(true);
           else expect(values[name]).toBe(parsed!.value);
           if (!parsed?.ok) refused++;
         }
@@ -142,7 +147,7 @@ describe("a demo's URL parameters, fuzzed", () => {
     fc.assert(
       fc.property(hostileText, (search) => {
         const raw = readUrlSettings("gan", search);
-        const { values } = resolveSettings(specs, [{ raw, source: "网址参数" }]);
+        const { values } = resolveSettings(specs, [{ raw, source: CORE_TEXT.setting.sourceUrl }]);
         readSettings(specs, values);
       }),
       fuzz(1000),
@@ -153,7 +158,9 @@ describe("a demo's URL parameters, fuzzed", () => {
     const link = fc
       .array(pair, { maxLength: 8 })
       .map((pairs) => {
-        const { values } = resolveSettings(specs, [{ raw: readUrlSettings("gan", query(pairs)), source: "网址参数" }]);
+        const { values } = resolveSettings(specs, [
+          { raw: readUrlSettings("gan", query(pairs)), source: CORE_TEXT.setting.sourceUrl },
+        ]);
         return urlWithSettings("gan", linkSettings(specs, {}, values), {}, "https://example.test/notes/a/?x=1");
       })
       .chain(cutShort);
@@ -161,10 +168,10 @@ describe("a demo's URL parameters, fuzzed", () => {
       fc.property(link, (cut) => {
         const search = cut.includes("?") ? cut.slice(cut.indexOf("?")) : "";
         const { values, problems } = resolveSettings(specs, [
-          { raw: readUrlSettings("gan", search), source: "网址参数" },
+          { raw: readUrlSettings("gan", search), source: CORE_TEXT.setting.sourceUrl },
         ]);
         readSettings(specs, values);
-        for (const problem of problems) expect(problem).toMatch(/^网址参数/);
+        for (const problem of problems) expect(problem.zh).toMatch(/^网址参数/);
       }),
       fuzz(500),
     );
@@ -173,10 +180,12 @@ describe("a demo's URL parameters, fuzzed", () => {
   it("links back to the same settings: the link a demo writes reads back to its values with no problem", () => {
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 8 }), (pairs) => {
-        const { values } = resolveSettings(specs, [{ raw: readUrlSettings("gan", query(pairs)), source: "网址参数" }]);
+        const { values } = resolveSettings(specs, [
+          { raw: readUrlSettings("gan", query(pairs)), source: CORE_TEXT.setting.sourceUrl },
+        ]);
         const link = urlWithSettings("gan", linkSettings(specs, {}, values), {}, "https://example.test/notes/a/");
         const back = resolveSettings(specs, [
-          { raw: readUrlSettings("gan", new URL(link).search), source: "网址参数" },
+          { raw: readUrlSettings("gan", new URL(link).search), source: CORE_TEXT.setting.sourceUrl },
         ]);
         expect(back).toEqual({ values, problems: [] });
       }),
@@ -210,16 +219,16 @@ describe("an embed's URL, fuzzed", () => {
         const hide = parseHideFlags(search);
         for (const flag of hide.flags) expect(Object.keys(HIDE_FLAGS)).toContain(flag);
         expect(new Set(hide.flags).size).toBe(hide.flags.length);
-        for (const problem of hide.problems) expect(problem).toMatch(/^网址参数 hide 中的“.*”无法识别；可用：/s);
+        for (const problem of hide.problems) expect(problem.zh).toMatch(/^网址参数 hide 中的“.*”无法识别；可用：/s);
         const snapshot = parseSnapshotFlag(search);
         expect(typeof snapshot.snapshot).toBe("boolean");
         if (snapshot.problem !== null) {
-          expect(snapshot.problem).toContain("snapshot");
+          for (const lang of LANGS) expect(snapshot.problem[lang]).toContain("snapshot");
           expect(snapshot.snapshot).toBe(false);
         }
         const backend = backendFromUrl(search);
         if (backend.backend !== null) expect(["webgl", "wasm", "cpu"]).toContain(backend.backend);
-        if (backend.problem !== null) expect(backend.problem).toContain("backend");
+        if (backend.problem !== null) for (const lang of LANGS) expect(backend.problem[lang]).toContain("backend");
         expect(backend.backend === null || backend.problem === null).toBe(true);
       }),
       fuzz(1000),
@@ -269,7 +278,7 @@ describe("the comparison page's query, fuzzed", () => {
           expect(read.problems).toEqual([]);
           for (const spec of FAMILY_SPECS[id as FamilyId].settings) expectWithin(spec, read.values[spec.name]);
         }
-        for (const problem of problems) expect(problem.length).toBeGreaterThan(0);
+        for (const problem of problems) for (const lang of LANGS) expect(problem[lang].length).toBeGreaterThan(0);
         // Each family's parameter that names no setting of it is reported by name.
         for (const [name] of decoded(query(list))) {
           const dot = name.indexOf(".");
@@ -277,7 +286,7 @@ describe("the comparison page's query, fuzzed", () => {
           const setting = name.slice(dot + 1);
           if (dot > 0 && FAMILY_IDS.includes(id) && !FAMILY_SPECS[id].settings.some((s) => s.name === setting)) {
             expect(
-              problems.some((p) => p.includes(`“${setting}”`)),
+              problems.some((p) => p.zh.includes(`“${setting}”`) && p.en.includes(`“${setting}”`)),
               `${name} reported`,
             ).toBe(true);
           }

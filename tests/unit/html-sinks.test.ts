@@ -12,10 +12,17 @@ const SINK =
   /\b(innerHTML|outerHTML|insertAdjacentHTML|createContextualFragment|srcdoc)\b|document\.write|set:html|\.html\(|\bnew Function\b|\beval\(/;
 
 /** The sinks allowed, by file and line text: each takes a constant of the source, never input. */
-const ALLOWED = [{ file: "src/render/legend.ts", line: "swatch.innerHTML = SWATCH_SVG[item.kind];" }];
+const ALLOWED = [
+  // The catalogue's own markup (entries whose key ends in `Html`), with parameters the build wrote into the page.
+  { file: "src/i18n/dom.ts", line: "if (/Html(\\.|$)/.test(key)) element.innerHTML = text;" },
+  { file: "src/render/legend.ts", line: "swatch.innerHTML = SWATCH_SVG[item.kind];" },
+  // The comparison page's prose, from the catalogue, filled with the build's own constants.
+  { file: "src/pages/compare/index.astro", line: "set:html={fill(C.leadHtml, { demos }).zh}" },
+  { file: "src/pages/compare/index.astro", line: "set:html={fill(paragraph, { target: TARGET_SCORE }).zh}" },
+];
 
 describe("HTML sinks in src/", () => {
-  it("are only the legend's constant swatches", () => {
+  it("are only the legend's constant swatches and the catalogue's own markup", () => {
     const found: { file: string; line: string }[] = [];
     for (const name of readdirSync("src", { recursive: true, encoding: "utf8" })) {
       if (!/\.(ts|astro|js|mjs)$/.test(name)) continue;

@@ -234,9 +234,9 @@ describe("URL state", () => {
   it("reports a parameter named like an object's own property (found by fuzzing: gan.__proto__ was dropped)", () => {
     const raw = readUrlSettings("gan", "?gan.__proto__=1&gan.constructor=2");
     expect(Object.keys(raw)).toEqual(["__proto__", "constructor"]);
-    const { problems } = resolveSettings([seed], [{ raw, source: "网址参数" }]);
+    const { problems } = resolveSettings([seed], [{ raw, source: same("网址参数") }]);
     expect(problems).toHaveLength(2);
-    expect(problems[0]).toMatch(/未知设置 “__proto__”/);
+    expect(problems[0]!.zh).toMatch(/未知设置 “__proto__”/);
   });
 
   it("writes the settings that differ from the defaults and keeps other parameters", () => {
