@@ -185,7 +185,7 @@ describe("a bad snapshot", () => {
     refused(
       JSON.stringify({ ...good(), settings: { ...good().settings, learningRate: [0.003] } }),
       "autoregressive",
-      "the weights file's settings: autoregressive：“学习率”需要一个数字，收到 “[0.003]”",
+      "the weights file's settings: autoregressive: “Learning rate” needs a number, got “[0.003]”",
     );
   });
 });
