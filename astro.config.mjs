@@ -2,6 +2,7 @@
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import { markdownPipeline } from "./src/markdown/pipeline.ts";
+import { CSP_META_DIRECTIVES, cspSources } from "./src/lib/csp.ts";
 
 /**
  * `npm run bench` builds with BENCH_PAGES=1: the site then gains its bare-loop page (src/bench/bare.astro), which
@@ -36,8 +37,22 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
+  // The policy of src/lib/csp.ts as every page's <meta http-equiv="content-security-policy">, written by Astro.
+  // Its script and style sources are Astro's to state (it adds hashes of what it inlines: with the scripts kept
+  // as files below and 'unsafe-inline' for styles, none).
+  security: {
+    csp: {
+      directives: CSP_META_DIRECTIVES.filter((d) => !/^(script|style)-src /.test(d)),
+      scriptDirective: { resources: cspSources("script-src") },
+      styleDirective: { resources: cspSources("style-src") },
+    },
+  },
   integrations: [benchPages],
   vite: {
+    // Nothing is inlined as a data: URL or an inline script: scripts stay files, so the policy needs no hash of any
+    // script and a static host's header (README) is the same for every page and build; KaTeX's smallest font stays
+    // a file, which font-src 'self' (default-src) allows. Stylesheets are inlined by build.inlineStylesheets.
+    build: { assetsInlineLimit: 0 },
     // `npm run dev`: the training worker's dependencies are pre-bundled at start-up; found later, they made
     // Vite re-bundle and reload the page the first time a demo came near.
     optimizeDeps: {
