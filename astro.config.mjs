@@ -2,7 +2,8 @@
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import { markdownPipeline } from "./src/markdown/pipeline.ts";
-import { CSP_META_DIRECTIVES, cspSources } from "./src/lib/csp.ts";
+import { ASTRO_CSP } from "./src/lib/csp.ts";
+import { offlineIntegration } from "./src/offline/integration.ts";
 
 /**
  * `npm run bench` builds with BENCH_PAGES=1: the site then gains its bare-loop page (src/bench/bare.astro), which
@@ -38,16 +39,10 @@ export default defineConfig({
   },
   devToolbar: { enabled: false },
   // The policy of src/lib/csp.ts as every page's <meta http-equiv="content-security-policy">, written by Astro.
-  // Its script and style sources are Astro's to state (it adds hashes of what it inlines: with the scripts kept
-  // as files below and 'unsafe-inline' for styles, none).
-  security: {
-    csp: {
-      directives: CSP_META_DIRECTIVES.filter((d) => !/^(script|style)-src /.test(d)),
-      scriptDirective: { resources: cspSources("script-src") },
-      styleDirective: { resources: cspSources("style-src") },
-    },
-  },
-  integrations: [benchPages],
+  // Astro adds to script-src the hashes of the page's scripts (all of them files, see assetsInlineLimit below, which
+  // 'self' allows anyway); with 'unsafe-inline' in style-src it adds none there.
+  security: { csp: ASTRO_CSP },
+  integrations: [benchPages, offlineIntegration()],
   vite: {
     // Nothing is inlined as a data: URL or an inline script: scripts stay files, so the policy needs no hash of any
     // script and a static host's header (README) is the same for every page and build; KaTeX's smallest font stays

@@ -30,6 +30,11 @@ export const CSP_HEADER: string = CSP_DIRECTIVES.join("; ");
 /** The directives a `<meta http-equiv="content-security-policy">` can carry (all but `frame-ancestors`). */
 export const CSP_META_DIRECTIVES: readonly string[] = CSP_DIRECTIVES.filter((d) => !d.startsWith("frame-ancestors"));
 
+type Directive = (typeof CSP_DIRECTIVES)[number];
+/** A directive of the `<meta>` other than the script and style sources, which Astro states itself. */
+type OtherDirective = Exclude<Directive, `${"script-src" | "style-src" | "frame-ancestors"} ${string}`>;
+const isOther = (d: Directive): d is OtherDirective => !/^(script-src|style-src|frame-ancestors) /.test(d);
+
 /** The sources of one directive, e.g. `["'self'", "'wasm-unsafe-eval'"]` for `script-src`. */
 export function cspSources(name: string): string[] {
   const directive = CSP_DIRECTIVES.find((d) => d.split(" ")[0] === name);
@@ -39,3 +44,13 @@ export function cspSources(name: string): string[] {
     );
   return directive.split(" ").slice(1);
 }
+
+/**
+ * The `<meta>`'s policy as Astro's `security.csp` takes it (astro.config.mjs): the script and style sources apart,
+ * since Astro writes those directives itself, adding the hashes of what the page carries.
+ */
+export const ASTRO_CSP = {
+  directives: CSP_DIRECTIVES.filter(isOther),
+  scriptDirective: { resources: cspSources("script-src") },
+  styleDirective: { resources: cspSources("style-src") },
+};

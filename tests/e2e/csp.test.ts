@@ -110,10 +110,12 @@ describe("the site under its Content-Security-Policy", () => {
       .poll(() => figure.locator(".demo-status").textContent(), { timeout: 30_000 })
       .toContain("已载入训练好的模型");
 
+    // the service worker (worker-src 'self') came up, and precached the site
+    await page.evaluate(() => navigator.serviceWorker.ready);
     expect(problems).toEqual([]);
     expect(await policy.violations([page])).toEqual([]);
     await page.context().close();
-  });
+  }, 300_000);
 
   it("trains an embed framed by a page of another origin", async () => {
     const { page, problems } = await open(`${lecturer.origin}/course/`);

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CSP_DIRECTIVES, CSP_HEADER, CSP_META_DIRECTIVES, cspSources } from "../../src/lib/csp.ts";
+import { ASTRO_CSP, CSP_DIRECTIVES, CSP_HEADER, CSP_META_DIRECTIVES, cspSources } from "../../src/lib/csp.ts";
 
 describe("the site's Content-Security-Policy", () => {
   it("is the one the README gives static hosts", () => {
@@ -16,6 +16,15 @@ describe("the site's Content-Security-Policy", () => {
 
   it("leaves frame-ancestors out of the <meta>, where browsers ignore it", () => {
     expect(CSP_META_DIRECTIVES).toEqual(CSP_DIRECTIVES.filter((d) => d !== "frame-ancestors *"));
+  });
+
+  it("is the <meta>'s policy as Astro takes it: script and style sources apart", () => {
+    const astro = [
+      ...ASTRO_CSP.directives,
+      `script-src ${ASTRO_CSP.scriptDirective.resources.join(" ")}`,
+      `style-src ${ASTRO_CSP.styleDirective.resources.join(" ")}`,
+    ];
+    expect(astro.sort()).toEqual([...CSP_META_DIRECTIVES].sort());
   });
 
   it("gives a directive's sources, and names the directives for an unknown one", () => {
