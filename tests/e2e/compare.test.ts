@@ -39,7 +39,8 @@ async function open(query = "", colorScheme: "light" | "dark" = "light") {
 }
 
 async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: AXE });
+  // evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline scripts
+  await page.evaluate(AXE);
   return page.evaluate(async () => {
     const result = await (
       window as unknown as { axe: { run: () => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }
