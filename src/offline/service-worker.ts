@@ -49,16 +49,26 @@ swScope.addEventListener("install", (event) => {
   event.waitUntil(
     caches
       .open(PRECACHE.cache)
-      .then((cache) =>
-        cache.addAll(
-          // Files under _astro/ are named by their content, so the browser's HTTP cache may serve them; anything
-          // else is revalidated, or an older copy could end up in the new cache.
-          PRECACHE.urls.map((url) => new Request(url, { cache: url.includes("/_astro/") ? "default" : "no-cache" })),
-        ),
-      )
+      .then((cache) => Promise.all(PRECACHE.urls.map((url) => precacheFile(cache, url))))
       .then(() => swScope.skipWaiting()),
   );
 });
+
+/**
+ * Fetches one file into the cache; any failure fails the install, and the old version stays. Files under _astro/ are
+ * named by their content, so the browser's HTTP cache may serve them; anything else is revalidated, or an older copy
+ * could end up in the new cache. A page the host reached by a redirect (`/x` to `/x/`) is stored as a plain answer:
+ * a redirected response cannot answer a navigation.
+ */
+async function precacheFile(cache: Cache, url: string): Promise<void> {
+  const response = await fetch(new Request(url, { cache: url.includes("/_astro/") ? "default" : "no-cache" }));
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const { status, statusText, headers } = response;
+  await cache.put(
+    url,
+    response.redirected ? new Response(await response.blob(), { status, statusText, headers }) : response,
+  );
+}
 
 swScope.addEventListener("activate", (event) => {
   event.waitUntil(
