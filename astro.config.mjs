@@ -2,6 +2,8 @@
 import { unified } from "@astrojs/markdown-remark";
 import { defineConfig } from "astro/config";
 import { markdownPipeline } from "./src/markdown/pipeline.ts";
+import { ASTRO_CSP } from "./src/lib/csp.ts";
+import { offlineIntegration } from "./src/offline/integration.ts";
 
 /**
  * `npm run bench` builds with BENCH_PAGES=1: the site then gains its bare-loop page (src/bench/bare.astro), which
@@ -36,8 +38,16 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   devToolbar: { enabled: false },
-  integrations: [benchPages],
+  // The policy of src/lib/csp.ts as every page's <meta http-equiv="content-security-policy">, written by Astro.
+  // Astro adds to script-src the hashes of the page's scripts (all of them files, see assetsInlineLimit below, which
+  // 'self' allows anyway); with 'unsafe-inline' in style-src it adds none there.
+  security: { csp: ASTRO_CSP },
+  integrations: [benchPages, offlineIntegration()],
   vite: {
+    // Nothing is inlined as a data: URL or an inline script: scripts stay files, so the policy needs no hash of any
+    // script and a static host's header (README) is the same for every page and build; KaTeX's smallest font stays
+    // a file, which font-src 'self' (default-src) allows. Stylesheets are inlined by build.inlineStylesheets.
+    build: { assetsInlineLimit: 0 },
     // `npm run dev`: the training worker's dependencies are pre-bundled at start-up; found later, they made
     // Vite re-bundle and reload the page the first time a demo came near.
     optimizeDeps: {

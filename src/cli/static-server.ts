@@ -40,14 +40,17 @@ export interface StaticServer {
  * Serves a built site from `root` under `base` on 127.0.0.1, like any plain static host:
  * `/base/x/` serves `x/index.html`, anything missing is a 404 with the site's 404 page. `extraPages` adds
  * HTML pages by path that are not in `root` (the benchmark's bare page). Text, SVG, JSON and WASM are sent
- * gzipped to a client that accepts it.
+ * gzipped to a client that accepts it. `headers` go with every answer (e.g. the site's Content-Security-Policy,
+ * as a host that sets it would send it).
  */
 export async function serveStatic(
   root: string,
   base = "/",
   extraPages: Record<string, string> = {},
+  headers: Record<string, string> = {},
 ): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
+    for (const [name, value] of Object.entries(headers)) response.setHeader(name, value);
     const url = new URL(request.url ?? "/", "http://localhost");
     let pathname = decodeURIComponent(url.pathname);
     const extra = extraPages[pathname];

@@ -1,11 +1,12 @@
 /**
  * The page's budgets, checked deterministically on the built site (sizes and requests, no timings):
- * initial JavaScript ≤ 30 KB gzip; tfjs (the training worker and its WASM) not requested before a demo nears
- * the viewport and at most once however many demos the page has; no request to any other host, even while
- * every demo trains.
+ * initial JavaScript ≤ 30 KB gzip; tfjs (the training worker and its WASM) not requested by the page before a demo
+ * nears the viewport and at most once however many demos the page has; no request to any other host, even while
+ * every demo trains. The service worker precaches the whole site for offline use (tfjs included), but only once the
+ * page has loaded: none of its requests starts before the page's load event.
  */
 import { gzipSync } from "node:zlib";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Page, Request } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
@@ -72,6 +73,10 @@ const isTfjs = (url: string) => url.includes("training-worker") || url.endsWith(
 describe("budgets of the article page", () => {
   it("loads at most 30 KB (gzip) of JavaScript before any demo is near, and no tfjs", async () => {
     const { page, requests, loaded, settle } = await recordingPage();
+    const precache: Request[] = [];
+    page.context().on("request", (r) => {
+      if (r.serviceWorker()) precache.push(r);
+    });
     await page.goto(`${server.origin}${ARTICLE_PATH}`, { waitUntil: "load" });
     await page.waitForTimeout(1500);
     await settle();
@@ -80,6 +85,16 @@ describe("budgets of the article page", () => {
     const total = js.reduce((sum, l) => sum + l.gzip, 0);
     expect(total, js.map((l) => `${l.url} ${l.gzip}`).join("\n")).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
     expect(requests.filter(isTfjs)).toEqual([]);
+
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+    await Promise.all(precache.map((r) => r.response()));
+    const loadEvent = await page.evaluate(() => {
+      const [navigation] = performance.getEntriesByType("navigation") as PerformanceNavigationTiming[];
+      return performance.timeOrigin + navigation!.loadEventStart;
+    });
+    expect(precache.map((r) => r.url()).filter(isTfjs).length).toBeGreaterThan(0);
+    const early = precache.filter((r) => r.timing().startTime < Math.floor(loadEvent)).map((r) => r.url());
+    expect(early).toEqual([]);
     await page.close();
   });
 

@@ -26,13 +26,17 @@ afterAll(async () => {
 const attribute = (page: Page, model: string, name: string) =>
   page.locator(`#demo-${model} gen-demo`).getAttribute(name);
 
-async function waitFor(page: Page, model: string, name: string, test: string): Promise<void> {
+/** What an attribute should come to: one of some values, or a number at least so large. */
+type Wanted = { oneOf: readonly string[] } | { atLeast: number };
+
+/** Waits for a demo's attribute (a condition as data: the pages' Content-Security-Policy refuses `new Function`). */
+async function waitFor(page: Page, model: string, name: string, wanted: Wanted): Promise<void> {
   await page.waitForFunction(
-    ([m, n, t]) => {
-      const value = document.querySelector(`#demo-${m} gen-demo`)?.getAttribute(n!) ?? "";
-      return new Function("v", `return ${t}`)(value) as boolean;
+    ([m, n, w]) => {
+      const value = document.querySelector(`#demo-${m} gen-demo`)?.getAttribute(n) ?? "";
+      return "oneOf" in w ? w.oneOf.includes(value) : Number(value) >= w.atLeast;
     },
-    [model, name, test] as const,
+    [model, name, wanted] as const,
     { timeout: 120_000 },
   );
 }
@@ -56,15 +60,15 @@ describe.each(Object.values(FAMILY_SPECS).map((spec) => [spec.id, spec] as const
     await page.goto(`${server.origin}${ARTICLE_PATH}?backend=webgl#demo-${model}`);
     const figure = page.locator(`#demo-${model}`);
     await figure.locator("gen-demo").scrollIntoViewIfNeeded();
-    await waitFor(page, model, "data-demo-state", "v === 'ready' || v === 'error'");
+    await waitFor(page, model, "data-demo-state", { oneOf: ["ready", "error"] });
     expect(await attribute(page, model, "data-demo-state")).toBe("ready");
     expect(await attribute(page, model, "data-demo-backend")).toBe("WebGL");
 
     const play = figure.locator(".demo-play");
     await play.click();
-    await waitFor(page, model, "data-demo-step", "Number(v) >= 10");
+    await waitFor(page, model, "data-demo-step", { atLeast: 10 });
     await play.click();
-    await waitFor(page, model, "data-demo-loop", "v === 'paused'");
+    await waitFor(page, model, "data-demo-loop", { oneOf: ["paused"] });
     const losses = JSON.parse((await attribute(page, model, "data-demo-loss")) ?? "{}") as Record<string, number>;
     expect(Object.keys(losses).sort()).toEqual(spec.lossSeries.map((s) => s.key).sort());
     expect(Object.values(losses).every(Number.isFinite)).toBe(true);
@@ -73,9 +77,9 @@ describe.each(Object.values(FAMILY_SPECS).map((spec) => [spec.id, spec] as const
     const before = await tensors(page, model);
     const step = Number(await attribute(page, model, "data-demo-step"));
     await play.click();
-    await waitFor(page, model, "data-demo-step", `Number(v) >= ${step + 15}`);
+    await waitFor(page, model, "data-demo-step", { atLeast: step + 15 });
     await play.click();
-    await waitFor(page, model, "data-demo-loop", "v === 'paused'");
+    await waitFor(page, model, "data-demo-loop", { oneOf: ["paused"] });
     await page.waitForTimeout(500);
     expect(await tensors(page, model)).toBe(before);
 
@@ -84,7 +88,7 @@ describe.each(Object.values(FAMILY_SPECS).map((spec) => [spec.id, spec] as const
       if (!(await radio.isChecked())) {
         const drawn = Number(await attribute(page, model, "data-demo-drawn"));
         await radio.check();
-        await waitFor(page, model, "data-demo-drawn", `Number(v) > ${drawn}`);
+        await waitFor(page, model, "data-demo-drawn", { atLeast: drawn + 1 });
       }
       const kinds = await figure
         .locator(".gm-legend__item[data-kind]")

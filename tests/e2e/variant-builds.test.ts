@@ -64,6 +64,13 @@ describe("building variants of the site", () => {
       await page.getByRole("link", { name: "总览" }).click();
       await page.waitForURL(/1-generative-model-routes/);
       expect(await page.locator(".katex").count()).toBeGreaterThan(20);
+      // the service worker sits at the base, and has the pages under it for offline use
+      await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+      expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(
+        `${server.origin}${base}`,
+      );
+      const secondNote = `${base}notes/2-second-note/`;
+      expect(await page.evaluate(async (url) => (await caches.match(url))?.status, secondNote)).toBe(200);
       expect(failed).toEqual([]);
     } finally {
       await browser.close();
