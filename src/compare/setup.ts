@@ -5,11 +5,12 @@
  * article), checked by the family's table. Reading never throws: a bad value is left out and reported, in Chinese.
  * No DOM, no tfjs.
  */
-import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
+import { DATASET_NAMES, type DatasetChoice } from "../lab/dataset-names.ts";
 import { FAMILY_IDS, isFamilyId, type FamilyId } from "../models/ids.ts";
 import { FAMILY_SPECS } from "../models/specs.ts";
 import type { SettingValues } from "../models/types.ts";
 import { COMMON_SETTINGS } from "../settings/common.ts";
+import { OWN_DATA_PARAM } from "../lab/own-data-url.ts";
 import { readSettings } from "../settings/read.ts";
 import { defaults, parseSetting, resolveSettings } from "../settings/resolve.ts";
 import type { NumberSetting } from "../settings/table.ts";
@@ -19,7 +20,8 @@ export const COMPARE_MODES = ["race", "turns"] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
 export interface CompareSetup {
-  dataset: DatasetName;
+  /** A toy dataset, or `own`: the reader's points from this browser's storage (or the link's `owndata=`). */
+  dataset: DatasetChoice;
   seed: number;
   /** Training seconds per family (time spent in its training calls, measured by the worker). */
   budgetSeconds: number;
@@ -44,7 +46,7 @@ export const BUDGET_SETTING = {
 } as const satisfies NumberSetting;
 
 /** The URL parameters of the page besides `<family>.<setting>`; `backend` is read by the backend choice. */
-const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend"];
+const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend", OWN_DATA_PARAM];
 
 export function defaultSetup(): CompareSetup {
   return {
@@ -96,7 +98,7 @@ export function readSetup(search: string): { setup: CompareSetup; problems: stri
   const dataset = params.get("dataset");
   if (dataset !== null) {
     const parsed = parseSetting(DATASET_SETTING, dataset);
-    if (parsed.ok) setup.dataset = parsed.value as DatasetName;
+    if (parsed.ok) setup.dataset = parsed.value as DatasetChoice;
     else refuse("dataset", parsed.message);
   }
   const seed = params.get("seed");

@@ -7,15 +7,37 @@ import type { FamilyId } from "../models/ids.ts";
 import { copyText } from "../lib/clipboard.ts";
 import type { DemoSettings } from "./demo-settings.ts";
 import { embedSnippet } from "./embed-snippet.ts";
+import { encodeOwnData, OWN_DATA_PARAM, URL_MAX_POINTS } from "../lab/own-data-url.ts";
+import { OWN_TEXT } from "./own-data-text.ts";
+
+/**
+ * The link parameter that carries the reader's own points, when the demo trains on them and they are few enough,
+ * and a note saying whether it does.
+ */
+function ownDataParam(points: Float32Array | null): { params: Record<string, string>; note: string } {
+  if (!points) return { params: {}, note: "" };
+  const value = encodeOwnData(points);
+  const count = points.length / 2;
+  if (value === null) return { params: {}, note: OWN_TEXT.linkTooBig(count, URL_MAX_POINTS).zh };
+  return { params: { [OWN_DATA_PARAM]: value }, note: OWN_TEXT.linkCarries(count).zh };
+}
 
 /** Copies the page's URL with the demo's settings and its figure's anchor. */
 export function copyDemoLink(
   settings: DemoSettings,
   figureId: string,
   announce: (m: string) => void,
+  ownPoints: Float32Array | null = null,
 ): Promise<boolean> {
-  const url = `${settings.link().replace(/#.*$/, "")}#${figureId}`;
-  return copyText(url, announce, { copied: "已复制链接", shown: "此演示的链接" });
+  const own = ownDataParam(ownPoints);
+  const link = new URL(settings.link());
+  link.searchParams.delete(OWN_DATA_PARAM);
+  for (const [name, value] of Object.entries(own.params)) link.searchParams.set(name, value);
+  const url = `${link.href.replace(/#.*$/, "")}#${figureId}`;
+  return copyText(url, (m) => announce(own.note ? `${m}。${own.note}` : m), {
+    copied: "已复制链接",
+    shown: "此演示的链接",
+  });
 }
 
 /** Copies the `<iframe>` snippet of the family's embed page with the demo's current settings. */
@@ -23,10 +45,21 @@ export function copyDemoEmbed(
   settings: DemoSettings,
   family: { id: FamilyId; title: string },
   announce: (m: string) => void,
+  ownPoints: Float32Array | null = null,
 ): Promise<boolean> {
+  const own = ownDataParam(ownPoints);
   const snippet = embedSnippet(
-    { origin: location.origin, base: withBase(""), family: family.id, settings: settings.embedSettings() },
+    {
+      origin: location.origin,
+      base: withBase(""),
+      family: family.id,
+      settings: settings.embedSettings(),
+      params: own.params,
+    },
     `交互演示：${family.title}`,
   );
-  return copyText(snippet, announce, { copied: "已复制嵌入代码", shown: "此演示的嵌入代码" });
+  return copyText(snippet, (m) => announce(own.note ? `${m}。${own.note}` : m), {
+    copied: "已复制嵌入代码",
+    shown: "此演示的嵌入代码",
+  });
 }

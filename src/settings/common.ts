@@ -1,5 +1,6 @@
 /** The settings every demo has, whatever its family: the dataset, the seed and the speed (steps per frame). */
-import { DATASET_NAMES } from "../lab/dataset-names.ts";
+import { DATASET_NAMES, OWN_DATASET } from "../lab/dataset-names.ts";
+import { OWN_TEXT } from "../demo/own-data-text.ts";
 import type { SettingSpec } from "./table.ts";
 
 export const COMMON_SETTINGS = [
@@ -7,7 +8,11 @@ export const COMMON_SETTINGS = [
     name: "dataset",
     label: "数据集",
     type: "choice",
-    choices: DATASET_NAMES.map((name) => ({ value: name, label: name })),
+    choices: [
+      ...DATASET_NAMES.map((name) => ({ value: name, label: name })),
+      // The reader's own points (drawn, pasted or from a link), kept in the browser: see src/lab/own-data.ts.
+      { value: OWN_DATASET, label: OWN_TEXT.choice.zh },
+    ],
     default: "8gaussians",
   },
   { name: "seed", label: "随机种子", type: "integer", min: 0, max: 999_999_999, default: 1 },
