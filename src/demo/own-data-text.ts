@@ -105,17 +105,51 @@ export const OWN_TEXT = {
           en: `${n(problem.count)} points; at most 20,000: not used.`,
         },
   emptyFile: { zh: "文件读不出来。", en: "The file could not be read." },
-  score: {
-    rough: {
-      zh: "（你的点较少或接近单个高斯，分数只是粗略的）",
-      en: " (few points of yours, or close to one Gaussian: the score is rough)",
-    },
+  /** The quality line on the reader's own data (see own-score.ts for what 0 and 1 are). */
+  quality: (q: {
+    normalised: number;
+    step: number;
+    n: number;
+    js: number;
+    noiseFloor: number;
+    bins: number;
+    heldOut: number;
+    reliable: boolean;
+    nonFinite: number;
+    offGrid: number;
+  }): Text => {
+    const misses = missesText(q.nonFinite, q.offGrid);
+    return {
+      zh:
+        `质量分数 ${q.normalised.toFixed(2)}（第 ${q.step} 步；与你留出、未参与训练的 ${n(q.heldOut)} 个点比较：` +
+        `0 = 与平滑后的训练点一样好，1 = 不比单个高斯好；基于 ${n(q.n)} 个样本的 ${q.bins}×${q.bins} 直方图 JS 散度 ` +
+        `${q.js.toFixed(3)}，噪声基线 ${q.noiseFloor.toFixed(3)}${misses ? `；${misses.zh}` : ""}` +
+        `${q.reliable ? "" : "；点少或数据接近单个高斯，分数只是粗略的"}）`,
+      en:
+        `Quality score ${q.normalised.toFixed(2)} (step ${q.step}; against your ${n(q.heldOut)} held-out points, never ` +
+        `trained on: 0 = as good as your smoothed training points, 1 = no better than one Gaussian; JS divergence ` +
+        `${q.js.toFixed(3)} of a ${q.bins}×${q.bins} histogram of ${n(q.n)} samples, noise floor ${q.noiseFloor.toFixed(3)}` +
+        `${misses ? `; ${misses.en}` : ""}${q.reliable ? "" : "; few points, or data close to one Gaussian: the score is rough"})`,
+    };
   },
-  ownQuality: (bins: number, heldOut: number): Text => ({
-    zh: `与你留出的 ${n(heldOut)} 个点比较的 ${bins}×${bins} 直方图`,
-    en: `a ${bins}×${bins} histogram against your ${n(heldOut)} held-out points`,
-  }),
 } as const;
+
+/** Samples the score counted as misses, or null when none were. */
+function missesText(nonFinite: number, offGrid: number): Text | null {
+  if (nonFinite === 0 && offGrid === 0) return null;
+  const zh = [
+    nonFinite > 0 ? `${n(nonFinite)} 个样本不是有限数` : "",
+    offGrid > 0 ? `${n(offGrid)} 个样本落在图外` : "",
+  ];
+  const en = [
+    nonFinite > 0 ? `${n(nonFinite)} samples not finite` : "",
+    offGrid > 0 ? `${n(offGrid)} off the plot` : "",
+  ];
+  return {
+    zh: `${zh.filter(Boolean).join("，")}，都算作未命中`,
+    en: `${en.filter(Boolean).join(", ")}, all counted as misses`,
+  };
+}
 
 function fmt(value: number): string {
   return Number(value.toPrecision(3)).toString();
