@@ -117,6 +117,8 @@ class Demo implements MountedDemo {
       announce: (message) => this.panel.announce(message),
     });
     this.panel.addSection(this.own.element);
+    // A demo on the reader's data shows its tools and count from the start.
+    this.own.element.open = this.settings.values.dataset === OWN_DATASET;
     if (onLoad.notice && this.settings.values.dataset === OWN_DATASET) {
       if (onLoad.refused) this.panel.showError(onLoad.notice.zh);
       else this.panel.announce(onLoad.notice.zh);
@@ -212,7 +214,8 @@ class Demo implements MountedDemo {
 
   /** Asks the worker for the current view and draws it. */
   private async redraw(): Promise<void> {
-    if (!this.destroyed) await this.plot.redraw(() => !this.destroyed);
+    // While the reader draws, the plot shows only their points.
+    if (!this.destroyed && !this.own.drawing) await this.plot.redraw(() => !this.destroyed && !this.own.drawing);
   }
 
   private async updateQuality(): Promise<void> {
@@ -227,6 +230,7 @@ class Demo implements MountedDemo {
   }
 
   private togglePlay(): void {
+    if (this.own.drawing) return this.panel.announce(OWN_TEXT.drawingHint.zh);
     if (this.loop.isPlaying) {
       this.loop.pause();
       // Show where training stopped: the last paced view and score may be seconds old (the score comes at most
@@ -246,6 +250,7 @@ class Demo implements MountedDemo {
   }
 
   private async singleStep(): Promise<void> {
+    if (this.own.drawing) return this.panel.announce(OWN_TEXT.drawingHint.zh);
     this.loop.pause();
     await this.ready;
     const outcome = await this.session.train(1);

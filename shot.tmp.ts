@@ -1,0 +1,16 @@
+import { launchChromium } from "./src/cli/chromium.ts";
+import { serveStatic } from "./src/cli/static-server.ts";
+const server = await serveStatic("dist");
+const browser = await launchChromium();
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(`${server.origin}/notes/1-generative-model-routes/?backend=wasm#demo-flow-matching`);
+const host = page.locator("#demo-flow-matching gen-demo");
+await host.scrollIntoViewIfNeeded();
+await page.waitForFunction(() => document.querySelector("#demo-flow-matching gen-demo")?.getAttribute("data-demo-state") === "ready", undefined, { timeout: 90000 });
+await page.locator("#demo-flow-matching summary", { hasText: "你的数据" }).click();
+await host.getByText("设置", { exact: true }).click();
+await page.waitForTimeout(500);
+const b = await host.getByRole("button", { name: "粘贴或上传 CSV…" }).boundingBox();
+console.log("csv button box", b, await page.evaluate(() => [innerWidth, innerHeight, scrollY]));
+await host.screenshot({ path: "/tmp/own-shot1.png" });
+await browser.close(); await server.close();
