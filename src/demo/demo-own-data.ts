@@ -142,6 +142,7 @@ export class DemoOwnData {
     this.tool.setDrawing(on);
     this.drawButton.textContent = on ? OWN_TEXT.stopDrawing.zh : OWN_TEXT.draw.zh;
     this.drawButton.setAttribute("aria-pressed", String(on));
+    this.showCount(this.tool.points.length / 2);
   }
 
   /** Takes a set another demo of the page stored. */
@@ -176,16 +177,17 @@ export class DemoOwnData {
 
   private drawn(points: Float32Array): void {
     this.showCount(points.length / 2);
-    this.actions.showDrawing(points);
+    if (this.tool.drawing) this.actions.showDrawing(points);
   }
 
+  /** Removes every point (one undo step) and the stored set; the reader is left drawing, on an empty plot. */
   private clear(): void {
+    if (!this.tool.drawing) this.toggleDrawing();
     this.tool.clear();
     this.current = null;
     clearOwnData();
     this.showCount();
     this.say(OWN_TEXT.cleared.zh);
-    if (this.tool.drawing) this.actions.showDrawing(new Float32Array());
   }
 
   private store(points: Float32Array): void {
@@ -237,7 +239,7 @@ export class DemoOwnData {
 
   private showCount(count = (this.current?.length ?? 0) / 2): void {
     this.countOut.textContent = OWN_TEXT.count(count).zh;
-    this.undoButton.disabled = !this.tool.canUndo;
+    this.undoButton.disabled = !(this.tool.drawing && this.tool.canUndo);
   }
 
   private say(message: string): void {

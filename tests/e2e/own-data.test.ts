@@ -147,7 +147,9 @@ describe("your own data in a demo", () => {
     expect(untrained.step).toBe(0);
     expect(untrained.normalised).toBeGreaterThan(1.5);
     const late = await trainTo(host, 1500);
-    expect(late.score).toBeLessThan(0.6);
+    // About 70 held-out points make the score noisy (±0.3 run to run): learnt means well below the untrained score
+    // and below the single Gaussian's 1.
+    expect(late.score).toBeLessThan(Math.min(1, untrained.normalised / 3));
     await expect
       .poll(() => host.locator(".demo-quality").textContent(), { timeout: 30_000 })
       .toContain(`留出、未参与训练的 ${Math.ceil(count / 4)} 个点`);
