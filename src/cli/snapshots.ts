@@ -10,7 +10,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { qualityScore, type QualityScore } from "../lab/metrics.ts";
+import type { QualityScore } from "../lab/metrics.ts";
+import { datasetQuality } from "../lab/own-score.ts";
 import { parseWeights, roundWeights, type WeightsFile } from "../lab/weights-file.ts";
 import { FAMILY_IDS, parseFamilyId, type FamilyId } from "../models/ids.ts";
 import { snapshotPath, trainerFromWeights } from "../models/snapshot.ts";
@@ -45,7 +46,7 @@ export function scoreSnapshot(text: string, family: FamilyId): QualityScore {
   const trainer = trainerFromWeights(text, family);
   try {
     const samples = trainer.sample(SNAPSHOT_SAMPLES);
-    return qualityScore(samples, trainer.options.dataset, { n: SNAPSHOT_SAMPLES });
+    return datasetQuality(samples, trainer.options.dataset, { n: SNAPSHOT_SAMPLES });
   } finally {
     trainer.dispose();
   }

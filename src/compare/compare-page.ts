@@ -8,6 +8,9 @@ import "../render/render.css";
 import "./compare.css";
 import { sampleDataset } from "../lab/datasets.ts";
 import { createRandom } from "../lab/random.ts";
+import { OWN_DATASET, type DatasetName } from "../lab/dataset-names.ts";
+import { ownDataOnLoad } from "../demo/own-data-store.ts";
+import { OWN_TEXT } from "../demo/own-data-text.ts";
 import { FAMILY_IDS, isFamilyId, type FamilyId } from "../models/ids.ts";
 import { createPlot, type Plot } from "../render/plot.ts";
 import { createScoreChart } from "../render/score-chart.ts";
@@ -80,6 +83,10 @@ export function mountComparePage(main: HTMLElement): void {
   const input = (name: string) => must<HTMLInputElement | HTMLSelectElement>(form, `[name="${name}"]`);
 
   const { setup: fromUrl, problems } = readSetup(location.search);
+  // The reader's own points, shared with the demos (a link's `owndata=` is stored first); re-read at each start.
+  const ownOnLoad = ownDataOnLoad(location.search);
+  if (ownOnLoad.notice) problems.push(ownOnLoad.notice);
+  let ownPoints = ownOnLoad.points;
   let setup: CompareSetup = fromUrl;
   let runs: FamilyRun[] = [];
   let sortKey: SortKey = "family";
@@ -158,9 +165,12 @@ export function mountComparePage(main: HTMLElement): void {
   let data: Float32Array = new Float32Array(0);
   let dataFor = "";
   function displayData(): Float32Array {
-    const key = `${setup.dataset}|${setup.seed}`;
+    const key = `${setup.dataset}|${setup.seed}|${ownPoints?.length ?? 0}`;
     if (key !== dataFor) {
-      data = sampleDataset(setup.dataset, 600, createRandom(setup.seed).fork("display"));
+      data =
+        setup.dataset === OWN_DATASET
+          ? (ownPoints ?? new Float32Array())
+          : sampleDataset(setup.dataset as DatasetName, 600, createRandom(setup.seed).fork("display"));
       dataFor = key;
     }
     return data;
@@ -258,6 +268,10 @@ export function mountComparePage(main: HTMLElement): void {
     const read = readForm();
     showProblems(read.problems);
     if (!read.setup) return;
+    if (read.setup.dataset === OWN_DATASET) {
+      ownPoints = ownDataOnLoad("").points;
+      if (!ownPoints) return showProblems([OWN_TEXT.noDataForCompare]);
+    }
     setup = read.setup;
     writeUrl();
     running = true;
@@ -280,6 +294,7 @@ export function mountComparePage(main: HTMLElement): void {
       runs = await runComparison({
         worker,
         dataset: setup.dataset,
+        ...(setup.dataset === OWN_DATASET && ownPoints ? { points: ownPoints } : {}),
         seed: setup.seed,
         budgetSeconds: setup.budgetSeconds,
         mode: setup.mode,

@@ -7,7 +7,7 @@
  * likelihood (where it has one) and the time to draw 1,000 samples are measured, and its session is disposed.
  * A family that diverges or fails stops with its message; the others go on.
  */
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { DatasetChoice } from "../lab/own-data.ts";
 import { divergenceMessage, SAMPLES_DIVERGED, type Divergence } from "../models/divergence.ts";
 import type { FamilyId } from "../models/ids.ts";
 import { FAMILY_SPECS } from "../models/specs.ts";
@@ -70,7 +70,9 @@ export interface FamilyRun {
 
 export interface ComparisonOptions {
   worker: WorkerClient;
-  dataset: DatasetName;
+  dataset: DatasetChoice;
+  /** The reader's own points (interleaved xy), with `dataset: "own"`. */
+  points?: Float32Array;
   seed: number;
   budgetSeconds: number;
   mode: CompareMode;
@@ -147,6 +149,7 @@ export async function runComparison(options: ComparisonOptions): Promise<FamilyR
         session: session(run),
         family: run.id,
         dataset: options.dataset,
+        ...(options.points ? { points: options.points } : {}),
         seed: options.seed,
         settings: run.settings,
       });

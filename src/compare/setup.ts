@@ -6,11 +6,12 @@
  * No DOM, no tfjs.
  */
 import { BACKEND_NAMES, isBackendName } from "../lab/backend-names.ts";
-import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
+import { DATASET_NAMES, type DatasetChoice } from "../lab/dataset-names.ts";
 import { FAMILY_IDS, isFamilyId, type FamilyId } from "../models/ids.ts";
 import { FAMILY_SPECS } from "../models/specs.ts";
 import type { SettingValues } from "../models/types.ts";
 import { COMMON_SETTINGS } from "../settings/common.ts";
+import { OWN_DATA_PARAM } from "../lab/own-data-url.ts";
 import { readSettings } from "../settings/read.ts";
 import { defaults, parseSetting, resolveSettings } from "../settings/resolve.ts";
 import type { NumberSetting } from "../settings/table.ts";
@@ -24,7 +25,8 @@ export const COMPARE_MODES = ["race", "turns"] as const;
 export type CompareMode = (typeof COMPARE_MODES)[number];
 
 export interface CompareSetup {
-  dataset: DatasetName;
+  /** A toy dataset, or `own`: the reader's points from this browser's storage (or the link's `owndata=`). */
+  dataset: DatasetChoice;
   seed: number;
   /** Training seconds per family (time spent in its training calls, measured by the worker). */
   budgetSeconds: number;
@@ -50,9 +52,9 @@ export const BUDGET_SETTING = {
 
 /**
  * The URL parameters of the page besides `<family>.<setting>`; `backend` is checked here and used by the backend
- * choice, `lang` is read by the page's language.
+ * choice, `lang` is read by the page's language, `owndata` carries the reader's points.
  */
-const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend", "lang"];
+const KNOWN = ["dataset", "seed", "budget", "families", "mode", "backend", "lang", OWN_DATA_PARAM];
 
 export function defaultSetup(): CompareSetup {
   return {
@@ -104,7 +106,7 @@ export function readSetup(search: string): { setup: CompareSetup; problems: Text
   const dataset = params.get("dataset");
   if (dataset !== null) {
     const parsed = parseSetting(DATASET_SETTING, dataset);
-    if (parsed.ok) setup.dataset = parsed.value as DatasetName;
+    if (parsed.ok) setup.dataset = parsed.value as DatasetChoice;
     else refuse("dataset", parsed.message);
   }
   const seed = params.get("seed");

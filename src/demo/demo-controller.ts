@@ -3,13 +3,13 @@
  * parts together: the training loop (animation frames), the session (the model in the shared worker, no DOM) and
  * the panel (DOM only). It holds no state outside the demo it mounts.
  */
-import type { DatasetName } from "../lab/dataset-names.ts";
+import { OWN_DATASET, type DatasetName } from "../lab/dataset-names.ts";
 import { divergenceMessage } from "../models/divergence.ts";
 import { getFamilySpec } from "../models/specs.ts";
 import type { FamilySpec, ViewSpec } from "../models/types.ts";
 import { backendFromUrl } from "./backend-preference.ts";
 import { DemoBackend } from "./demo-backend.ts";
-import { DemoPanel } from "./demo-panel.ts";
+import { DemoPanel, EXTENT } from "./demo-panel.ts";
 import { DemoSession } from "./demo-session.ts";
 import { DemoSettings } from "./demo-settings.ts";
 import { DemoFiles } from "./demo-files.ts";
@@ -20,6 +20,10 @@ import type { MountedDemo } from "./mounted-demo.ts";
 import { QUALITY_PENDING, qualityText } from "./quality-text.ts";
 import { StatusPacer } from "./status-pacer.ts";
 import { TrainingLoop } from "./training-loop.ts";
+import { DemoOwnData } from "./demo-own-data.ts";
+import { OWN_DATA_EVENT, ownDataOnLoad } from "./own-data-store.ts";
+import { OWN_TEXT } from "./own-data-text.ts";
+import { COMMON_SETTINGS } from "../settings/common.ts";
 import { trainingWorker } from "./worker-client.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { pageLang, tr } from "../i18n/page-lang.ts";
@@ -47,6 +51,7 @@ class Demo implements MountedDemo {
   private readonly backend: DemoBackend;
   private readonly plot: DemoView;
   private readonly files: DemoFiles;
+  private readonly own: DemoOwnData;
   private ready: Promise<void>;
   private destroyed = false;
   /** Set when the demo could not start: nothing more is asked of the worker. */
@@ -68,8 +73,8 @@ class Demo implements MountedDemo {
       changeSetting: (name, value) => void this.changeSetting(name, value),
       changeBackend: (name) => void this.whilePaused(() => this.backend.change(name)),
       remeasureBackend: () => void this.whilePaused(() => this.backend.remeasure()),
-      copyLink: () => void copyDemoLink(this.settings, this.figureId, (m) => this.panel.announce(m)),
-      copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m)),
+      copyLink: () => void copyDemoLink(this.settings, this.figureId, (m) => this.panel.announce(m), this.ownPoints()),
+      copyEmbed: () => void copyDemoEmbed(this.settings, this.family, (m) => this.panel.announce(m), this.ownPoints()),
       exportFile: (kind) => void this.files.export(kind),
       loadWeights: (file) => void this.files.loadWeights(file),
       loadSnapshot: () => void this.files.loadSnapshot(),
@@ -111,6 +116,27 @@ class Demo implements MountedDemo {
     for (const problem of this.settings.problems) this.panel.showError(problem);
     const backendProblem = backendFromUrl().problem;
     if (backendProblem) this.panel.showError(backendProblem);
+    // The reader's own points: the link's (stored at once) or the stored set, shared by every demo of the page.
+    const onLoad = ownDataOnLoad(location.search);
+    this.own = new DemoOwnData(this.panel.plotArea, EXTENT, onLoad.points, {
+      pause: () => this.loop.pause(),
+      showDrawing: (points) => this.panel.showDrawing(points, tr(OWN_TEXT.drawLegend)),
+      use: (points) => void this.useOwn(points.length / 2),
+      announce: (message) => this.panel.announce(message),
+    });
+    this.panel.addSection(this.own.element);
+    // A demo on the reader's data shows its tools and count from the start.
+    this.own.element.open = this.settings.values.dataset === OWN_DATASET;
+    if (onLoad.notice && this.settings.values.dataset === OWN_DATASET) {
+      if (onLoad.refused) this.panel.showError(onLoad.notice);
+      else this.panel.announce(onLoad.notice);
+    }
+    const reloadOwn = () => this.own.reload();
+    addEventListener(OWN_DATA_EVENT, reloadOwn);
+    this.cleanups.push(
+      () => removeEventListener(OWN_DATA_EVENT, reloadOwn),
+      () => this.own.destroy(),
+    );
     const visibility = () => this.loop.setTabVisible(document.visibilityState === "visible");
     document.addEventListener("visibilitychange", visibility);
     this.cleanups.push(() => document.removeEventListener("visibilitychange", visibility));
@@ -145,9 +171,18 @@ class Demo implements MountedDemo {
   }
 
   private async createModel(): Promise<void> {
+    let points: Float32Array | undefined;
+    if (this.settings.values.dataset === OWN_DATASET) {
+      points = this.own.points ?? undefined;
+      if (!points) {
+        // Asked for (by an attribute or a link) with no data on this device: the default set, and say so.
+        this.panel.showError(tr(OWN_TEXT.missingOwn));
+        this.panel.showValues(this.settings.change("dataset", COMMON_SETTINGS[0].default), "");
+      }
+    }
     const dataset = this.settings.values.dataset as DatasetName;
-    this.plot.showData(dataset, Number(this.settings.values.seed));
-    await this.session.create(this.settings.values);
+    this.plot.showData(dataset, Number(this.settings.values.seed), points);
+    await this.session.create(this.settings.values, points);
     this.panel.showLosses(null);
     this.panel.showQuality(QUALITY_PENDING, null);
     this.status.write(0);
@@ -187,7 +222,8 @@ class Demo implements MountedDemo {
 
   /** Asks the worker for the current view and draws it. */
   private async redraw(): Promise<void> {
-    if (!this.destroyed) await this.plot.redraw(() => !this.destroyed);
+    // While the reader draws, the plot shows only their points.
+    if (!this.destroyed && !this.own.drawing) await this.plot.redraw(() => !this.destroyed && !this.own.drawing);
   }
 
   private async updateQuality(): Promise<void> {
@@ -202,6 +238,7 @@ class Demo implements MountedDemo {
   }
 
   private togglePlay(): void {
+    if (this.own.drawing) return this.panel.announce(tr(OWN_TEXT.drawingHint));
     if (this.loop.isPlaying) {
       this.loop.pause();
       // Show where training stopped: the last paced view and score may be seconds old (the score comes at most
@@ -221,6 +258,7 @@ class Demo implements MountedDemo {
   }
 
   private async singleStep(): Promise<void> {
+    if (this.own.drawing) return this.panel.announce(tr(OWN_TEXT.drawingHint));
     this.loop.pause();
     await this.ready;
     const outcome = await this.session.train(1);
@@ -239,7 +277,30 @@ class Demo implements MountedDemo {
     this.panel.announce(DEMO_TEXT.didReset);
   }
 
+  /** The reader's own points when the demo trains on them (a link or an embed may carry them), else null. */
+  private ownPoints(): Float32Array | null {
+    return this.settings.values.dataset === OWN_DATASET ? this.own.points : null;
+  }
+
+  /** Trains on the reader's set (just drawn or pasted) from scratch, switching the dataset to it if need be. */
+  private async useOwn(count: number): Promise<void> {
+    if (this.settings.values.dataset !== OWN_DATASET) {
+      this.panel.showValues(this.settings.change("dataset", OWN_DATASET), "");
+      history.replaceState(history.state, "", this.settings.link());
+    }
+    await this.reset();
+    this.panel.announce(tr(OWN_TEXT.usingOwn(count)));
+  }
+
   private async changeSetting(name: string, value: number | string): Promise<void> {
+    if (name === "dataset" && value !== OWN_DATASET && this.own.drawing) this.own.stopDrawing();
+    if (name === "dataset" && value === OWN_DATASET && !this.own.points) {
+      // Nothing to train on yet: the reader draws first; the model changes once there are enough points.
+      this.settings.change(name, value);
+      history.replaceState(history.state, "", this.settings.link());
+      this.own.startDrawing();
+      return;
+    }
     // A choice may bring settings of its own (a GAN's loss, its paper's rates): the controls show them.
     const values = this.settings.change(name, value);
     const brought = this.panel.showValues(values, name);

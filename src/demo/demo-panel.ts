@@ -64,6 +64,7 @@ export class DemoPanel {
   private readonly plot;
   private readonly lossChart;
   private readonly barCharts;
+  private readonly side: HTMLDivElement;
 
   constructor(
     element: HTMLElement,
@@ -115,6 +116,7 @@ export class DemoPanel {
     );
     settings.append(summary, ...this.controls.map((c) => c.element), this.backendControl.element, share);
     const side = div("demo-side");
+    this.side = side;
     side.append(
       this.views.element,
       chartBox,
@@ -152,6 +154,28 @@ export class DemoPanel {
   /** The plot's element (its CSS custom properties hold the colours shown). */
   get plotElement(): HTMLElement {
     return this.plot.element;
+  }
+
+  /** The plot's data area (where the reader draws points). */
+  get plotArea(): HTMLElement {
+    return this.plot.element.querySelector<HTMLElement>(".gm-plot__area")!;
+  }
+
+  /** Adds a section after the settings (e.g. the reader's own data). */
+  addSection(section: HTMLElement): void {
+    this.side.querySelector(".demo-settings")!.after(section);
+  }
+
+  /** Shows only `points`, the reader's drawing, on the plot. */
+  showDrawing(points: Float32Array, label: string): void {
+    this.plot.setField(null, 1, "sequential");
+    this.plot.setPoints(points, null);
+    this.plot.setColouredPoints(null, null);
+    this.plot.setArrows(null, null);
+    this.plot.setPaths(null);
+    this.plot.setLegend([{ label, kind: "data" }]);
+    this.plot.render();
+    this.barCharts.update([]);
   }
 
   /** Draws a view of the model over `data` (the real points shown behind the samples). */

@@ -3,7 +3,7 @@
  * training budget, divergence, and the pace of views and quality scores (each costs the worker time training could
  * use). The controller turns what it returns into pixels; tests drive it with a fake worker and clock.
  */
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { DatasetChoice, DatasetName } from "../lab/dataset-names.ts";
 import type { Divergence } from "../models/divergence.ts";
 import type { FamilyId } from "../models/ids.ts";
 import type { LossHistory } from "../models/trainer.ts";
@@ -62,12 +62,16 @@ export class DemoSession {
     this.budget = family.defaultSteps;
   }
 
-  /** A fresh model with these settings (dataset and seed among them): step 0, empty history. */
-  async create(values: SettingValues): Promise<void> {
+  /**
+   * A fresh model with these settings (dataset and seed among them): step 0, empty history. With the dataset
+   * `own`, `points` are the reader's points, sent to the worker with this call.
+   */
+  async create(values: SettingValues, points?: Float32Array): Promise<void> {
     await this.worker.call("create", {
       session: this.id,
       family: this.family.id as FamilyId,
-      dataset: values.dataset as DatasetName,
+      dataset: values.dataset as DatasetChoice,
+      ...(points ? { points } : {}),
       seed: Number(values.seed),
       settings: values,
     });

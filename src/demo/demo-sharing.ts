@@ -10,15 +10,37 @@ import { embedSnippet } from "./embed-snippet.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { pageLang, tr } from "../i18n/page-lang.ts";
 import { fill, type Text } from "../i18n/text.ts";
+import { encodeOwnData, OWN_DATA_PARAM, URL_MAX_POINTS } from "../lab/own-data-url.ts";
+import { OWN_TEXT } from "./own-data-text.ts";
+
+/**
+ * The link parameter that carries the reader's own points, when the demo trains on them and they are few enough,
+ * and a note saying whether it does.
+ */
+function ownDataParam(points: Float32Array | null): { params: Record<string, string>; note: string } {
+  if (!points) return { params: {}, note: "" };
+  const value = encodeOwnData(points);
+  const count = points.length / 2;
+  if (value === null) return { params: {}, note: tr(OWN_TEXT.linkTooBig(count, URL_MAX_POINTS)) };
+  return { params: { [OWN_DATA_PARAM]: value }, note: tr(OWN_TEXT.linkCarries(count)) };
+}
 
 /** Copies the page's URL with the demo's settings and its figure's anchor. */
 export function copyDemoLink(
   settings: DemoSettings,
   figureId: string,
   announce: (m: string) => void,
+  ownPoints: Float32Array | null = null,
 ): Promise<boolean> {
-  const url = `${settings.link().replace(/#.*$/, "")}#${figureId}`;
-  return copyText(url, announce, { copied: tr(DEMO_TEXT.share.linkCopied), shown: tr(DEMO_TEXT.share.linkShown) });
+  const own = ownDataParam(ownPoints);
+  const link = new URL(settings.link());
+  link.searchParams.delete(OWN_DATA_PARAM);
+  for (const [name, value] of Object.entries(own.params)) link.searchParams.set(name, value);
+  const url = `${link.href.replace(/#.*$/, "")}#${figureId}`;
+  return copyText(url, (m) => announce(own.note ? `${m}${tr(DEMO_TEXT.share.noteJoin)}${own.note}` : m), {
+    copied: tr(DEMO_TEXT.share.linkCopied),
+    shown: tr(DEMO_TEXT.share.linkShown),
+  });
 }
 
 /** Copies the `<iframe>` snippet of the family's embed page with the demo's current settings. */
@@ -26,7 +48,9 @@ export function copyDemoEmbed(
   settings: DemoSettings,
   family: { id: FamilyId; title: Text },
   announce: (m: string) => void,
+  ownPoints: Float32Array | null = null,
 ): Promise<boolean> {
+  const own = ownDataParam(ownPoints);
   const snippet = embedSnippet(
     {
       origin: location.origin,
@@ -34,10 +58,11 @@ export function copyDemoEmbed(
       family: family.id,
       settings: settings.embedSettings(),
       lang: pageLang(),
+      params: own.params,
     },
     tr(fill(DEMO_TEXT.demoTitle, { title: family.title })),
   );
-  return copyText(snippet, announce, {
+  return copyText(snippet, (m) => announce(own.note ? `${m}${tr(DEMO_TEXT.share.noteJoin)}${own.note}` : m), {
     copied: tr(DEMO_TEXT.share.embedCopied),
     shown: tr(DEMO_TEXT.share.embedShown),
   });

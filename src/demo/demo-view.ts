@@ -34,9 +34,12 @@ export class DemoView {
     this.param = this.view.param?.default;
   }
 
-  /** The real points of `dataset` shown behind the samples, from the seed's own display stream. */
-  showData(dataset: DatasetName, seed: number): void {
-    this.data = sampleDataset(dataset, VIEW_POINTS, createRandom(seed).fork("display"));
+  /**
+   * The real points shown behind the samples: the reader's own `points` when given, else points of `dataset` from
+   * the seed's own display stream.
+   */
+  showData(dataset: DatasetName, seed: number, points?: Float32Array): void {
+    this.data = points ?? sampleDataset(dataset, VIEW_POINTS, createRandom(seed).fork("display"));
   }
 
   /** Sets the parameter slider's range for the current view and settings (e.g. t up to T). */

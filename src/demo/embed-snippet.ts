@@ -15,15 +15,18 @@ export interface EmbedTarget {
   settings: Record<string, string>;
   /** The interface's language; English is kept in the URL (`lang=en`), Chinese is the default. */
   lang?: Lang;
+  /** Parameters of the page itself, not namespaced, e.g. `owndata` (the reader's points, see own-data-url.ts). */
+  params?: Record<string, string>;
 }
 
 /** Size of the frame: the whole demo fits at this width; the embed page posts its real height for the rest. */
 export const EMBED_SIZE = { width: 720, height: 760 } as const;
 
 /** The embed page's absolute URL with the settings, namespaced by the family as on the article. */
-export function embedUrl({ origin, base, family, settings, lang }: EmbedTarget): string {
+export function embedUrl({ origin, base, family, settings, lang, params = {} }: EmbedTarget): string {
   const url = new URL(`${base.replace(/\/?$/, "/")}embed/${family}/`, origin);
   for (const [name, value] of Object.entries(settings)) url.searchParams.set(`${family}.${name}`, value);
+  for (const [name, value] of Object.entries(params)) url.searchParams.set(name, value);
   if (lang && lang !== "zh") url.searchParams.set("lang", lang);
   return url.href;
 }

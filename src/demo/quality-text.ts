@@ -2,6 +2,7 @@
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { fill, joinTexts, type Text } from "../i18n/text.ts";
 import type { QualityResult } from "./worker-protocol.ts";
+import { OWN_TEXT } from "./own-data-text.ts";
 
 const T = DEMO_TEXT.quality;
 
@@ -14,6 +15,7 @@ export function qualityText(score: QualityResult): Text {
     score.nonFinite > 0 ? fill(T.nonFinite, { count: score.nonFinite }) : null,
     score.offGrid > 0 ? fill(T.offGrid, { count: score.offGrid }) : null,
   ].filter((m) => m !== null);
+  if (score.own) return OWN_TEXT.quality({ ...score, ...score.own });
   return fill(T.score, {
     score: score.normalised.toFixed(2),
     step: score.step,

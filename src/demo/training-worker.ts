@@ -9,7 +9,9 @@ import { tf } from "#tf";
 import { activateBackend, chooseBackend, configureWasm } from "../lab/backend.ts";
 import { isBackendName } from "../lab/backend-names.ts";
 import { raceBackends, timeLap } from "../lab/backend-race.ts";
-import { qualityScore } from "../lab/metrics.ts";
+import { datasetId } from "../lab/own-data.ts";
+import { datasetQuality } from "../lab/own-score.ts";
+import { datasetFor } from "../lab/own-data.ts";
 import { getFamily } from "../models/registry.ts";
 import { Trainer } from "../models/trainer.ts";
 import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
@@ -63,10 +65,15 @@ const api: WorkerImplementation = {
       throw error;
     }
   },
-  create({ session: id, family, dataset, seed, settings }) {
+  create({ session: id, family, dataset, points, seed, settings }) {
     sessions.get(id)?.trainer.dispose();
     // The trainer reads the settings with the family's one reader: a missing or bad value throws back to the page.
-    const trainer = new Trainer({ family: getFamily(family), dataset, seed, settings });
+    const trainer = new Trainer({
+      family: getFamily(family),
+      dataset: datasetFor(dataset, points, seed),
+      seed,
+      settings,
+    });
     sessions.set(id, { trainer, sentHistory: 0 });
     return { step: 0 };
   },
@@ -89,14 +96,14 @@ const api: WorkerImplementation = {
   },
   quality({ session: id, n }) {
     const { trainer } = session(id);
-    return { ...qualityScore(trainer.sample(n), trainer.options.dataset, { n }), step: trainer.step };
+    return { ...datasetQuality(trainer.sample(n), trainer.options.dataset, { n }), step: trainer.step };
   },
   likelihood({ session: id, n }) {
     return session(id).trainer.logLikelihood(n);
   },
   session({ session: id }) {
     const { family, dataset, seed, settings } = session(id).trainer.options;
-    return { family: family.id, dataset, seed, settings };
+    return { family: family.id, dataset: datasetId(dataset), seed, settings };
   },
   weights({ session: id }) {
     return session(id).trainer.saveWeights();
@@ -113,6 +120,8 @@ const api: WorkerImplementation = {
     old.trainer.dispose();
     sessions.set(id, { trainer, sentHistory: 0 });
     const { dataset, seed, settings } = trainer.options;
+    // A weights file names a toy dataset (trainerFromWeights refuses any other): this narrows the type.
+    if (typeof dataset !== "string") throw new Error("a trained model's file names no toy dataset");
     return { step: trainer.step, dataset, seed, settings };
   },
   sample({ session: id, n }) {

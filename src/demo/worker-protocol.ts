@@ -7,6 +7,7 @@ import type { BackendName } from "../lab/backend-names.ts";
 import type { RaceOutcome } from "../lab/backend-race.ts";
 import type { DatasetName } from "../lab/dataset-names.ts";
 import type { QualityScore } from "../lab/metrics.ts";
+import type { DatasetChoice } from "../lab/own-data.ts";
 import type { WeightsFile } from "../lab/weights-file.ts";
 import type { FamilyId } from "../models/ids.ts";
 import type { LossHistory, TrainProgress } from "../models/trainer.ts";
@@ -33,7 +34,18 @@ export interface WorkerApi {
   raceBackends(args: { session: string; candidates: BackendName[]; windowMs: number }): RaceOutcome & {
     choice: BackendChoice;
   };
-  create(args: { session: string; family: FamilyId; dataset: DatasetName; seed: number; settings: SettingValues }): {
+  /**
+   * A fresh model. With `dataset: "own"`, `points` are the reader's own points (interleaved xy, sent once here):
+   * split by the seed into training and held-out points (see own-data.ts).
+   */
+  create(args: {
+    session: string;
+    family: FamilyId;
+    dataset: DatasetChoice;
+    points?: Float32Array;
+    seed: number;
+    settings: SettingValues;
+  }): {
     step: number;
   };
   /** Runs steps; returns the progress and the loss points recorded since the last call. */
@@ -52,7 +64,12 @@ export interface WorkerApi {
    */
   likelihood(args: { session: string; n: number }): LikelihoodEstimate | null;
   /** What the session's model was created with (tests read it back to check a setting reached the model). */
-  session(args: { session: string }): { family: FamilyId; dataset: DatasetName; seed: number; settings: SettingValues };
+  session(args: { session: string }): {
+    family: FamilyId;
+    dataset: DatasetChoice;
+    seed: number;
+    settings: SettingValues;
+  };
   /** The model's weights now, as the JSON file the reader downloads. */
   weights(args: { session: string }): WeightsFile;
   /** Continues from the weights in a file's text (checked: the family, every name and shape); throws what is wrong. */

@@ -88,6 +88,8 @@ export const DEMO_TEXT = {
     linkShown: { zh: "此演示的链接", en: "This demo's link" },
     embedCopied: { zh: "已复制嵌入代码", en: "Embed code copied" },
     embedShown: { zh: "此演示的嵌入代码", en: "This demo's embed code" },
+    /** Between "link copied" and a note on the reader's own data that the link does or does not carry. */
+    noteJoin: { zh: "。", en: ". " },
   },
   demoTitle: { zh: "交互演示：{title}", en: "Interactive demo: {title}" },
   needsJavaScript: {

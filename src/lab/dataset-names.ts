@@ -23,3 +23,9 @@ export function parseDatasetName(value: string): DatasetName {
   if (isDatasetName(value)) return value;
   throw new Error(`Unknown dataset "${value}". Valid datasets: ${DATASET_NAMES.join(", ")}.`);
 }
+
+/** The value of the dataset setting that stands for the reader's own points (see own-data.ts). */
+export const OWN_DATASET = "own";
+
+/** What the dataset setting may hold: a toy dataset, or the reader's own points. */
+export type DatasetChoice = DatasetName | typeof OWN_DATASET;

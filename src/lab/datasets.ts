@@ -7,6 +7,7 @@
  * Points are returned as interleaved pairs: `[x0, y0, x1, y1, …]`.
  */
 import { parseDatasetName, type DatasetName } from "./dataset-names.ts";
+import type { Dataset } from "./own-data.ts";
 import { createRandom, type Random } from "./random.ts";
 
 /** Draws one point of a dataset. */
@@ -103,12 +104,23 @@ const POINT_SAMPLERS: Record<DatasetName, PointSampler> = {
   checkerboard,
 };
 
+/** The reader's own training points as a sampler: each draw one of them, uniformly (the empirical distribution). */
+function ownSampler(train: Float32Array): PointSampler {
+  const count = Math.floor(train.length / 2);
+  if (count === 0) throw new RangeError("Your own data has no training points.");
+  return (rng) => {
+    const i = rng.int(count);
+    return [train[2 * i]!, train[2 * i + 1]!];
+  };
+}
+
 /**
- * Draws `n` i.i.d. points of a dataset as interleaved xy pairs (length 2n), consuming from `rng`.
- * An unknown name throws an error that lists the valid names.
+ * Draws `n` i.i.d. points of a dataset as interleaved xy pairs (length 2n), consuming from `rng`: a toy dataset by
+ * name, or the reader's own points (drawn with replacement from the training part only; the held-out part is never
+ * seen). An unknown name throws an error that lists the valid names.
  */
-export function sampleDataset(name: string, n: number, rng: Random): Float32Array {
-  const sample = POINT_SAMPLERS[parseDatasetName(name)];
+export function sampleDataset(dataset: string | Dataset, n: number, rng: Random): Float32Array {
+  const sample = typeof dataset === "string" ? POINT_SAMPLERS[parseDatasetName(dataset)] : ownSampler(dataset.train);
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`Number of points must be a non-negative integer, got ${n}.`);
   const out = new Float32Array(2 * n);
   for (let i = 0; i < n; i++) {
@@ -125,9 +137,9 @@ export interface DataStream {
   next(n: number): Float32Array;
 }
 
-/** A stream of batches of a dataset from a generator seeded with `seed`; the name is checked at once. */
-export function createDataStream(name: string, seed: number): DataStream {
-  const datasetName = parseDatasetName(name);
+/** A stream of batches of a dataset from a generator seeded with `seed`; a name is checked at once. */
+export function createDataStream(dataset: string | Dataset, seed: number): DataStream {
+  const checked = typeof dataset === "string" ? parseDatasetName(dataset) : dataset;
   const rng = createRandom(seed);
-  return { next: (n) => sampleDataset(datasetName, n, rng) };
+  return { next: (n) => sampleDataset(checked, n, rng) };
 }

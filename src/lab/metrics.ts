@@ -25,19 +25,20 @@ function onGrid(x: number, y: number): boolean {
  * A normalised 2D histogram of interleaved xy points: `bins * bins` grid cells (cell `iy * bins + ix`) and, at
  * `OFF_GRID_CELL`, one more that counts every point outside [lo, hi]² or with NaN or ±Infinity in a coordinate,
  * so that no sample goes uncounted. The pseudocount keeps every cell positive, so divergences stay finite. The result
- * sums to 1.
+ * sums to 1. `bins` (40 by default) may be lowered for a small reference set (the reader's own held-out points).
  */
-export function histogram2d(points: Float32Array): Float64Array {
-  const { bins, lo, hi, pseudocount } = HISTOGRAM;
+export function histogram2d(points: Float32Array, bins: number = HISTOGRAM.bins): Float64Array {
+  const { lo, hi, pseudocount } = HISTOGRAM;
   const cellsPerUnit = bins / (hi - lo);
-  const counts = new Float64Array(OFF_GRID_CELL + 1).fill(pseudocount);
+  const offGrid = bins * bins;
+  const counts = new Float64Array(offGrid + 1).fill(pseudocount);
   const pointCount = Math.floor(points.length / 2);
   const total = pseudocount * counts.length + pointCount;
   for (let i = 0; i < pointCount; i++) {
     const x = points[2 * i]!;
     const y = points[2 * i + 1]!;
     if (!onGrid(x, y)) {
-      counts[OFF_GRID_CELL]! += 1;
+      counts[offGrid]! += 1;
       continue;
     }
     const ix = Math.min(bins - 1, Math.floor((x - lo) * cellsPerUnit));
@@ -167,6 +168,21 @@ export interface QualityScore {
   nonFinite: number;
   /** How many of the n scored samples are finite but outside [−4.5, 4.5]² (counted in the off-grid cell). */
   offGrid: number;
+  /** Set when scored against the reader's own held-out points (see own-score.ts): the grid and the reference. */
+  own?: OwnScoreDetails;
+}
+
+/** How a score against the reader's own points was made. */
+export interface OwnScoreDetails {
+  /** The histogram's bins per axis (fewer than 40 for a small held-out set). */
+  bins: number;
+  /** The held-out points compared with. */
+  heldOut: number;
+  /**
+   * False when the score is rough: too few held-out points, or data so close to one Gaussian that the two references
+   * nearly coincide (the gap divided by is then floored, so broken models still score far above 1).
+   */
+  reliable: boolean;
 }
 
 export interface QualityOptions {

@@ -17,7 +17,21 @@ export interface PointsProblem {
   place: ProblemPlace;
   /** What is wrong, in a sentence without a final full stop, e.g. `"abc" is not a number`. */
   message: string;
+  /** The same as data, for CSV lines, so a page can say it in its own words (and language). */
+  reason?: LineReason;
 }
+
+/** What is wrong with one value of a CSV line. */
+export interface ValueIssue {
+  what: "x" | "y";
+  issue: "empty" | "not-a-number" | "not-finite";
+  /** The text of the value (cut to a readable length). */
+  text: string;
+}
+
+/** What is wrong with a CSV line: its number of columns (the header's or a row's), or some of its values. */
+export type LineReason =
+  { kind: "header-columns"; got: number } | { kind: "columns"; got: number } | { kind: "values"; issues: ValueIssue[] };
 
 export interface ParsedPoints {
   /** The good points, interleaved `[x0, y0, x1, y1, …]`. Values beyond float32's range read as ±Infinity. */
@@ -58,7 +72,7 @@ const INFINITE = /^([+-]?)(?:inf|infinity)$/i;
 /** A column name in a header line: a word such as `x`, `y`, `x_1` or `sample x`. */
 const HEADER_NAME = /^[a-z_][\w .-]*$/i;
 
-type Value = { value: number } | { problem: string };
+type Value = { value: number } | { problem: string; issue?: ValueIssue };
 
 /**
  * One value written as text. Only plain decimals (`-1.5`, `.5`, `2e-3`) and the non-finite words are numbers: `Number`
@@ -66,12 +80,21 @@ type Value = { value: number } | { problem: string };
  */
 function textValue(token: string, what: string, options: PointsOptions): Value {
   const text = token.trim();
-  if (text === "") return { problem: `the ${what} value is empty` };
+  const axis = what === "y" ? "y" : "x";
+  if (text === "") return { problem: `the ${what} value is empty`, issue: { what: axis, issue: "empty", text } };
   if (DECIMAL.test(text)) return numberValue(Number(text), text, what, options);
   const infinite = INFINITE.exec(text);
   const value = NOT_A_NUMBER.test(text) ? Number.NaN : infinite ? (infinite[1] === "-" ? -1 : 1) * Infinity : null;
-  if (value === null) return { problem: `the ${what} value "${shorten(text)}" is not a number` };
-  if (options.nonFinite === "refuse") return { problem: `the ${what} value "${text}" is not finite` };
+  if (value === null) {
+    const short = shorten(text);
+    return {
+      problem: `the ${what} value "${short}" is not a number`,
+      issue: { what: axis, issue: "not-a-number", text: short },
+    };
+  }
+  if (options.nonFinite === "refuse") {
+    return { problem: `the ${what} value "${text}" is not finite`, issue: { what: axis, issue: "not-finite", text } };
+  }
   return { value };
 }
 
@@ -81,7 +104,11 @@ function textValue(token: string, what: string, options: PointsOptions): Value {
  */
 function numberValue(value: number, written: string, what: string, options: PointsOptions): Value {
   if (options.nonFinite === "refuse" && !Number.isFinite(Math.fround(value))) {
-    return { problem: `the ${what} value "${shorten(written)}" is beyond float32's range (not finite)` };
+    const text = shorten(written);
+    return {
+      problem: `the ${what} value "${text}" is beyond float32's range (not finite)`,
+      issue: { what: what === "y" ? "y" : "x", issue: "not-finite", text },
+    };
   }
   return { value };
 }
@@ -115,7 +142,11 @@ export function parsePointsCsv(text: string, options: PointsOptions = {}): Parse
     seenContent = true;
     if (isFirst && fields.every((field) => HEADER_NAME.test(field) && "problem" in textValue(field, "", {}))) {
       if (fields.length !== 2) {
-        problems.push({ place: { line }, message: `the header has ${fields.length} columns, expected 2 (x,y)` });
+        problems.push({
+          place: { line },
+          message: `the header has ${fields.length} columns, expected 2 (x,y)`,
+          reason: { kind: "header-columns", got: fields.length },
+        });
       }
       return;
     }
@@ -123,12 +154,17 @@ export function parsePointsCsv(text: string, options: PointsOptions = {}): Parse
       problems.push({
         place: { line },
         message: `expected 2 values separated by a comma (x,y), got ${fields.length}`,
+        reason: { kind: "columns", got: fields.length },
       });
       return;
     }
-    const pair = pairOf(textValue(fields[0]!, "x", options), textValue(fields[1]!, "y", options));
-    if (typeof pair === "string") problems.push({ place: { line }, message: pair });
-    else values.push(...pair);
+    const x = textValue(fields[0]!, "x", options);
+    const y = textValue(fields[1]!, "y", options);
+    const pair = pairOf(x, y);
+    if (typeof pair === "string") {
+      const issues = [x, y].flatMap((v) => ("problem" in v && v.issue ? [v.issue] : []));
+      problems.push({ place: { line }, message: pair, reason: { kind: "values", issues } });
+    } else values.push(...pair);
   });
   return { points: Float32Array.from(values), problems };
 }

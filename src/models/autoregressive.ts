@@ -23,7 +23,7 @@ import {
 } from "../lab/binned-density.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { Dataset } from "../lab/own-data.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
@@ -78,7 +78,7 @@ export class AutoregressiveModel implements Model {
   private readonly x1Input: X1Input;
   private cached: BinTables | null = null;
 
-  constructor(settings: AutoregressiveSettings, seed: number, dataset: DatasetName) {
+  constructor(settings: AutoregressiveSettings, seed: number, dataset: Dataset) {
     this.bins = { count: settings.bins, ...RANGE };
     this.x1Input = settings.x1Input;
     const root = createRandom(seed);

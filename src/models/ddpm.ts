@@ -10,7 +10,7 @@ import { createMlp, mlpWeights, timeEmbedding, type Mlp } from "../lab/mlp.ts";
 import { addNoise, createSchedule, reverseStepCoefficients, type NoiseSchedule } from "../lab/noise-schedule.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { sampleDataset } from "../lab/datasets.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { Dataset } from "../lab/own-data.ts";
 import { pointTrails, splitStates } from "../lab/trails.ts";
 import { ddpmSpec } from "./specs/ddpm.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
@@ -39,10 +39,10 @@ class DdpmModel implements Model {
   /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
   private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
-  private readonly dataset: DatasetName;
+  private readonly dataset: Dataset;
   private chain: { n: number; states: Chain } | null = null;
 
-  constructor(settings: DdpmSettings, seed: number, dataset: DatasetName) {
+  constructor(settings: DdpmSettings, seed: number, dataset: Dataset) {
     this.dataset = dataset;
     const root = createRandom(seed);
     this.noise = root.fork("noise");

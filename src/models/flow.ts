@@ -12,7 +12,7 @@
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { Dataset } from "../lab/own-data.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
@@ -80,7 +80,7 @@ export class FlowModel implements Model {
   private readonly heldOut: Float32Array;
   private readonly viewData: Float32Array;
 
-  constructor(settings: FlowSettings, seed: number, dataset: DatasetName) {
+  constructor(settings: FlowSettings, seed: number, dataset: Dataset) {
     this.settings = settings;
     const root = createRandom(seed);
     this.sampleNoise = root.fork("sample");
@@ -313,7 +313,7 @@ export class FlowModel implements Model {
 }
 
 /** Builds a flow from typed settings (the tests use this to reach `forward`, `inverse` and `logDensity`). */
-export function createFlow(settings: FlowSettings, seed: number, dataset: DatasetName): FlowModel {
+export function createFlow(settings: FlowSettings, seed: number, dataset: Dataset): FlowModel {
   return new FlowModel(settings, seed, dataset);
 }
 

@@ -25,7 +25,7 @@
 import { tf } from "#tf";
 import { bridgeFlowTarget, bridgeScore, bridgeStd, sampleBridge } from "../lab/brownian-bridge.ts";
 import type { DataSource } from "../lab/data-source.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { Dataset } from "../lab/own-data.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { odeStep } from "../lab/flow-matching-ode.ts";
@@ -53,7 +53,7 @@ export type SchrodingerBridgeSettings = ValuesOf<typeof schrodingerBridgeSpec.se
   hidden: readonly number[];
   batchSize: number;
   /** The target dataset, for the plan view's batch (training batches come from the trainer's data stream). */
-  dataset: DatasetName;
+  dataset: Dataset;
 };
 
 const HIDDEN = [64, 64, 64] as const;

@@ -11,7 +11,7 @@
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { Dataset } from "../lab/own-data.ts";
 import { gridPoints } from "../lab/grid.ts";
 import {
   annealedStepSizes,
@@ -70,10 +70,10 @@ class ScoreModel implements Model {
   private readonly noise: Random;
   private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
-  private readonly dataset: DatasetName;
+  private readonly dataset: Dataset;
   private chain: { n: number; states: Chain } | null = null;
 
-  constructor(settings: ScoreSettings, seed: number, dataset: DatasetName) {
+  constructor(settings: ScoreSettings, seed: number, dataset: Dataset) {
     this.settings = settings;
     this.dataset = dataset;
     const root = createRandom(seed);

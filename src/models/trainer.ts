@@ -3,7 +3,7 @@
  * and divergence detection. No DOM: used by the Web Worker behind the demos, by the CLI and by the tests.
  */
 import { createDataStream, sampleDataset } from "../lab/datasets.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import { datasetId, type Dataset } from "../lab/own-data.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { countMisses } from "../lab/metrics.ts";
 import { createRandom } from "../lab/random.ts";
@@ -14,7 +14,8 @@ import { assignWeights, writeWeights, type WeightsFile } from "../lab/weights-fi
 
 export interface TrainerOptions {
   family: Family;
-  dataset: DatasetName;
+  /** A toy dataset by name, or the reader's own points (trained on their training part only). */
+  dataset: Dataset;
   seed: number;
   settings: SettingValues;
 }
@@ -98,7 +99,13 @@ export class Trainer {
   /** The model's weights now, with what it was made with and its step. */
   saveWeights(): WeightsFile {
     const { family, dataset, seed, settings } = this.options;
-    return writeWeights(this.model.weights(), { family: family.id, dataset, seed, step: this.step, settings });
+    return writeWeights(this.model.weights(), {
+      family: family.id,
+      dataset: datasetId(dataset),
+      seed,
+      step: this.step,
+      settings,
+    });
   }
 
   /**
@@ -128,11 +135,15 @@ export class Trainer {
   /**
    * The model's mean negative log-likelihood (or ELBO bound) of n held-out data points, or null for a family without
    * one. The points come from their own fork of the seed, never from the training stream, so every family trained
-   * with one seed is measured on the same points.
+   * with one seed is measured on the same points; on the reader's own data, they are its held-out points (at most n).
    */
   logLikelihood(n: number): LikelihoodEstimate | null {
     if (!this.model.logLikelihood) return null;
-    const points = sampleDataset(this.options.dataset, n, createRandom(this.options.seed).fork("likelihood"));
+    const { dataset } = this.options;
+    const points =
+      typeof dataset === "string"
+        ? sampleDataset(dataset, n, createRandom(this.options.seed).fork("likelihood"))
+        : dataset.heldOut.subarray(0, 2 * n);
     return this.model.logLikelihood(points);
   }
 

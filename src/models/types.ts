@@ -3,7 +3,7 @@
  * `create` function; a model trains on batches of 2D points and draws samples. Nothing here touches the DOM.
  */
 import type { DataSource } from "../lab/data-source.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { Dataset } from "../lab/own-data.ts";
 import type { FamilyId } from "./ids.ts";
 import type { Text } from "../i18n/text.ts";
 
@@ -123,7 +123,7 @@ export interface Model {
 export interface CreateOptions<V = SettingValues> {
   settings: V;
   seed: number;
-  dataset: DatasetName;
+  dataset: Dataset;
 }
 
 /** A family as the page sees it: everything but the model code. */

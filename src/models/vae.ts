@@ -16,7 +16,7 @@
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import type { Dataset } from "../lab/own-data.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
@@ -50,10 +50,10 @@ class VaeModel implements Model {
   /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
   private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
-  private readonly dataset: DatasetName;
+  private readonly dataset: Dataset;
   private readonly beta: number;
 
-  constructor(settings: VaeSettings, seed: number, dataset: DatasetName) {
+  constructor(settings: VaeSettings, seed: number, dataset: Dataset) {
     this.beta = settings.beta;
     this.dataset = dataset;
     const root = createRandom(seed);

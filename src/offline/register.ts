@@ -9,7 +9,7 @@ if (import.meta.env.MODE !== "development" && "serviceWorker" in navigator) {
   const register = () => {
     navigator.serviceWorker.register(`${base}sw.js`, { scope: base }).catch((error: unknown) => {
       // The site works without it, only not offline (a private window may refuse it).
-      console.warn("离线缓存不可用：", error);
+      console.warn("Offline cache unavailable (the site works online):", error);
     });
   };
   if (document.readyState === "complete") register();

@@ -1,0 +1,157 @@
+/**
+ * Drawing points on a plot with a mouse, a finger or a pen (Pointer Events, so all three): while the tool is on,
+ * pressing and dragging on the plot's data area scatters points uniformly within the brush's radius around the
+ * pointer. Each stroke (press to release) is one step back for `undo`; `clear` is one too. The tool is off until the
+ * reader turns it on, so a click on the plot never adds a point by accident; while on, the area takes every touch
+ * gesture (`touch-action: none`) instead of scrolling the page.
+ */
+import { OWN_LIMITS } from "../lab/own-data.ts";
+import { createBrushCursor } from "../render/brush-cursor.ts";
+
+/** The brush radius, in data units: its range and default. */
+export const BRUSH = { min: 0.05, max: 1.5, step: 0.05, default: 0.3 } as const;
+/** Points scattered when the pen goes down, and at each move while it is down. */
+const POINTS_ON_DOWN = 4;
+const POINTS_PER_MOVE = 2;
+
+export interface DrawTool {
+  /** The points now, interleaved xy (a copy). */
+  readonly points: Float32Array;
+  readonly drawing: boolean;
+  /** Whether there is a step to undo. */
+  readonly canUndo: boolean;
+  /** Starts from `points` (the stored set), forgetting the undo steps. */
+  setPoints(points: Float32Array): void;
+  setRadius(radius: number): void;
+  /** Turns drawing on or off. */
+  setDrawing(on: boolean): void;
+  undo(): void;
+  clear(): void;
+  destroy(): void;
+}
+
+/**
+ * A draw tool on `area` (the plot's data area, which shows [−extent, extent]²). `changed` is called after every
+ * stroke, undo and clear, and while a stroke goes on, with the points now.
+ */
+export function createDrawTool(
+  area: HTMLElement,
+  extent: number,
+  changed: (points: Float32Array) => void,
+  random: () => number = Math.random,
+): DrawTool {
+  let points: number[] = [];
+  const undoStack: number[][] = [];
+  let radius: number = BRUSH.default;
+  let drawing = false;
+  let pointerId: number | null = null;
+  const cursor = createBrushCursor(area);
+
+  /** The data coordinates of a pointer event, and its pixel position in the area. */
+  function locate(event: PointerEvent) {
+    const box = area.getBoundingClientRect();
+    const px = event.clientX - box.left;
+    const py = event.clientY - box.top;
+    return {
+      px,
+      py,
+      x: -extent + (px / box.width) * 2 * extent,
+      y: extent - (py / box.height) * 2 * extent,
+      radiusPx: (radius / (2 * extent)) * box.width,
+    };
+  }
+
+  function scatter(x: number, y: number, count: number): void {
+    for (let i = 0; i < count && points.length / 2 < OWN_LIMITS.max; i++) {
+      const r = radius * Math.sqrt(random());
+      const angle = 2 * Math.PI * random();
+      const px = Math.max(-extent, Math.min(extent, x + r * Math.cos(angle)));
+      const py = Math.max(-extent, Math.min(extent, y + r * Math.sin(angle)));
+      points.push(px, py);
+    }
+  }
+
+  const emit = () => changed(Float32Array.from(points));
+
+  function down(event: PointerEvent): void {
+    if (!drawing || pointerId !== null || (event.pointerType === "mouse" && event.button !== 0)) return;
+    event.preventDefault();
+    pointerId = event.pointerId;
+    area.setPointerCapture?.(event.pointerId);
+    undoStack.push(points.slice());
+    const at = locate(event);
+    cursor.moveTo(at.px, at.py, at.radiusPx);
+    scatter(at.x, at.y, POINTS_ON_DOWN);
+    emit();
+  }
+
+  function move(event: PointerEvent): void {
+    if (!drawing) return;
+    const at = locate(event);
+    cursor.moveTo(at.px, at.py, at.radiusPx);
+    if (event.pointerId !== pointerId) return;
+    event.preventDefault();
+    scatter(at.x, at.y, POINTS_PER_MOVE);
+    emit();
+  }
+
+  function up(event: PointerEvent): void {
+    if (event.pointerId !== pointerId) return;
+    pointerId = null;
+    if (event.pointerType !== "mouse") cursor.hide();
+    emit();
+  }
+
+  area.addEventListener("pointerdown", down);
+  area.addEventListener("pointermove", move);
+  area.addEventListener("pointerup", up);
+  area.addEventListener("pointercancel", up);
+  const leave = () => cursor.hide();
+  area.addEventListener("pointerleave", leave);
+
+  return {
+    get points() {
+      return Float32Array.from(points);
+    },
+    get drawing() {
+      return drawing;
+    },
+    get canUndo() {
+      return undoStack.length > 0;
+    },
+    setPoints(next) {
+      points = Array.from(next);
+      undoStack.length = 0;
+    },
+    setRadius(next) {
+      radius = Math.max(BRUSH.min, Math.min(BRUSH.max, next));
+    },
+    setDrawing(on) {
+      drawing = on;
+      pointerId = null;
+      if (on) area.dataset.drawing = "";
+      else delete area.dataset.drawing;
+      if (!on) cursor.hide();
+    },
+    undo() {
+      const previous = undoStack.pop();
+      if (!previous) return;
+      points = previous;
+      emit();
+    },
+    clear() {
+      if (points.length === 0) return;
+      undoStack.push(points);
+      points = [];
+      emit();
+    },
+    destroy() {
+      area.removeEventListener("pointerdown", down);
+      area.removeEventListener("pointermove", move);
+      area.removeEventListener("pointerup", up);
+      area.removeEventListener("pointercancel", up);
+      area.removeEventListener("pointerleave", leave);
+      cursor.destroy();
+    },
+  };
+}
