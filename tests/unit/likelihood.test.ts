@@ -13,7 +13,7 @@ import { flow } from "../../src/models/flow.ts";
 import { FAMILIES } from "../../src/models/registry.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import type { Model } from "../../src/models/types.ts";
-import { vae } from "../../src/models/vae.ts";
+import { MIN_LOG_VARIANCE, vae } from "../../src/models/vae.ts";
 import { defaults } from "../../src/settings/resolve.ts";
 import { useWasm } from "../support/tf-node.ts";
 
@@ -61,9 +61,9 @@ describe("Model.logLikelihood", () => {
     const model = vae.create({ settings: { ...defaults(vae.settings), beta: 3 }, seed: 3, dataset: "moons" });
     zeroOutput(network(model, "encoder"));
     zeroOutput(network(model, "decoder"));
-    // The decoder's log-variance starts at −2 per coordinate; with z independent of x the bound is tight, and β
-    // (training's weight) does not enter it.
-    const logVariance = -2;
+    // The decoder's log-variance starts at −2 per coordinate (its per-point head at zero), floored softly at m:
+    // m + softplus(−2 − m). With z independent of x the bound is tight, and β (training's weight) does not enter it.
+    const logVariance = MIN_LOG_VARIANCE + Math.log1p(Math.exp(-2 - MIN_LOG_VARIANCE));
     let expected = 0;
     for (let i = 0; i < 2 * n; i++) {
       expected += 0.5 * (Math.log(2 * Math.PI) + logVariance + POINTS[i]! ** 2 / Math.exp(logVariance));

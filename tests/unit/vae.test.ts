@@ -1,12 +1,13 @@
 /**
  * The Gaussian VAE's objective (Kingma & Welling 2013): the closed-form KL of Appendix B against the general KL
  * between two Gaussians and against a Monte-Carlo estimate, the reparameterised latent's mean and variance, the
- * decoder's Gaussian negative log-likelihood against its formula, and the model's views.
+ * decoder's Gaussian negative log-likelihood against its formula, the per-point decoder variance with its floor and
+ * its warm-up, and the model's views.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createRandom, fillNormal } from "../../src/lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../../src/lab/vae-math.ts";
-import { vae } from "../../src/models/vae.ts";
+import { MIN_LOG_VARIANCE, perPointLogVariance, VARIANCE_WARMUP, vae } from "../../src/models/vae.ts";
 import { defaults } from "../../src/settings/resolve.ts";
 import { useWasm } from "../support/tf-node.ts";
 
@@ -146,11 +147,56 @@ describe("the decoder's Gaussian negative log-likelihood", () => {
   });
 });
 
+describe("the per-point decoder variance log σ_θ²(z) = m + softplus(log σ_x² + h_θ(z) − m)", () => {
+  it("equals log σ_x² + h by hand where that is well above the floor m, and stays above m where it is not", () => {
+    const offset = [-2, 0.5];
+    const head = [
+      [0, 0],
+      [1.3, -0.7],
+      [-30, -12],
+    ];
+    const [to, th] = [tf.tensor1d(offset), tf.tensor2d(head)];
+    const got = read(perPointLogVariance(to, th));
+    for (let i = 0; i < head.length; i++) {
+      for (let d = 0; d < 2; d++) {
+        const u = offset[d]! + head[i]![d]!;
+        const expected = MIN_LOG_VARIANCE + Math.log1p(Math.exp(u - MIN_LOG_VARIANCE));
+        expect(got[2 * i + d]).toBeCloseTo(expected, 4);
+        expect(got[2 * i + d]).toBeGreaterThanOrEqual(Math.fround(MIN_LOG_VARIANCE));
+      }
+    }
+    // Far above the floor it is the sum itself (e^(−7.2) ≈ 0.0007 off at log σ² = −2); far below, the floor.
+    expect(got[0]).toBeCloseTo(-2, 2);
+    expect(got[3]).toBeCloseTo(-0.2, 2);
+    expect(got[4]).toBeCloseTo(MIN_LOG_VARIANCE, 4);
+    tf.dispose([to, th]);
+  });
+
+  it("gives −log p(x|z) of a Gaussian with that variance, as computed by hand", () => {
+    const x = [0.3, -1.1];
+    const mu = [0.1, -0.4];
+    const offset = [-1, -2];
+    const head = [0.4, -0.5];
+    const [tx, tm, to, th] = [tf.tensor2d([x]), tf.tensor2d([mu]), tf.tensor1d(offset), tf.tensor2d([head])];
+    const logVariance = perPointLogVariance(to, th);
+    const nll = read(gaussianNegLogLikelihood(tx, tm, logVariance))[0]!;
+    const floored = (u: number) => MIN_LOG_VARIANCE + Math.log1p(Math.exp(u - MIN_LOG_VARIANCE));
+    const sigma = [0, 1].map((d) => Math.exp(floored(offset[d]! + head[d]!) / 2));
+    const expected = -logNormal(x[0]!, mu[0]!, sigma[0]!) - logNormal(x[1]!, mu[1]!, sigma[1]!);
+    expect(nll).toBeCloseTo(expected, 4);
+    tf.dispose([tx, tm, to, th, logVariance]);
+  });
+});
+
 describe("the model", () => {
   const create = () => vae.create({ settings: defaults(vae.settings), seed: 2, dataset: "moons" });
 
-  it("reports −ELBO = reconstruction + KL, the KL non-negative", () => {
-    const model = create();
+  it.each(["per-point", "shared"] as const)("reports −ELBO = reconstruction + KL, the KL non-negative (%s σ)", (v) => {
+    const model = vae.create({
+      settings: { ...defaults(vae.settings), decoderVariance: v },
+      seed: 2,
+      dataset: "moons",
+    });
     const sampleRng = createRandom(1);
     const data = { next: (n: number) => fillNormal(sampleRng, new Float32Array(2 * n)) };
     for (let i = 0; i < 3; i++) {
@@ -158,6 +204,27 @@ describe("the model", () => {
       expect(losses.elbo).toBeCloseTo(losses.reconstruction! + losses.kl!, 5);
       expect(losses.kl).toBeGreaterThanOrEqual(0);
     }
+    model.dispose();
+  });
+
+  it(`holds the variance head at its zero start for ${VARIANCE_WARMUP} steps, then fits it`, () => {
+    const model = create();
+    const data = { next: (n: number) => fillNormal(createRandom(3), new Float32Array(2 * n)) };
+    const head = () => {
+      const weight = model.weights()["decoder.output.weight"]!;
+      const bias = model.weights()["decoder.output.bias"]!;
+      const [w, b] = [weight.arraySync() as number[][], Array.from(bias.dataSync())];
+      return [...w.flatMap((row) => row.slice(2)), ...b.slice(2)];
+    };
+    const means = () => Array.from(model.weights()["decoder.output.weight"]!.dataSync()).filter((_, i) => i % 4 < 2);
+    const before = means();
+    expect(head().every((v) => v === 0)).toBe(true);
+    expect(model.view({ view: "samples", n: 400, extent: 4.5, gridSize: 8 }).caption).toContain("中位数 0.37");
+    for (let i = 0; i < VARIANCE_WARMUP; i++) model.trainStep(data, false);
+    expect(head().every((v) => v === 0)).toBe(true);
+    expect(means()).not.toEqual(before);
+    model.trainStep(data, false);
+    expect(head().some((v) => v !== 0)).toBe(true);
     model.dispose();
   });
 

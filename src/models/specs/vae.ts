@@ -20,6 +20,32 @@ export const vaeSpec = defineFamilySpec({
         en: "β = 1 is the standard ELBO; β > 1 keeps closer to the prior but blurs (β-VAE), β < 1 reconstructs better but prior samples fall into holes",
       },
     },
+    {
+      name: "decoderVariance",
+      label: { zh: "解码器方差", en: "Decoder variance" },
+      type: "choice",
+      choices: [
+        {
+          value: "per-point",
+          label: {
+            zh: "逐点学习 σ_θ(z)：解码器同时给出均值和方差",
+            en: "Learnt per point, σ_θ(z): the decoder gives a mean and a variance",
+          },
+        },
+        {
+          value: "shared",
+          label: {
+            zh: "共享 σ_x：每个坐标一个，所有 z 相同",
+            en: "Shared σ_x: one per coordinate, the same for every z",
+          },
+        },
+      ],
+      default: "per-point",
+      help: {
+        zh: "默认逐点：解码器对每个 z 给出自己的方差，一团里的散布交给方差，潜变量只需说明点属于哪一团，先验采样更少落在团与团之间；前 500 步方差停在共享值上，先学均值，否则方差一开始就张到整片数据、模型塌成一个高斯",
+        en: "Per point by default: the decoder gives each z its own variance, so the spread within a cluster goes to the variance and the latent only has to say which cluster a point belongs to, and prior samples fall less often between clusters; for the first 500 steps the variance stays at the shared value while the means are learnt, else it opens to the whole data at once and the model collapses into one Gaussian",
+      },
+    },
     learningRateSetting(5e-3),
   ],
   views: [
