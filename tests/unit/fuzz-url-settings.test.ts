@@ -13,7 +13,7 @@ import { BUDGET_SETTING, COMPARE_MODES, familySettings, readSetup, setupSearch }
 import { backendFromUrl } from "../../src/demo/backend-preference.ts";
 import { HIDE_FLAGS, parseHideFlags, parseSnapshotFlag } from "../../src/demo/embed-options.ts";
 import { linkSettings, readUrlSettings, urlWithSettings } from "../../src/demo/url-state.ts";
-import { DATASET_NAMES } from "../../src/lab/dataset-names.ts";
+import { DATASET_NAMES, OWN_DATASET } from "../../src/lab/dataset-names.ts";
 import { FAMILY_IDS, type FamilyId } from "../../src/models/ids.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
 import { COMMON_SETTINGS } from "../../src/settings/common.ts";
@@ -267,7 +267,7 @@ describe("the comparison page's query, fuzzed", () => {
     fc.assert(
       fc.property(pairs, (list) => {
         const { setup, problems } = readSetup(query(list));
-        expect(DATASET_NAMES).toContain(setup.dataset);
+        expect([...DATASET_NAMES, OWN_DATASET]).toContain(setup.dataset);
         expectWithin(COMMON_SETTINGS[1], setup.seed);
         expectWithin(BUDGET_SETTING, setup.budgetSeconds);
         expect(setup.families.length).toBeGreaterThan(0);

@@ -219,7 +219,7 @@ describe("the model", () => {
     const means = () => Array.from(model.weights()["decoder.output.weight"]!.dataSync()).filter((_, i) => i % 4 < 2);
     const before = means();
     expect(head().every((v) => v === 0)).toBe(true);
-    expect(model.view({ view: "samples", n: 400, extent: 4.5, gridSize: 8 }).caption).toContain("中位数 0.37");
+    expect(model.view({ view: "samples", n: 400, extent: 4.5, gridSize: 8 }).caption?.zh).toContain("中位数 0.37");
     for (let i = 0; i < VARIANCE_WARMUP; i++) model.trainStep(data, false);
     expect(head().every((v) => v === 0)).toBe(true);
     expect(means()).not.toEqual(before);
