@@ -131,8 +131,14 @@ class Demo implements MountedDemo {
     // The page's worker stops: pause (nothing stays in training); once restarted, the model again from scratch.
     this.cleanups.push(
       watchTrainingWorker(element, {
-        stopped: () => (this.loop.pause(), this.panel.setState("error")),
-        restarted: () => void (this.ready = this.start().then(() => this.panel.announce(DEMO_TEXT.worker.restarted))),
+        stopped: () => {
+          this.loop.pause();
+          this.panel.views.stopSweep();
+          this.panel.setState("error");
+        },
+        restarted: () => {
+          this.ready = this.start().then(() => this.panel.announce(DEMO_TEXT.worker.restarted));
+        },
       }),
     );
     this.panel.setState("starting");

@@ -31,18 +31,20 @@ export function watchTrainingWorker(element: HTMLElement, handlers: WorkerFaultH
   const hint = Object.assign(document.createElement("p"), { textContent: tr(T.restartHint) });
   const restart = Object.assign(document.createElement("button"), { type: "button", textContent: tr(T.restart) });
   restart.addEventListener("click", () => restartTrainingWorker());
-  box.append(message, hint, restart);
   const root = element.querySelector(".demo") ?? element;
   const errors = root.querySelector(".demo-error");
   if (errors) errors.before(box);
   else root.append(box);
   const offStopped = onWorkerStopped((why) => {
     message.textContent = tr(fill(T.stopped, { reason: why }));
+    // Filled only while shown: a hidden box holds no text that a search of the demo's words would find.
+    box.replaceChildren(message, hint, restart);
     box.hidden = false;
     handlers.stopped();
   });
   const offRestarted = onWorkerRestarted(() => {
     box.hidden = true;
+    box.replaceChildren();
     handlers.restarted();
   });
   return () => {
