@@ -7,7 +7,7 @@
 import type { BackendChoice } from "../lab/backend.ts";
 import { BACKEND_LABELS, isBackendName, type BackendName } from "../lab/backend-names.ts";
 import type { RaceLap } from "../lab/backend-race.ts";
-import { trainingWorker } from "./worker-client.ts";
+import { onWorkerRestarted, trainingWorker } from "./worker-client.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { tr } from "../i18n/page-lang.ts";
 import { fill, joinTexts, type Text } from "../i18n/text.ts";
@@ -23,6 +23,8 @@ const RACE_WINDOW_MS = 600;
 
 let current: Promise<BackendChoice> | null = null;
 let race: Promise<MeasuredBackend | null> | null = null;
+// A fresh worker has no backend yet: the next demo to start chooses it again (the measured winner is remembered).
+onWorkerRestarted(() => (current = null));
 
 /** The outcome of a race on this device, as remembered. */
 export interface MeasuredBackend {

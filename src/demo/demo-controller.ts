@@ -25,6 +25,7 @@ import { OWN_DATA_EVENT, ownDataOnLoad } from "./own-data-store.ts";
 import { OWN_TEXT } from "./own-data-text.ts";
 import { COMMON_SETTINGS } from "../settings/common.ts";
 import { trainingWorker } from "./worker-client.ts";
+import { isWorkerStopped, watchTrainingWorker, workerStopped } from "./worker-restart.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { pageLang, tr } from "../i18n/page-lang.ts";
 import { fill, HTML_LANG, type Text } from "../i18n/text.ts";
@@ -153,6 +154,19 @@ class Demo implements MountedDemo {
       !element.closest('[data-hide~="settings"]'),
     );
     this.cleanups.push(this.backend.listen());
+    // The page's worker stops: pause (nothing stays in training); once restarted, the model again from scratch.
+    this.cleanups.push(
+      watchTrainingWorker(element, {
+        stopped: () => {
+          this.loop.pause();
+          this.panel.views.stopSweep();
+          this.panel.setState("error");
+        },
+        restarted: () => {
+          this.ready = this.start().then(() => this.panel.announce(DEMO_TEXT.worker.restarted));
+        },
+      }),
+    );
     this.panel.setState("starting");
     this.ready = this.start();
     // An embed's ?snapshot=1 (embed-page.ts marks the element): the trained model at once, fetched only now.
@@ -166,6 +180,7 @@ class Demo implements MountedDemo {
       this.panel.setState("ready");
       this.panel.announce(fill(DEMO_TEXT.ready, { title: this.family.title }));
     } catch (error) {
+      if (isWorkerStopped(error)) return; // its box says so, and Restart starts again
       this.fail(fill(DEMO_TEXT.cannotStart, { reason: quotedReason(error) }));
     }
   }
@@ -195,7 +210,7 @@ class Demo implements MountedDemo {
    * they are queued behind training at the session's pace, a small share of the worker's time.
    */
   private async tick(): Promise<boolean> {
-    if (this.destroyed || !this.loop.isPlaying) return false;
+    if (this.destroyed || !this.loop.isPlaying || workerStopped()) return false;
     const outcome = await this.session.train(Number(this.settings.values.speed));
     if (this.destroyed) return false;
     this.status.schedule(() => this.session.step);

@@ -1,10 +1,13 @@
 /**
  * The page's side of the training worker: one worker per page (so tfjs loads once however many demos
  * there are), started on first use. Calls return promises; the worker runs them one at a time.
+ * A worker that stops after it has started (an uncaught error in it, or `stop()`) is terminated, its pending calls
+ * are rejected with a `WorkerStoppedError`, later calls reject at once, and `onWorkerStopped` listeners hear of it;
+ * `restartTrainingWorker()` starts a fresh one for the whole page and tells `onWorkerRestarted` listeners.
  */
 import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
-import { fill, same } from "../i18n/text.ts";
+import { fill, same, type Text } from "../i18n/text.ts";
 import { TextError } from "../i18n/text-error.ts";
 
 export interface WorkerClient {
@@ -14,14 +17,62 @@ export interface WorkerClient {
     method: M,
     args: Parameters<WorkerApi[M]>[0],
   ): Promise<{ result: ReturnType<WorkerApi[M]>; ms: number }>;
+  /** Terminates the worker, as a crash would end it: pending and later calls reject, listeners hear of it. */
+  stop(): void;
+  /** True once the worker has stopped. */
+  readonly stopped: boolean;
 }
 
-let shared: WorkerClient | null = null;
+/** The error of a call to a worker that stopped: its `text` says why. */
+export class WorkerStoppedError extends TextError {}
 
-/** The page's worker, started on the first call. */
+/** The worker now running (replaced by a fresh one on restart), started on first use. */
+let current: WorkerClient | null = null;
+const stoppedListeners = new Set<(why: Text) => void>();
+const restartedListeners = new Set<() => void>();
+
+function live(): WorkerClient {
+  current ??= startWorker();
+  return current;
+}
+
+/** The page's worker: one handle for the page's life, whose calls go to the worker running now. */
+const shared: WorkerClient = {
+  timed: (method, args) => live().timed(method, args),
+  call: (method, args) => live().call(method, args),
+  stop: () => current?.stop(),
+  get stopped() {
+    return current?.stopped ?? false;
+  },
+};
+
+/** The page's worker, started on the first call (and again by `restartTrainingWorker` once it stopped). */
 export function trainingWorker(): WorkerClient {
-  shared ??= startWorker();
   return shared;
+}
+
+/** Calls `listener` with the reason when the page's worker stops; returns the unsubscribe. */
+export function onWorkerStopped(listener: (why: Text) => void): () => void {
+  stoppedListeners.add(listener);
+  return () => stoppedListeners.delete(listener);
+}
+
+/** Calls `listener` once a fresh worker replaced a stopped one; returns the unsubscribe. */
+export function onWorkerRestarted(listener: () => void): () => void {
+  restartedListeners.add(listener);
+  return () => restartedListeners.delete(listener);
+}
+
+/** Stops the page's worker, if one runs (the debug handle of ./worker-restart.ts calls it). */
+export function stopTrainingWorker(): void {
+  current?.stop();
+}
+
+/** Replaces a stopped worker by a fresh one, shared by the page again (nothing happens while it runs). */
+export function restartTrainingWorker(): void {
+  if (!current?.stopped) return;
+  current = startWorker();
+  for (const listener of [...restartedListeners]) listener();
 }
 
 function startWorker(): WorkerClient {
@@ -30,28 +81,46 @@ function startWorker(): WorkerClient {
     name: "gen-demo-training",
   });
   let nextId = 1;
+  /** Whether the worker has answered a call: one that fails before it ever did could not start. */
+  let answered = false;
+  let stopped = false;
   const pending = new Map<
     number,
     { resolve: (value: { result: unknown; ms: number }) => void; reject: (error: Error) => void }
   >();
   worker.addEventListener("message", (event: MessageEvent<WorkerResponse>) => {
     const reply = event.data;
+    answered = true;
     const waiter = pending.get(reply.id);
     if (!waiter) return;
     pending.delete(reply.id);
     if (reply.ok) waiter.resolve({ result: reply.result, ms: reply.ms });
     else waiter.reject(reply.errorText ? new TextError(reply.errorText) : new Error(reply.error));
   });
-  worker.addEventListener("error", (event) => {
-    const error = new TextError(
-      fill(DEMO_TEXT.worker.cannotStart, {
-        reason: event.message ? same(event.message) : DEMO_TEXT.worker.scriptFailed,
-      }),
-    );
+  /** Ends the worker: every pending call rejects with `error`, later ones with the same; listeners hear `why`. */
+  const end = (why: Text, error: Error) => {
+    if (stopped) return;
+    stopped = true;
+    worker.terminate();
+    failure = error;
+    for (const listener of [...stoppedListeners]) listener(why);
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
+  };
+  let failure: Error | null = null;
+  worker.addEventListener("error", (event) => {
+    const reason = event.message ? same(event.message) : DEMO_TEXT.worker.scriptFailed;
+    if (!answered) {
+      const error = new TextError(fill(DEMO_TEXT.worker.cannotStart, { reason }));
+      for (const waiter of pending.values()) waiter.reject(error);
+      pending.clear();
+      return;
+    }
+    const why = fill(DEMO_TEXT.worker.crashed, { reason });
+    end(why, new WorkerStoppedError(fill(DEMO_TEXT.worker.stopped, { reason: why })));
   });
   const timed: WorkerClient["timed"] = (method, args) => {
+    if (failure) return Promise.reject(failure);
     const id = nextId++;
     const request: WorkerRequest = { id, method, args } as WorkerRequest;
     return new Promise((resolve, reject) => {
@@ -62,5 +131,12 @@ function startWorker(): WorkerClient {
   return {
     timed,
     call: (method, args) => timed(method, args).then(({ result }) => result),
+    stop: () => {
+      const why = DEMO_TEXT.worker.terminated;
+      end(why, new WorkerStoppedError(fill(DEMO_TEXT.worker.stopped, { reason: why })));
+    },
+    get stopped() {
+      return stopped;
+    },
   };
 }

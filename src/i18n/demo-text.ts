@@ -152,6 +152,21 @@ export const DEMO_TEXT = {
   worker: {
     cannotStart: { zh: "训练线程无法启动：{reason}", en: "the training worker could not start: {reason}" },
     scriptFailed: { zh: "脚本加载失败", en: "its script failed to load" },
+    stopped: {
+      zh: "训练线程已停止（{reason}），所有演示的训练都中断了；文章不受影响。",
+      en: "The training worker stopped ({reason}): every demo's training is interrupted; the article is unaffected.",
+    },
+    crashed: { zh: "线程内出错：{reason}", en: "an error in the worker: {reason}" },
+    terminated: { zh: "线程被终止", en: "the worker was terminated" },
+    restart: { zh: "重新启动", en: "Restart" },
+    restartHint: {
+      zh: "点“重新启动”会新开一个训练线程，并按当前设置从头创建每个演示的模型（已训练的权重随旧线程丢失）。",
+      en: "“Restart” starts a new training worker and creates each demo's model from scratch with its current settings (the trained weights were lost with the old worker).",
+    },
+    restarted: {
+      zh: "训练线程已重新启动：模型按当前设置从头开始，点击“训练”继续。",
+      en: "The training worker restarted: the model starts from scratch with the current settings; press “Train” to go on.",
+    },
   },
   embed: {
     hide: {
