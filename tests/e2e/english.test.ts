@@ -70,7 +70,10 @@ describe("the article with ?lang=en", () => {
     await expect(figure.locator("figcaption").first().textContent()).resolves.toBe("Interactive demo: Flow matching");
     await figure.getByRole("button", { name: "Step", exact: true }).click();
     await trainSome(figure, demo);
-    await expect(figure.locator(".demo-quality").textContent()).resolves.toMatch(/^Quality score \d\.\d\d \(step \d+;/);
+    // The score is computed once training pauses, after the click answers.
+    await expect
+      .poll(() => figure.locator(".demo-quality").textContent(), { timeout: 30_000 })
+      .toMatch(/^Quality score \d\.\d\d \(step \d+;/);
     await expect(figure.locator(".demo-status").textContent()).resolves.toBe("Paused.");
     await figure.getByRole("radio", { name: "Paths from noise to data" }).check();
     await expect(figure.locator(".demo-caption").textContent()).resolves.toMatch(/^t = 1\.00: step \d+ \/ \d+$/);

@@ -108,7 +108,7 @@ describe("exporting a demo", () => {
     expect(cli.stdout).toContain(`loaded the weights of ${file} (trained ${weights.step} steps on moons)`);
     await figure.getByRole("button", { name: "重置" }).click();
     await expect.poll(() => figure.locator(".demo-status").textContent()).toContain("已重置");
-    await figure.locator("input[type=file]").setInputFiles(file);
+    await figure.getByLabel("载入权重文件").setInputFiles(file);
     await expect.poll(() => figure.locator(".demo-status").textContent()).toContain("已载入权重");
     const again = await download(page, () => figure.getByRole("button", { name: "模型权重（JSON）" }).click());
     expect((JSON.parse(again.bytes.toString("utf8")) as { weights: object }).weights).toEqual(weights.weights);
@@ -116,7 +116,7 @@ describe("exporting a demo", () => {
     // a file of another model is refused, with a message
     const wrong = path.join(path.dirname(file), "vae.json");
     writeFileSync(wrong, JSON.stringify({ format: "gen-demo-weights", version: 1, family: "vae", weights: {} }));
-    await figure.locator("input[type=file]").setInputFiles(wrong);
+    await figure.getByLabel("载入权重文件").setInputFiles(wrong);
     await expect
       .poll(() => figure.locator(".demo-error").textContent())
       .toContain('权重未载入：the weights are of model "vae"');

@@ -27,9 +27,13 @@ afterAll(async () => {
 const demoAttribute = (page: Page, figure: string, name: string) =>
   page.locator(`${figure} gen-demo`).getAttribute(name);
 
-/** The article at the autoregressive demo, once it is ready; with the snapshot requests the page makes. */
+/**
+ * The article at the autoregressive demo, once it is ready; with the snapshot requests the page makes. Service workers
+ * are blocked: the site's precaches the snapshots and would answer the page's fetch before `page.route` sees it
+ * (tests/e2e/offline.test.ts covers the service worker).
+ */
 async function article(): Promise<{ page: Page; snapshots: string[]; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   const snapshots: string[] = [];
   const problems: string[] = [];
   page.on("request", (r) => {
