@@ -27,42 +27,7 @@ export const OWN_TEXT = {
       : fill(T.acceptedClean, { count: n(count) }),
   refused: (problem: CountProblem): Text =>
     fill(problem.kind === "too-few" ? T.tooFew : T.tooMany, { count: n(problem.count) }),
-  /** The quality line on the reader's own data (see own-score.ts for what 0 and 1 are). */
-  quality: (q: {
-    normalised: number;
-    step: number;
-    n: number;
-    js: number;
-    noiseFloor: number;
-    bins: number;
-    heldOut: number;
-    reliable: boolean;
-    nonFinite: number;
-    offGrid: number;
-  }): Text =>
-    fill(T.quality, {
-      score: q.normalised.toFixed(2),
-      step: q.step,
-      heldOut: n(q.heldOut),
-      n: n(q.n),
-      bins: q.bins,
-      js: q.js.toFixed(3),
-      floor: q.noiseFloor.toFixed(3),
-      misses: missesText(q.nonFinite, q.offGrid),
-      rough: q.reliable ? NONE : T.qualityRough,
-    }),
 };
-
-const NONE: Text = { zh: "", en: "" };
-
-/** Samples the score counted as misses, or nothing when none were. */
-function missesText(nonFinite: number, offGrid: number): Text {
-  const parts = [
-    nonFinite > 0 ? fill(T.qualityNonFinite, { count: n(nonFinite) }) : null,
-    offGrid > 0 ? fill(T.qualityOffGrid, { count: n(offGrid) }) : null,
-  ].filter((part) => part !== null);
-  return parts.length ? fill(T.qualityMisses, { list: joinTexts(parts, T.listJoin) }) : NONE;
-}
 
 function fmt(value: number): string {
   return Number(value.toPrecision(3)).toString();
