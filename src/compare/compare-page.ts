@@ -10,7 +10,7 @@ import { sampleDataset } from "../lab/datasets.ts";
 import { createRandom } from "../lab/random.ts";
 import { OWN_DATASET, type DatasetName } from "../lab/dataset-names.ts";
 import { ownDataOnLoad } from "../demo/own-data-store.ts";
-import { OWN_TEXT } from "../demo/own-data-text.ts";
+import { OWN_TEXT } from "../demo/own-data-messages.ts";
 import { FAMILY_IDS, isFamilyId, type FamilyId } from "../models/ids.ts";
 import { createPlot, type Plot } from "../render/plot.ts";
 import { createScoreChart } from "../render/score-chart.ts";
