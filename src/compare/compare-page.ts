@@ -299,7 +299,12 @@ export function mountComparePage(main: HTMLElement): void {
         budgetSeconds: setup.budgetSeconds,
         mode: setup.mode,
         families,
-        gate: visible,
+        // While the gate waits, nothing trains: data-compare-parked says so (as a demo's data-demo-loop does).
+        gate: async () => {
+          if (document.hidden) main.dataset.compareParked = "hidden-tab";
+          await visible();
+          delete main.dataset.compareParked;
+        },
         stopped: () => stopRequested,
         onStart: (started) => {
           runs = [...started];
