@@ -94,7 +94,7 @@ const OPTIONS: OptionSpec[] = [
     name: "seeds",
     help: "seeds of the part datasets (every family on every dataset at its default budget), comma-separated",
     parse: seedList,
-    default: "1,2,3",
+    default: [1, 2, 3],
   },
   { name: "out", help: "folder for the report (default: docs, or bench-results for a partial run)", parse: (v) => v },
   { name: "no-build", help: "yes: use the existing dist/", parse: oneOf(["yes"] as const) },
