@@ -48,8 +48,8 @@ const LONG_PARTS: readonly Part[] = ["family-soak", "datasets"];
 type Part = (typeof PARTS)[number];
 /** The datasets of the default run's Node curves (seed 1; the part "datasets" covers every dataset and seed). */
 const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons"];
-/** Checkpoints of a run in the part "datasets": fewer than the curves', as it runs 21 trainings per family. */
-const DATASETS_CHECKPOINTS = 4;
+/** Checkpoints of a run in the part "datasets": its score at the budget only, as it runs 21 trainings per family. */
+const DATASETS_CHECKPOINTS = 1;
 /** How long a session waits for a recognisable shape (the target is 5 s; a family that misses must be ≤ 10 s). */
 const RECOGNISABLE_CAP_SECONDS = 12;
 /** The seeds of every time-to-recognisable figure (the report gives their median and each). */
