@@ -157,9 +157,11 @@ const api: WorkerImplementation = {
   },
   // The debug handles of ../demo/worker-restart.ts: each answers first, then breaks the worker as a fault would.
   debugCrash() {
-    setTimeout(() => {
+    // Thrown in an async task nobody awaits: an unhandled rejection, which reaches the page only as thrown again below.
+    void (async () => {
+      await null;
       throw new Error("genDemoDebug.crashWorker()");
-    });
+    })();
     return { ok: true };
   },
   debugHang() {
@@ -229,6 +231,7 @@ self.addEventListener("messageerror", () => {
 });
 // A rejected promise nobody handles does not reach the page by itself: thrown again, it is an uncaught error there.
 self.addEventListener("unhandledrejection", (event: PromiseRejectionEvent) => {
+  event.preventDefault();
   setTimeout(() => {
     throw event.reason;
   });

@@ -1,8 +1,8 @@
 /**
  * The page's one training worker stops while two demos train (terminated through the documented debug handle
  * `genDemoDebug.stopWorker()`): both demos say so and stop training, the article keeps working, and Restart in one
- * demo brings a fresh worker that both demos train on again, from scratch. A worker that crashes (an uncaught error
- * thrown in it) or hangs (a busy loop: no answer within a tick's bound) takes the same path, with its reason.
+ * demo brings a fresh worker that both demos train on again, from scratch. A worker that crashes (an error thrown in
+ * an async task of it that nobody awaits: an unhandled rejection) or hangs (a busy loop: no answer within a tick's bound) takes the same path, with its reason.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -82,7 +82,7 @@ async function breakAndRestart(page: Page, handle: "crashWorker" | "hangWorker",
 }
 
 describe("the training worker crashes or hangs", () => {
-  it("an uncaught error thrown in the worker stops it with that reason, and Restart trains again", async () => {
+  it("an error thrown in the worker and never caught stops it with that reason, and Restart trains again", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await breakAndRestart(page, "crashWorker", /线程内出错：.*genDemoDebug\.crashWorker\(\)/);
     await page.close();
