@@ -105,3 +105,33 @@ export class ReplyWatch {
     return overdueCall(calls, this.lastReplyAt, now);
   }
 }
+
+/** Calls that replace a model: its calls after them are cold again (other sizes or another family: new shaders). */
+const NEW_MODEL: ReadonlySet<Method> = new Set(["create", "loadTrained", "loadWeights", "reset"]);
+
+/**
+ * Which calls are warm: a method answered for a model (by its session id) since the backend was last chosen and
+ * the model last replaced. Every other call is cold: it may compile shaders.
+ */
+export class WarmCalls {
+  private readonly warm = new Set<string>();
+
+  isCold(method: Method, session: string): boolean {
+    return !this.warm.has(`${method}:${session}`);
+  }
+
+  /** The worker answered `method` for `session` (without an error). */
+  answered(method: Method, session: string): void {
+    if (method === "setBackend" || method === "raceBackends") return this.backendChanged();
+    if (!NEW_MODEL.has(method)) {
+      this.warm.add(`${method}:${session}`);
+      return;
+    }
+    for (const key of this.warm) if (key.endsWith(`:${session}`)) this.warm.delete(key);
+  }
+
+  /** Another backend runs (chosen, raced, or moved to after a lost context): every call is cold again. */
+  backendChanged(): void {
+    this.warm.clear();
+  }
+}

@@ -159,7 +159,7 @@ const api: WorkerImplementation = {
   debugCrash() {
     // Thrown in an async task nobody awaits: an unhandled rejection, which reaches the page only as thrown again below.
     void (async () => {
-      await null;
+      await Promise.resolve();
       throw new Error("genDemoDebug.crashWorker()");
     })();
     return { ok: true };

@@ -8,7 +8,7 @@
  * its bound (a hung worker, see ./reply-watch.ts), checked every second while calls are in flight.
  */
 import type { BackendLoss, Method, WorkerApi, WorkerEvent, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
-import { ReplyWatch, type InFlightCall } from "./reply-watch.ts";
+import { ReplyWatch, WarmCalls, type InFlightCall } from "./reply-watch.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { fill, same, type Text } from "../i18n/text.ts";
 import { TextError } from "../i18n/text-error.ts";
@@ -100,23 +100,20 @@ function startWorker(): WorkerClient {
   const pending = new Map<
     number,
     InFlightCall & {
-      key: string;
+      session: string;
       resolve: (value: { result: unknown; ms: number }) => void;
       reject: (error: Error) => void;
     }
   >();
   const watch = new ReplyWatch(performance.now());
   let watching = 0;
-  /** Calls (method and model) answered since the backend was last chosen: the next such call compiles nothing. */
-  const warm = new Set<string>();
-  const warmKey = (method: Method, args: unknown) =>
-    `${method}:${String((args as { session?: unknown } | null)?.session ?? "")}`;
+  const warm = new WarmCalls();
   worker.addEventListener("message", (event: MessageEvent<WorkerResponse | WorkerEvent>) => {
     const data = event.data;
     watch.replied(performance.now());
     if ("event" in data) {
       if (data.event === "unreadable") return endWith(DEMO_TEXT.worker.unreadable);
-      warm.clear();
+      warm.backendChanged();
       for (const listener of [...backendLostListeners]) listener(data.lost);
       return;
     }
@@ -124,8 +121,7 @@ function startWorker(): WorkerClient {
     const waiter = pending.get(data.id);
     if (!waiter) return;
     pending.delete(data.id);
-    if (waiter.method === "setBackend" || waiter.method === "raceBackends") warm.clear();
-    else if (data.ok) warm.add(waiter.key);
+    if (data.ok) warm.answered(waiter.method, waiter.session);
     if (data.ok) waiter.resolve({ result: data.result, ms: data.ms });
     else waiter.reject(data.errorText ? new TextError(data.errorText) : new Error(data.error));
   });
@@ -174,11 +170,11 @@ function startWorker(): WorkerClient {
     const id = nextId++;
     const request: WorkerRequest = { id, method, args } as WorkerRequest;
     return new Promise((resolve, reject) => {
-      const key = warmKey(method, args);
+      const session = String((args as { session?: unknown } | null)?.session ?? "");
       pending.set(id, {
         method,
-        key,
-        cold: !warm.has(key),
+        session,
+        cold: warm.isCold(method, session),
         sentAt: performance.now(),
         resolve: resolve as (value: { result: unknown; ms: number }) => void,
         reject,

@@ -1,10 +1,17 @@
 /**
  * When the page counts its training worker as hung (src/demo/reply-watch.ts), with fake time: the oldest call in
  * flight is timed from when it was sent or the worker last answered, against its method's bound; a long but
- * legitimate call is not a hang, nor is a page that slept.
+ * legitimate call is not a hang, nor is a page that slept, nor a cold call (the first of its kind: shader compiles).
  */
 import { describe, expect, it } from "vitest";
-import { ASLEEP_GAP_MS, COLD_BOUND_MS, overdueCall, REPLY_BOUNDS_MS, ReplyWatch } from "../../src/demo/reply-watch.ts";
+import {
+  ASLEEP_GAP_MS,
+  COLD_BOUND_MS,
+  overdueCall,
+  REPLY_BOUNDS_MS,
+  ReplyWatch,
+  WarmCalls,
+} from "../../src/demo/reply-watch.ts";
 
 const TRAIN = REPLY_BOUNDS_MS.train;
 
@@ -83,5 +90,23 @@ describe("ReplyWatch", () => {
     }
     // A tick's bound after waking, not at once: the 60 s asleep did not count.
     expect(now).toBe(woke + TRAIN + 1000);
+  });
+});
+
+describe("WarmCalls", () => {
+  it("warms a method for one model once answered, until the backend changes or the model is replaced", () => {
+    const warm = new WarmCalls();
+    expect(warm.isCold("train", "demo-1")).toBe(true);
+    warm.answered("train", "demo-1");
+    expect(warm.isCold("train", "demo-1")).toBe(false);
+    // Another model, or another method of this one, compiles its own shaders.
+    expect(warm.isCold("train", "demo-11")).toBe(true);
+    expect(warm.isCold("view", "demo-1")).toBe(true);
+    warm.answered("train", "demo-11");
+    warm.answered("create", "demo-1");
+    expect(warm.isCold("train", "demo-1")).toBe(true);
+    expect(warm.isCold("train", "demo-11")).toBe(false);
+    warm.answered("setBackend", "");
+    expect(warm.isCold("train", "demo-11")).toBe(true);
   });
 });
