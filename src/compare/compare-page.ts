@@ -17,6 +17,7 @@ import { createScoreChart } from "../render/score-chart.ts";
 import { currentBackend, describeBackend } from "../demo/backend-preference.ts";
 import { quotedReason } from "../demo/error-text.ts";
 import { trainingWorker } from "../demo/worker-client.ts";
+import { isWorkerStopped, watchTrainingWorker } from "../demo/worker-restart.ts";
 import { runComparison, TARGET_SCORE, type FamilyRun } from "./race.ts";
 import {
   familySettings,
@@ -92,6 +93,10 @@ export function mountComparePage(main: HTMLElement): void {
   let sortKey: SortKey = "family";
   let sortDirection: SortDirection = "ascending";
   let stopRequested = false;
+  /** Set while the page's worker is stopped (its box says so), until Restart brings a fresh one. */
+  let workerDown = false;
+  /** Restart was pressed while the interrupted comparison was still winding down: it runs again once it has. */
+  let rerun = false;
   let running = false;
   let pendingDraw = 0;
 
@@ -305,7 +310,7 @@ export function mountComparePage(main: HTMLElement): void {
           await visible();
           delete main.dataset.compareParked;
         },
-        stopped: () => stopRequested,
+        stopped: () => stopRequested || workerDown,
         onStart: (started) => {
           runs = [...started];
           showPanels();
@@ -326,8 +331,13 @@ export function mountComparePage(main: HTMLElement): void {
           );
       main.dataset.compareState = stopRequested ? "stopped" : "done";
     } catch (error) {
-      status.textContent = tr(fill(C.failed, { reason: quotedReason(error) }));
-      main.dataset.compareState = "error";
+      if (workerDown || isWorkerStopped(error)) {
+        status.textContent = tr(C.workerStopped);
+        main.dataset.compareState = "worker-stopped";
+      } else {
+        status.textContent = tr(fill(C.failed, { reason: quotedReason(error) }));
+        main.dataset.compareState = "error";
+      }
     } finally {
       running = false;
       fields.disabled = false;
@@ -336,7 +346,37 @@ export function mountComparePage(main: HTMLElement): void {
       drawTable();
       drawChart();
     }
+    if (rerun) {
+      rerun = false;
+      void start();
+    }
   }
+
+  // The worker stops (a crash, a hang, terminated): the box says so; Restart runs an interrupted comparison again.
+  let interrupted = false;
+  let before = { state: "", status: "" };
+  watchTrainingWorker(
+    main,
+    {
+      stopped: () => {
+        workerDown = true;
+        interrupted = running;
+        before = { state: main.dataset.compareState ?? "idle", status: status.textContent ?? "" };
+        if (!running) main.dataset.compareState = "worker-stopped";
+      },
+      restarted: () => {
+        workerDown = false;
+        if (running) rerun = true;
+        else if (interrupted) void start();
+        else {
+          // Nothing was running: the page is as it was, and its next start uses the fresh worker.
+          main.dataset.compareState = before.state;
+          status.textContent = before.status;
+        }
+      },
+    },
+    { stopped: C.workerStoppedBox, hint: C.restartHint, place: (box) => status.before(box) },
+  );
 
   form.addEventListener("submit", (event) => {
     event.preventDefault();

@@ -7,7 +7,7 @@
 import type { BackendChoice } from "../lab/backend.ts";
 import { BACKEND_LABELS, isBackendName, type BackendName } from "../lab/backend-names.ts";
 import type { RaceLap } from "../lab/backend-race.ts";
-import { onWorkerRestarted, trainingWorker } from "./worker-client.ts";
+import { onBackendLost, onWorkerRestarted, trainingWorker } from "./worker-client.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { tr } from "../i18n/page-lang.ts";
 import { fill, joinTexts, type Text } from "../i18n/text.ts";
@@ -25,6 +25,11 @@ let current: Promise<BackendChoice> | null = null;
 let race: Promise<MeasuredBackend | null> | null = null;
 // A fresh worker has no backend yet: the next demo to start chooses it again (the measured winner is remembered).
 onWorkerRestarted(() => (current = null));
+// The worker lost its WebGL context and moved on: every demo shows the backend that runs now.
+onBackendLost(({ choice }) => {
+  current = Promise.resolve(choice);
+  document.dispatchEvent(new CustomEvent<BackendChoice>(EVENT, { detail: choice }));
+});
 
 /** The outcome of a race on this device, as remembered. */
 export interface MeasuredBackend {

@@ -3,7 +3,7 @@
  * first training (which trains this demo's model) and measuring again. The choice itself lives in
  * backend-preference.ts, shared by every demo of the page.
  */
-import type { BackendName } from "../lab/backend-names.ts";
+import { BACKEND_LABELS, type BackendName } from "../lab/backend-names.ts";
 import {
   currentBackend,
   describeBackend,
@@ -13,6 +13,8 @@ import {
   switchBackend,
 } from "./backend-preference.ts";
 import type { DemoPanel } from "./demo-panel.ts";
+import { onBackendLost } from "./worker-client.ts";
+import type { BackendLoss } from "./worker-protocol.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { fill } from "../i18n/text.ts";
 
@@ -38,6 +40,26 @@ export class DemoBackend {
   /** Follows the page-wide choice (another demo's switch, a race); returns the unsubscribe. */
   listen(): () => void {
     return onBackendChange((choice) => this.panel.showBackend(this.describe(choice)));
+  }
+
+  /**
+   * The worker lost its WebGL context and made the models again on another backend: `rewind` brings this demo's
+   * session to where its model goes on from (null when the loss did not touch it), `refresh` shows it, and the
+   * demo's message line says what happened. Returns the unsubscribe.
+   */
+  listenForLoss(rewind: (lost: BackendLoss) => BackendLoss["sessions"][number] | null, refresh: () => void) {
+    return onBackendLost((lost) => {
+      const mine = rewind(lost);
+      if (!mine) return;
+      const label = BACKEND_LABELS[lost.choice.name];
+      const L = DEMO_TEXT.backend.contextLost;
+      this.panel.announce(
+        mine.kept === null
+          ? fill(L.reset, { label })
+          : fill(L[mine.kept], { label, step: mine.step, lost: mine.lostSteps }),
+      );
+      refresh();
+    });
   }
 
   /** The backend running (chosen on the page's first call), shown in the demo. */

@@ -153,7 +153,17 @@ class Demo implements MountedDemo {
       },
       !element.closest('[data-hide~="settings"]'),
     );
-    this.cleanups.push(this.backend.listen());
+    this.cleanups.push(
+      this.backend.listen(),
+      // A lost WebGL context: the model goes on elsewhere from its checkpoint (or from scratch); show where.
+      this.backend.listenForLoss(
+        (lost) => this.session.rewound(lost),
+        () => {
+          this.status.write(this.session.step);
+          void this.redraw();
+        },
+      ),
+    );
     // The page's worker stops: pause (nothing stays in training); once restarted, the model again from scratch.
     this.cleanups.push(
       watchTrainingWorker(element, {

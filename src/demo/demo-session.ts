@@ -9,7 +9,7 @@ import type { FamilyId } from "../models/ids.ts";
 import type { LossHistory } from "../models/trainer.ts";
 import type { FamilySpec, SettingValues, ViewFrame, ViewRequest } from "../models/types.ts";
 import type { WorkerClient } from "./worker-client.ts";
-import type { QualityResult } from "./worker-protocol.ts";
+import type { BackendLoss, QualityResult } from "./worker-protocol.ts";
 
 /** How often views and scores come: at least this far apart, and at most that far apart however costly. */
 export const PACE = {
@@ -184,6 +184,27 @@ export class DemoSession {
     this.lastLosses = null;
     this.divergenceReported = false;
     return { dataset, seed, settings };
+  }
+
+  /**
+   * The worker lost its WebGL context and made this model again on another backend, from its last checkpoint or
+   * from scratch: the step and the loss history go back to where it goes on from. Returns this session's part of
+   * `lost`, or null when `lost` does not name it (a model made after the loss).
+   */
+  rewound(lost: BackendLoss): BackendLoss["sessions"][number] | null {
+    const mine = lost.sessions.find((s) => s.session === this.id);
+    if (!mine) return null;
+    this.step = mine.step;
+    const kept = this.history.steps.findIndex((step) => step > mine.step);
+    if (kept >= 0) {
+      this.history.steps.length = kept;
+      for (const values of Object.values(this.history.values)) values.length = Math.min(values.length, kept);
+    }
+    const last = this.history.steps.length - 1;
+    this.lastLosses =
+      last < 0 ? null : Object.fromEntries(Object.entries(this.history.values).map(([k, v]) => [k, v[last]!]));
+    this.divergenceReported = false;
+    return mine;
   }
 
   /** What the model in the worker was created with. */

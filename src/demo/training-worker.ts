@@ -14,14 +14,16 @@ import { datasetQuality } from "../lab/own-score.ts";
 import { datasetFor } from "../lab/own-data.ts";
 import { getFamily } from "../models/registry.ts";
 import { Trainer } from "../models/trainer.ts";
-import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+import type { Method, WorkerApi, WorkerEvent, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 import { parseWeights } from "../lab/weights-file.ts";
 import { trainerFromWeights } from "../models/snapshot.ts";
 import { errorText } from "../i18n/text-error.ts";
+import { loseWebglContext, webglContextLost } from "../lab/webgl-context.ts";
+import { checkpoint, forgetCheckpoint, recoverLostContext, type WorkerSession } from "./context-recovery.ts";
 
 configureWasm({ plain: wasmPlainUrl, simd: wasmSimdUrl });
 
-const sessions = new Map<string, { trainer: Trainer; sentHistory: number }>();
+const sessions = new Map<string, WorkerSession>();
 
 function session(id: string) {
   const found = sessions.get(id);
@@ -75,11 +77,13 @@ const api: WorkerImplementation = {
       settings,
     });
     sessions.set(id, { trainer, sentHistory: 0 });
+    forgetCheckpoint(id);
     return { step: 0 };
   },
   train({ session: id, steps, readEvery, timeBudgetMs }) {
     const s = session(id);
     const progress = s.trainer.train(steps, readEvery, timeBudgetMs);
+    checkpoint(id, s, tf.getBackend());
     const history = s.trainer.history;
     const from = s.sentHistory;
     s.sentHistory = history.steps.length;
@@ -111,6 +115,7 @@ const api: WorkerImplementation = {
   loadWeights({ session: id, text }) {
     const { trainer } = session(id);
     trainer.loadWeights(parseWeights(text, trainer.family.id));
+    forgetCheckpoint(id);
     return { step: trainer.step };
   },
   loadTrained({ session: id, text }) {
@@ -119,6 +124,7 @@ const api: WorkerImplementation = {
     const trainer = trainerFromWeights(text, old.trainer.family.id);
     old.trainer.dispose();
     sessions.set(id, { trainer, sentHistory: 0 });
+    forgetCheckpoint(id);
     const { dataset, seed, settings } = trainer.options;
     // A weights file names a toy dataset (trainerFromWeights refuses any other): this narrows the type.
     if (typeof dataset !== "string") throw new Error("a trained model's file names no toy dataset");
@@ -131,11 +137,13 @@ const api: WorkerImplementation = {
     const s = session(id);
     s.trainer.reset();
     s.sentHistory = 0;
+    forgetCheckpoint(id);
     return { step: 0 };
   },
   dispose({ session: id }) {
     sessions.get(id)?.trainer.dispose();
     sessions.delete(id);
+    forgetCheckpoint(id);
     return { sessions: sessions.size };
   },
   memory() {
@@ -147,7 +155,44 @@ const api: WorkerImplementation = {
       sessions: sessions.size,
     };
   },
+  // The debug handles of ../demo/worker-restart.ts: each answers first, then breaks the worker as a fault would.
+  debugCrash() {
+    // Thrown in an async task nobody awaits: an unhandled rejection, which reaches the page only as thrown again below.
+    void (async () => {
+      await Promise.resolve();
+      throw new Error("genDemoDebug.crashWorker()");
+    })();
+    return { ok: true };
+  },
+  debugHang() {
+    setTimeout(() => {
+      // Busy for ten minutes at most (the page ends the worker long before).
+      const until = performance.now() + 600_000;
+      while (performance.now() < until);
+    });
+    return { ok: true };
+  },
+  debugLoseContext() {
+    return { lost: loseWebglContext() };
+  },
 };
+
+/** Runs one call; a WebGL context lost meanwhile is recovered from (the page is told), and the call run again. */
+async function run(request: WorkerRequest): Promise<unknown> {
+  const method: Method = request.method;
+  const call = () => (api[method] as (args: unknown) => unknown)(request.args);
+  let result: unknown;
+  try {
+    result = await call();
+  } catch (error) {
+    if (!webglContextLost()) throw error;
+  }
+  if (!webglContextLost()) return result;
+  const lost = await recoverLostContext(sessions);
+  (self as unknown as Worker).postMessage({ event: "backend-lost", lost } satisfies WorkerEvent);
+  // What ran on the lost context read back zeros: it runs again on the new backend (losing it on purpose does not).
+  return method === "debugLoseContext" ? result : await call();
+}
 
 let queue: Promise<void> = Promise.resolve();
 
@@ -156,9 +201,8 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
   queue = queue.then(async () => {
     let response: WorkerResponse;
     try {
-      const method: Method = request.method;
       const started = performance.now();
-      const result: unknown = await (api[method] as (args: unknown) => unknown)(request.args);
+      const result = await run(request);
       response = { id: request.id, ok: true, result, ms: performance.now() - started };
     } catch (error) {
       const text = errorText(error);
@@ -178,5 +222,17 @@ self.addEventListener("message", (event: MessageEvent<WorkerRequest>) => {
         error: String(error),
       } satisfies WorkerResponse);
     }
+  });
+});
+
+// A message that cannot be read would never be answered: the page is told, and ends the worker with that reason.
+self.addEventListener("messageerror", () => {
+  (self as unknown as Worker).postMessage({ event: "unreadable" } satisfies WorkerEvent);
+});
+// A rejected promise nobody handles does not reach the page by itself: thrown again, it is an uncaught error there.
+self.addEventListener("unhandledrejection", (event: PromiseRejectionEvent) => {
+  event.preventDefault();
+  setTimeout(() => {
+    throw event.reason;
   });
 });

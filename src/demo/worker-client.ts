@@ -4,8 +4,11 @@
  * A worker that stops after it has started (an uncaught error in it, or `stop()`) is terminated, its pending calls
  * are rejected with a `WorkerStoppedError`, later calls reject at once, and `onWorkerStopped` listeners hear of it;
  * `restartTrainingWorker()` starts a fresh one for the whole page and tells `onWorkerRestarted` listeners.
+ * A worker stops: on an uncaught error in it, a message that cannot be read (either way), or a call that runs past
+ * its bound (a hung worker, see ./reply-watch.ts), checked every second while calls are in flight.
  */
-import type { Method, WorkerApi, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+import type { BackendLoss, Method, WorkerApi, WorkerEvent, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+import { ReplyWatch, WarmCalls, type InFlightCall } from "./reply-watch.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { fill, same, type Text } from "../i18n/text.ts";
 import { TextError } from "../i18n/text-error.ts";
@@ -30,6 +33,10 @@ export class WorkerStoppedError extends TextError {}
 let current: WorkerClient | null = null;
 const stoppedListeners = new Set<(why: Text) => void>();
 const restartedListeners = new Set<() => void>();
+const backendLostListeners = new Set<(lost: BackendLoss) => void>();
+
+/** How often a call in flight is checked against its bound (ms). */
+const WATCH_EVERY_MS = 1000;
 
 function live(): WorkerClient {
   current ??= startWorker();
@@ -63,6 +70,12 @@ export function onWorkerRestarted(listener: () => void): () => void {
   return () => restartedListeners.delete(listener);
 }
 
+/** Calls `listener` when the worker lost its WebGL context and moved on (see ./context-recovery.ts). */
+export function onBackendLost(listener: (lost: BackendLoss) => void): () => void {
+  backendLostListeners.add(listener);
+  return () => backendLostListeners.delete(listener);
+}
+
 /** Stops the page's worker, if one runs (the debug handle of ./worker-restart.ts calls it). */
 export function stopTrainingWorker(): void {
   current?.stop();
@@ -86,55 +99,94 @@ function startWorker(): WorkerClient {
   let stopped = false;
   const pending = new Map<
     number,
-    { resolve: (value: { result: unknown; ms: number }) => void; reject: (error: Error) => void }
+    InFlightCall & {
+      session: string;
+      resolve: (value: { result: unknown; ms: number }) => void;
+      reject: (error: Error) => void;
+    }
   >();
-  worker.addEventListener("message", (event: MessageEvent<WorkerResponse>) => {
-    const reply = event.data;
+  const watch = new ReplyWatch(performance.now());
+  let watching = 0;
+  const warm = new WarmCalls();
+  worker.addEventListener("message", (event: MessageEvent<WorkerResponse | WorkerEvent>) => {
+    const data = event.data;
+    watch.replied(performance.now());
+    if ("event" in data) {
+      if (data.event === "unreadable") return endWith(DEMO_TEXT.worker.unreadable);
+      warm.backendChanged();
+      for (const listener of [...backendLostListeners]) listener(data.lost);
+      return;
+    }
     answered = true;
-    const waiter = pending.get(reply.id);
+    const waiter = pending.get(data.id);
     if (!waiter) return;
-    pending.delete(reply.id);
-    if (reply.ok) waiter.resolve({ result: reply.result, ms: reply.ms });
-    else waiter.reject(reply.errorText ? new TextError(reply.errorText) : new Error(reply.error));
+    pending.delete(data.id);
+    if (data.ok) warm.answered(waiter.method, waiter.session);
+    if (data.ok) waiter.resolve({ result: data.result, ms: data.ms });
+    else waiter.reject(data.errorText ? new TextError(data.errorText) : new Error(data.error));
   });
   /** Ends the worker: every pending call rejects with `error`, later ones with the same; listeners hear `why`. */
   const end = (why: Text, error: Error) => {
     if (stopped) return;
     stopped = true;
     worker.terminate();
+    window.clearInterval(watching);
     failure = error;
     for (const listener of [...stoppedListeners]) listener(why);
     for (const waiter of pending.values()) waiter.reject(error);
     pending.clear();
   };
-  let failure: Error | null = null;
-  worker.addEventListener("error", (event) => {
-    const reason = event.message ? same(event.message) : DEMO_TEXT.worker.scriptFailed;
+  const endWith = (why: Text) => end(why, new WorkerStoppedError(fill(DEMO_TEXT.worker.stopped, { reason: why })));
+  /** An error in the worker: before it ever answered, it could not start (its calls say so); after, it stopped. */
+  const crash = (reason: Text) => {
     if (!answered) {
       const error = new TextError(fill(DEMO_TEXT.worker.cannotStart, { reason }));
       for (const waiter of pending.values()) waiter.reject(error);
       pending.clear();
       return;
     }
-    const why = fill(DEMO_TEXT.worker.crashed, { reason });
-    end(why, new WorkerStoppedError(fill(DEMO_TEXT.worker.stopped, { reason: why })));
+    endWith(fill(DEMO_TEXT.worker.crashed, { reason }));
+  };
+  let failure: Error | null = null;
+  worker.addEventListener("error", (event) => {
+    // Said in the demos' boxes; the browser's console has it too.
+    event.preventDefault();
+    crash(event.message ? same(event.message) : DEMO_TEXT.worker.scriptFailed);
   });
+  worker.addEventListener("messageerror", () => endWith(DEMO_TEXT.worker.unreadable));
+  const check = () => {
+    const overdue = watch.check([...pending.values()], performance.now());
+    if (overdue) {
+      const seconds = Math.round(overdue.ranMs / 1000);
+      endWith(fill(DEMO_TEXT.worker.hung, { seconds, method: overdue.method }));
+    }
+    if (pending.size === 0) {
+      window.clearInterval(watching);
+      watching = 0;
+    }
+  };
   const timed: WorkerClient["timed"] = (method, args) => {
     if (failure) return Promise.reject(failure);
     const id = nextId++;
     const request: WorkerRequest = { id, method, args } as WorkerRequest;
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve: resolve as (value: { result: unknown; ms: number }) => void, reject });
+      const session = String((args as { session?: unknown } | null)?.session ?? "");
+      pending.set(id, {
+        method,
+        session,
+        cold: warm.isCold(method, session),
+        sentAt: performance.now(),
+        resolve: resolve as (value: { result: unknown; ms: number }) => void,
+        reject,
+      });
+      watching ||= window.setInterval(check, WATCH_EVERY_MS);
       worker.postMessage(request);
     });
   };
   return {
     timed,
     call: (method, args) => timed(method, args).then(({ result }) => result),
-    stop: () => {
-      const why = DEMO_TEXT.worker.terminated;
-      end(why, new WorkerStoppedError(fill(DEMO_TEXT.worker.stopped, { reason: why })));
-    },
+    stop: () => endWith(DEMO_TEXT.worker.terminated),
     get stopped() {
       return stopped;
     },

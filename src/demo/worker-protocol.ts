@@ -89,6 +89,15 @@ export interface WorkerApi {
   reset(args: { session: string }): { step: number };
   dispose(args: { session: string }): { sessions: number };
   memory(args: Record<string, never>): { numTensors: number; numBytes: number; backend: string; sessions: number };
+  /** Debug: an uncaught error in the worker, thrown after this call has answered (genDemoDebug.crashWorker()). */
+  debugCrash(args: Record<string, never>): { ok: true };
+  /** Debug: a busy loop in the worker once this call has answered, so it never answers again (…hangWorker()). */
+  debugHang(args: Record<string, never>): { ok: true };
+  /**
+   * Debug: loses the WebGL context through the WEBGL_lose_context extension (…loseWebglContext()); false when the
+   * backend running is not WebGL.
+   */
+  debugLoseContext(args: Record<string, never>): { lost: boolean };
 }
 
 export type Method = keyof WorkerApi;
@@ -97,6 +106,22 @@ export interface WorkerRequest<M extends Method = Method> {
   id: number;
   method: M;
   args: Parameters<WorkerApi[M]>[0];
+}
+
+/**
+ * What the worker says unasked: it could not read a message (a call that will never be answered), or the WebGL
+ * context was lost and training moved to another backend (see ./context-recovery.ts).
+ */
+export type WorkerEvent = { event: "unreadable" } | { event: "backend-lost"; lost: BackendLoss };
+
+/** A lost WebGL context and what the worker did: the backend now running, and each session's weights. */
+export interface BackendLoss {
+  choice: BackendChoice;
+  /**
+   * Per session: where its weights came from (read back from the lost context, the last checkpoint, or none: it
+   * starts again from 0), the step it goes on from, and how many steps past it were lost.
+   */
+  sessions: { session: string; kept: "read" | "checkpoint" | null; step: number; lostSteps: number }[];
 }
 
 /** A reply; `ms` is how long the worker spent on the call (not counting its wait in the queue). */

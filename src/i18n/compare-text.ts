@@ -110,6 +110,18 @@ export const COMPARE_TEXT = {
   },
   failed: { zh: "比较没能进行：{reason}。", en: "The comparison could not run: {reason}." },
   stopping: { zh: "正在停止……", en: "Stopping…" },
+  workerStopped: {
+    zh: "比较中断了：训练线程已停止。",
+    en: "The comparison was interrupted: the training worker stopped.",
+  },
+  workerStoppedBox: {
+    zh: "训练线程已停止（{reason}），比较中断了。",
+    en: "The training worker stopped ({reason}): the comparison was interrupted.",
+  },
+  restartHint: {
+    zh: "点“重新启动”会新开一个训练线程，并按表单中的设置重新运行比较。",
+    en: "“Restart” starts a new training worker and runs the comparison again with the form's setup.",
+  },
   runFailed: { zh: "出错了：{reason}。", en: "It failed: {reason}." },
   divergedAdvice: {
     zh: "请调小“{setting}”后重新比较。",

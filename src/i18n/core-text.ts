@@ -48,6 +48,7 @@ export const CORE_TEXT = {
     failedReason: { zh: "{backend}（{reason}）", en: "{backend} ({reason})" },
     noneWorks: { zh: "没有可用的计算后端：{reasons}", en: "no compute backend works: {reasons}" },
     webglWrong: { zh: "WebGL 计算结果不正确", en: "WebGL computes wrong results" },
+    contextLost: { zh: "WebGL 上下文已丢失", en: "its WebGL context was lost" },
     badSpeed: { zh: "测得的速度无效（{value}）", en: "the measured speed is not valid ({value})" },
     noneRan: { zh: "没有能运行的后端：{reasons}", en: "no backend could run: {reasons}" },
     diverged: {

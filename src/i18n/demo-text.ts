@@ -60,6 +60,20 @@ export const DEMO_TEXT = {
   },
   backend: {
     switched: { zh: "计算后端已切换为 {label}。", en: "The compute backend is now {label}." },
+    contextLost: {
+      checkpoint: {
+        zh: "WebGL 上下文丢失了：训练已改用 {label}，模型从第 {step} 步保存的权重接着训练（之后的 {lost} 步没能保留）。",
+        en: "The WebGL context was lost: training moved to {label} and goes on from the weights saved at step {step} (the {lost} steps after it could not be kept).",
+      },
+      read: {
+        zh: "WebGL 上下文丢失了：权重已读回，训练已改用 {label}，从第 {step} 步接着训练。",
+        en: "The WebGL context was lost: the weights were read back, and training moved to {label}, going on from step {step}.",
+      },
+      reset: {
+        zh: "WebGL 上下文丢失了，权重没能保留：训练已改用 {label}，模型从头开始。",
+        en: "The WebGL context was lost and the weights with it: training moved to {label} and the model starts from scratch.",
+      },
+    },
     measuring: {
       zh: "正在测速：用这个模型在各个计算后端上各训练一小段，选最快的……",
       en: "Measuring: training this model briefly on each compute backend to pick the fastest…",
@@ -158,6 +172,11 @@ export const DEMO_TEXT = {
     },
     crashed: { zh: "线程内出错：{reason}", en: "an error in the worker: {reason}" },
     terminated: { zh: "线程被终止", en: "the worker was terminated" },
+    unreadable: { zh: "线程发来的消息无法读取", en: "a message from the worker could not be read" },
+    hung: {
+      zh: "线程 {seconds} 秒没有响应，正在运行的调用是 {method}",
+      en: "the worker did not answer for {seconds} s, running {method}",
+    },
     restart: { zh: "重新启动", en: "Restart" },
     restartHint: {
       zh: "点“重新启动”会新开一个训练线程，并按当前设置从头创建每个演示的模型（已训练的权重随旧线程丢失）。",

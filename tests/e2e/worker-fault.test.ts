@@ -1,69 +1,31 @@
 /**
  * The page's one training worker stops while two demos train (terminated through the documented debug handle
- * `genDemoDebug.stopWorker()`, as a crash would end it): both demos say so and stop training, the article keeps
- * working, and Restart in one demo brings a fresh worker that both demos train on again, from scratch.
+ * `genDemoDebug.stopWorker()`): both demos say so and stop training, the article keeps working, and Restart in one
+ * demo brings a fresh worker that both demos train on again, from scratch. A worker that crashes (an error thrown in
+ * an async task of it that nobody awaits: an unhandled rejection) or hangs (a busy loop: no answer within a tick's bound) takes the same path, with its reason.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { servedSite } from "../support/served-site.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { collectProblems, debugHandle, stepOf, trainPast, waitForState } from "../support/demo-page.ts";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 const MODELS = ["gan", "ddpm"] as const;
 
-function stepOf(page: Page, model: string): Promise<number> {
-  return page
-    .locator(`#demo-${model} gen-demo`)
-    .getAttribute("data-demo-step")
-    .then((s) => Number(s));
-}
-
-async function waitFor(page: Page, model: string, state: string): Promise<void> {
-  await page.waitForFunction(
-    ([m, s]) => document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-demo-state") === s,
-    [model, state] as const,
-    { timeout: 90_000 },
-  );
-}
-
-async function trainPast(page: Page, model: string, from: number): Promise<void> {
-  await page.locator(`#demo-${model}`).getByRole("button", { name: "▶ 训练" }).click();
-  await page.waitForFunction(
-    ([m, n]) => Number(document.querySelector(`#demo-${m} gen-demo`)?.getAttribute("data-demo-step")) > Number(n),
-    [model, from] as const,
-    { timeout: 120_000 },
-  );
-}
-
 describe("the training worker stops", () => {
   it("every demo says so, the article keeps working, and Restart trains both demos again", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-    page.on("pageerror", (e) => problems.push(String(e)));
-    await page.goto(`${server.origin}${ARTICLE_PATH}?backend=wasm`);
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = collectProblems(page);
+    await page.goto(`${site.origin}${ARTICLE_PATH}?backend=wasm`);
     // As tall as the page, so both demos stay on screen (an off-screen demo pauses) while they train.
     const height = await page.evaluate(() => document.documentElement.scrollHeight);
     await page.setViewportSize({ width: 1280, height });
-    for (const model of MODELS) await waitFor(page, model, "ready");
+    for (const model of MODELS) await waitForState(page, model, "ready");
     for (const model of MODELS) await trainPast(page, model, 3);
 
-    await page.evaluate(() =>
-      (globalThis as unknown as { genDemoDebug: { stopWorker(): void } }).genDemoDebug.stopWorker(),
-    );
+    await debugHandle(page, "stopWorker");
 
     for (const model of MODELS) {
       const figure = page.locator(`#demo-${model}`);
@@ -85,7 +47,7 @@ describe("the training worker stops", () => {
     // Restart in one demo: a fresh worker for the page; both demos make their models again, from step 0.
     await page.locator("#demo-gan").getByRole("button", { name: "重新启动" }).click();
     for (const model of MODELS) {
-      await waitFor(page, model, "ready");
+      await waitForState(page, model, "ready");
       expect(await stepOf(page, model)).toBe(0);
       await expect(
         page.locator(`#demo-${model}`).getByRole("alert").filter({ hasText: "训练线程已停止" }).count(),
@@ -93,6 +55,42 @@ describe("the training worker stops", () => {
     }
     for (const model of MODELS) await trainPast(page, model, 3);
     expect(problems).toEqual([]);
+    await page.close();
+  });
+});
+
+/** The GAN demo alone, trained on WASM, then its worker broken by `handle`: the box says `reason`; Restart trains. */
+async function breakAndRestart(page: Page, handle: "crashWorker" | "hangWorker", reason: RegExp): Promise<void> {
+  const problems = collectProblems(page);
+  await page.goto(`${site.origin}${ARTICLE_PATH}?backend=wasm#demo-gan`);
+  await page.locator("#demo-gan gen-demo").scrollIntoViewIfNeeded();
+  await waitForState(page, "gan", "ready");
+  await trainPast(page, "gan", 3);
+  const broken = Date.now();
+  await debugHandle(page, handle);
+  const alert = page.locator("#demo-gan").getByRole("alert").filter({ hasText: "训练线程已停止" });
+  await alert.waitFor({ timeout: 30_000 });
+  const seconds = (Date.now() - broken) / 1000;
+  await expect(alert.textContent()).resolves.toMatch(reason);
+  await expect(page.locator("#demo-gan").getByRole("button", { name: "▶ 训练" }).isVisible()).resolves.toBe(true);
+  await alert.getByRole("button", { name: "重新启动" }).click();
+  await waitForState(page, "gan", "ready");
+  expect(await stepOf(page, "gan")).toBe(0);
+  await trainPast(page, "gan", 3);
+  expect(problems).toEqual([]);
+  console.log(`${handle}: said after ${seconds.toFixed(1)} s`);
+}
+
+describe("the training worker crashes or hangs", () => {
+  it("an error thrown in the worker and never caught stops it with that reason, and Restart trains again", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await breakAndRestart(page, "crashWorker", /线程内出错：.*genDemoDebug\.crashWorker\(\)/);
+    await page.close();
+  });
+
+  it("a worker in a busy loop is found within seconds, stopped with that reason, and Restart trains again", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await breakAndRestart(page, "hangWorker", /线程 \d+ 秒没有响应，正在运行的调用是 train/);
     await page.close();
   });
 });

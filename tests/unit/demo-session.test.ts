@@ -138,4 +138,24 @@ describe("DemoSession", () => {
     now = 6100;
     expect(session.qualityDue()).toBe(true);
   });
+
+  it("goes back to the step a lost WebGL context kept, its history cut there, and ignores a loss of other models", async () => {
+    const { worker } = fakeWorker();
+    const session = new DemoSession(worker, family, "s", () => 0);
+    await session.create({ dataset: "moons", seed: 1 });
+    await session.train(25);
+    expect(session.history.steps).toEqual([10, 20, 25]);
+    const choice = { name: "wasm" as const, fallbacks: [] };
+    expect(session.rewound({ choice, sessions: [{ session: "other", kept: null, step: 0, lostSteps: 9 }] })).toBeNull();
+    expect(session.step).toBe(25);
+    const mine = session.rewound({ choice, sessions: [{ session: "s", kept: "checkpoint", step: 20, lostSteps: 5 }] });
+    expect(mine).toEqual({ session: "s", kept: "checkpoint", step: 20, lostSteps: 5 });
+    expect(session.step).toBe(20);
+    expect(session.history.steps).toEqual([10, 20]);
+    expect(session.history.values.elbo).toEqual([1 / 10, 1 / 20]);
+    expect(session.lastLosses).toEqual({ elbo: 1 / 20 });
+    session.rewound({ choice, sessions: [{ session: "s", kept: null, step: 0, lostSteps: 20 }] });
+    expect(session.history.steps).toEqual([]);
+    expect(session.lastLosses).toBeNull();
+  });
 });

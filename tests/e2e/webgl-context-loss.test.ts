@@ -1,0 +1,62 @@
+/**
+ * The WebGL context is lost while a demo trains on WebGL (SwiftShader here; lost through the documented debug handle
+ * `genDemoDebug.loseWebglContext()`, WEBGL_lose_context in the worker): the demo says so in its message line, its
+ * backend shows WASM, it keeps its weights (its step goes on from where it was, not from 0) and trains on.
+ */
+import { describe, expect, it } from "vitest";
+import { servedSite } from "../support/served-site.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
+import {
+  collectProblems,
+  debugHandle,
+  stepOf,
+  trainPast,
+  waitForState,
+  waitForStepPast,
+} from "../support/demo-page.ts";
+
+const site = servedSite();
+
+describe("the WebGL context is lost mid-training", () => {
+  it("the demo says so, moves to WASM, keeps its weights and trains on", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = collectProblems(page);
+    await page.goto(`${site.origin}${ARTICLE_PATH}?backend=webgl#demo-gan`);
+    const figure = page.locator("#demo-gan");
+    await figure.locator("gen-demo").scrollIntoViewIfNeeded();
+    await waitForState(page, "gan", "ready");
+    await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WebGL");
+    // Past the first tick (its shaders compile: half a minute on SwiftShader here) and a second more of training.
+    await trainPast(page, "gan", 10);
+    await page.waitForTimeout(1500);
+    const before = await stepOf(page, "gan");
+
+    expect(await debugHandle(page, "loseWebglContext")).toBe(true);
+
+    const status = figure.locator(".demo-status");
+    await page.waitForFunction(
+      () => document.querySelector("#demo-gan .demo-status")?.textContent?.includes("WebGL 上下文丢失了"),
+      undefined,
+      { timeout: 60_000 },
+    );
+    const message = (await status.textContent()) ?? "";
+    console.log(`at step ${before}: ${message}`);
+    // Kept, not reset: the message names the step the model goes on from, and it is past the first second.
+    expect(message).toMatch(/训练已改用 WASM/);
+    expect(message).not.toMatch(/从头开始/);
+    const keptStep = Number(/第 (\d+) 步/.exec(message)?.[1]);
+    expect(keptStep).toBeGreaterThanOrEqual(5);
+    expect(keptStep).toBeLessThanOrEqual(before + 10);
+    await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WASM");
+    await expect(figure.locator(".demo-backend-note").textContent()).resolves.toContain("WebGL 上下文已丢失");
+    // Trains on from there: the step rises past where it was when the context was lost.
+    await waitForStepPast(page, "gan", before + 30, 60_000);
+    const memory = await page.evaluate(() =>
+      (document.querySelector("#demo-gan gen-demo") as unknown as { memory(): Promise<{ backend: string }> }).memory(),
+    );
+    expect(memory.backend).toBe("wasm");
+    await expect(page.locator("#demo-gan gen-demo").getAttribute("data-demo-state")).resolves.toBe("ready");
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 300_000);
+});
