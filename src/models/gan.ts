@@ -148,6 +148,19 @@ export function r1Penalty(discriminator: Mlp, real: Tensor2D): Scalar {
   });
 }
 
+/**
+ * The non-saturating discriminator loss with R1 (Mescheder et al. 2018, eq. 9):
+ * −E log σ(D(x)) − E log(1 − σ(D(G(z)))) + (γ/2)·E‖∇ₓD(x)‖². The logits on the real points come from the same
+ * pass that gives their input gradient, so the penalty costs one written-out backward pass, not a second forward.
+ */
+export function r1DiscriminatorLoss(discriminator: Mlp, real: Tensor2D, fake: Tensor2D, gamma: number): Scalar {
+  return tf.tidy(() => {
+    const { scores, inputGradient } = criticWithInputGradient(discriminator, real);
+    const penalty = tf.mul(tf.mean(tf.sum(tf.square(inputGradient), 1)), 0.5 * gamma);
+    return tf.add(discriminatorLoss("nonsaturating", scores, discriminator.apply(fake)), penalty);
+  });
+}
+
 /** The median of `values` (NaN for none). */
 function median(values: Float32Array): number {
   const sorted = Float32Array.from(values).sort();
@@ -168,6 +181,8 @@ class GanModel implements Model {
   private readonly settings: GanSettings;
   /** The generator's weight average that samples are drawn from, or null when `average` is 0. */
   private readonly average: WeightAverage | null;
+  /** Discriminator updates so far, which place the lazy R1 penalty on every `r1Interval`-th of them. */
+  private discriminatorUpdates = 0;
 
   constructor(settings: GanSettings, seed: number) {
     this.settings = settings;
@@ -226,7 +241,7 @@ class GanModel implements Model {
   }
 
   trainStep(data: DataSource, read: boolean): Losses | null {
-    const { loss, discriminatorSteps, clip, penalty, r1 } = this.settings;
+    const { loss, discriminatorSteps, clip, penalty, r1, r1Interval } = this.settings;
     let dCost: Scalar | null = null;
     for (let k = 0; k < discriminatorSteps; k++) {
       dCost?.dispose();
@@ -237,8 +252,10 @@ class GanModel implements Model {
         const epsilon = loss === "wgan-gp" ? this.epsilon(BATCH) : null;
         const cost = this.discriminatorOptimizer.minimize(() => {
           if (epsilon) return wganGpCriticLoss(this.discriminator, x, fake, epsilon, penalty);
-          const base = discriminatorLoss(loss, this.discriminator.apply(x), this.discriminator.apply(fake));
-          return loss === "nonsaturating" && r1 > 0 ? tf.add(base, tf.mul(r1Penalty(this.discriminator, x), r1)) : base;
+          // Lazy R1 (Karras et al. 2020, §3.1): on one update in k, weighted k·γ, so it costs about 1/k as much.
+          const lazy = loss === "nonsaturating" && r1 > 0 && this.discriminatorUpdates++ % r1Interval === 0;
+          if (lazy) return r1DiscriminatorLoss(this.discriminator, x, fake, r1 * r1Interval);
+          return discriminatorLoss(loss, this.discriminator.apply(x), this.discriminator.apply(fake));
         });
         if (loss === "wgan") {
           for (const v of this.discriminator.variables) v.assign(tf.clipByValue(v, -clip, clip));

@@ -15,6 +15,7 @@ import {
   GAN_LOSSES,
   generatorLoss,
   gradientPenalty,
+  r1DiscriminatorLoss,
   r1Penalty,
   wganGpCriticLoss,
 } from "../../src/models/gan.ts";
@@ -134,6 +135,51 @@ function smallCritic(seed: number): Mlp {
   );
 }
 
+/**
+ * Checks tfjs's float32 gradient `grads` of a loss over `critic`'s weights against central differences in float64
+ * (h = 1e−6: truncation ~h², rounding ~1e−16/h, both far below the tolerance) of `reference`, the same loss written
+ * independently over the weights, for every weight and bias. Returns the largest derivative seen, so a test can
+ * show the check was not passed by a loss flat in every weight. A variable without a path to the loss has no entry
+ * in `grads` (for the WGAN-GP penalty, the output bias) and counts as 0.
+ */
+function expectWeightGradients(
+  critic: Mlp,
+  grads: Record<string, { dataSync(): ArrayLike<number> }>,
+  reference: (weights: Weights) => number,
+): number {
+  const weights = weightsOf(critic);
+  const h = 1e-6;
+  const derivative = (bump: (w: Weights, d: number) => void) => {
+    const at = (d: number) => {
+      const copy: Weights = structuredClone(weights);
+      bump(copy, d);
+      return reference(copy);
+    };
+    return (at(h) - at(-h)) / (2 * h);
+  };
+  const layers = [...critic.hiddenLayers, critic.outputLayer];
+  let largest = 0;
+  layers.forEach((layer, l) => {
+    const dW = grads[layer.weight.name]?.dataSync() ?? new Float32Array(layer.weight.size);
+    const db = grads[layer.bias.name]?.dataSync() ?? new Float32Array(layer.bias.size);
+    const cols = layer.weight.shape[1]!;
+    weights.w[l]!.forEach((row, i) =>
+      row.forEach((_, j) => {
+        const want = derivative((w, d) => (w.w[l]![i]![j]! += d));
+        largest = Math.max(largest, Math.abs(want));
+        expect(Math.abs(dW[i * cols + j]! - want), `layer ${l} weight [${i}, ${j}]`).toBeLessThan(
+          1e-4 + 1e-3 * Math.abs(want),
+        );
+      }),
+    );
+    weights.b[l]!.forEach((_, j) => {
+      const want = derivative((w, d) => (w.b[l]![j]! += d));
+      expect(Math.abs(db[j]! - want), `layer ${l} bias [${j}]`).toBeLessThan(1e-4 + 1e-3 * Math.abs(want));
+    });
+  });
+  return largest;
+}
+
 const REAL = [
   [1.2, -0.4],
   [-0.7, 2.1],
@@ -194,39 +240,7 @@ describe("WGAN-GP's gradient penalty", () => {
     const expected = penaltyReference(weights, REAL, FAKE, EPSILON);
     expect(expected).toBeGreaterThan(0.01);
     expect(value(penalty)).toBeCloseTo(expected, 4);
-    // Central differences in float64 (h = 1e−6: truncation ~h², rounding ~1e−16/h, both far below the tolerance)
-    // of every weight and bias, against the float32 gradient tfjs takes through the written-out backward pass.
-    const h = 1e-6;
-    const derivative = (bump: (w: Weights, d: number) => void) => {
-      const at = (d: number) => {
-        const copy: Weights = structuredClone(weights);
-        bump(copy, d);
-        return penaltyReference(copy, REAL, FAKE, EPSILON);
-      };
-      return (at(h) - at(-h)) / (2 * h);
-    };
-    const layers = [...critic.hiddenLayers, critic.outputLayer];
-    let largest = 0;
-    layers.forEach((layer, l) => {
-      // The penalty depends on the biases only through the slopes, which are piecewise constant: its bias gradient
-      // is 0 almost everywhere, and tfjs returns no entry for variables without a path (the output bias).
-      const dW = grads[layer.weight.name]?.dataSync() ?? new Float32Array(layer.weight.size);
-      const db = grads[layer.bias.name]?.dataSync() ?? new Float32Array(layer.bias.size);
-      const cols = layer.weight.shape[1]!;
-      weights.w[l]!.forEach((row, i) =>
-        row.forEach((_, j) => {
-          const want = derivative((w, d) => (w.w[l]![i]![j]! += d));
-          largest = Math.max(largest, Math.abs(want));
-          expect(Math.abs(dW[i * cols + j]! - want), `layer ${l} weight [${i}, ${j}]`).toBeLessThan(
-            1e-4 + 1e-3 * Math.abs(want),
-          );
-        }),
-      );
-      weights.b[l]!.forEach((_, j) => {
-        const want = derivative((w, d) => (w.b[l]![j]! += d));
-        expect(Math.abs(db[j]! - want), `layer ${l} bias [${j}]`).toBeLessThan(1e-4 + 1e-3 * Math.abs(want));
-      });
-    });
+    const largest = expectWeightGradients(critic, grads, (w) => penaltyReference(w, REAL, FAKE, EPSILON));
     expect(largest).toBeGreaterThan(0.01);
     tf.dispose([real, fake, epsilon, ...Object.values(grads)]);
     critic.dispose();
@@ -288,9 +302,80 @@ describe("the R1 penalty (Mescheder 2018)", () => {
   });
 });
 
+/** −E log σ(D(x)) − E log(1 − σ(D(x̃))) + (γ/2)·E‖∇ₓD(x)‖², in float64 (log(1 + eˢ) written out). */
+function r1LossReference(weights: Weights, real: number[][], fake: number[][], gamma: number): number {
+  const softplus = (s: number) => Math.log1p(Math.exp(s));
+  const mean = (values: number[]) => values.reduce((a, v) => a + v, 0) / values.length;
+  const onReal = real.map((x) => reference(weights, x));
+  return (
+    mean(onReal.map(({ f }) => softplus(-f))) +
+    mean(fake.map((x) => softplus(reference(weights, x).f))) +
+    (gamma / 2) * mean(onReal.map(({ grad }) => grad.reduce((a, g) => a + g * g, 0)))
+  );
+}
+
+describe("the discriminator loss with R1 (Mescheder 2018, eq. 9)", () => {
+  it("has the value and the weight gradient of an independent float64 computation (central differences)", () => {
+    const discriminator = smallCritic(7);
+    const real = tf.tensor2d(REAL.flat(), [4, 2]);
+    const fake = tf.tensor2d(FAKE.flat(), [4, 2]);
+    const gamma = 3;
+    const { value: loss, grads } = tf.variableGrads(
+      () => r1DiscriminatorLoss(discriminator, real, fake, gamma),
+      discriminator.variables,
+    );
+    const expected = r1LossReference(weightsOf(discriminator), REAL, FAKE, gamma);
+    const withoutPenalty = r1LossReference(weightsOf(discriminator), REAL, FAKE, 0);
+    // the penalty is a visible part of the loss, so a loss that dropped it would fail
+    expect(expected - withoutPenalty).toBeGreaterThan(0.01);
+    expect(value(loss)).toBeCloseTo(expected, 4);
+    const largest = expectWeightGradients(discriminator, grads, (w) => r1LossReference(w, REAL, FAKE, gamma));
+    expect(largest).toBeGreaterThan(0.01);
+    tf.dispose([real, fake, ...Object.values(grads)]);
+    discriminator.dispose();
+  });
+
+  it("is the plain loss plus γ times r1Penalty", () => {
+    const discriminator = smallCritic(3);
+    const real = tf.tensor2d(REAL.flat(), [4, 2]);
+    const fake = tf.tensor2d(FAKE.flat(), [4, 2]);
+    const plain = value(
+      tf.tidy(() => discriminatorLoss("nonsaturating", discriminator.apply(real), discriminator.apply(fake))),
+    );
+    const penalty = value(r1Penalty(discriminator, real));
+    expect(value(r1DiscriminatorLoss(discriminator, real, fake, 2))).toBeCloseTo(plain + 2 * penalty, 5);
+    tf.dispose([real, fake]);
+    discriminator.dispose();
+  });
+});
+
 describe("the gan family", () => {
   const settingsFor = (loss: string) =>
     readSettings(gan.settings, resolveSettings(gan.settings, [{ raw: { loss }, source: same("test") }]).values);
+
+  it("adds lazy R1 on one discriminator update in k, weighted k·γ (Karras et al. 2020, §3.1)", () => {
+    // Models from the same seed see the same weights and batches. The first update's loss is L + w·P with the same
+    // plain loss L and penalty P: w = 0 without R1, γ on every update, k·γ lazily.
+    const losses = (r1: number, r1Interval: number) => {
+      const settings = readSettings(gan.settings, { ...defaults(gan.settings), r1, r1Interval });
+      const model = gan.create({ settings, seed: 4, dataset: "8gaussians" });
+      const data = createDataStream("8gaussians", 4);
+      const first = model.trainStep(data, true)!.discriminator!;
+      const second = model.trainStep(data, true)!.discriminator!;
+      model.dispose();
+      return { first, second };
+    };
+    const plain = losses(0, 1).first;
+    const everyUpdate = losses(2, 1).first - plain;
+    expect(everyUpdate).toBeGreaterThan(1e-3);
+    const lazy = losses(2, 3);
+    expect(lazy.first - plain).toBeCloseTo(3 * everyUpdate, 4);
+    // γ = 6 on every update makes the same first update, so both models reach the same weights; the lazy one's
+    // second update then carries no penalty and the other's does.
+    const eager = losses(6, 1);
+    expect(eager.first).toBeCloseTo(lazy.first, 5);
+    expect(eager.second - lazy.second).toBeGreaterThan(1e-3);
+  });
 
   it("offers exactly the losses the model knows", () => {
     const spec = gan.settings.find((s) => s.name === "loss");

@@ -114,6 +114,18 @@ export const ganSpec = defineFamilySpec({
       },
     },
     {
+      name: "r1Interval",
+      label: { zh: "R1 每隔几次判别器更新加一次 k", en: "R1 on one discriminator update in k" },
+      type: "integer",
+      min: 1,
+      max: 16,
+      default: 1,
+      help: {
+        zh: "“懒惰”正则化（Karras 等 2020，StyleGAN2 第 3.1 节）：R1 只在每 k 次判别器更新中的一次上加，权重乘以 k，平均下来是同一个惩罚，计算量约为 1/k；1 表示每次都加（Mescheder 等 2018 的原样）",
+        en: "Lazy regularisation (Karras et al. 2020, StyleGAN2 §3.1): R1 is added on one discriminator update in k, weighted k times, the same penalty on average at about 1/k of its cost; 1 adds it on every update (as in Mescheder et al. 2018)",
+      },
+    },
+    {
       name: "average",
       label: { zh: "生成器权重滑动平均 β（采样用）", en: "Generator weight average β (for sampling)" },
       type: "number",
