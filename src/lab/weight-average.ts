@@ -16,6 +16,28 @@ export interface WeightAverage {
   dispose(): void;
 }
 
+type Variable = import("@tensorflow/tfjs-core").Variable;
+
+/**
+ * The averaging step of eq. 2 over paired variables: `targets[i]` ← β_t `targets[i]` + (1 − β_t) `sources[i]`,
+ * at averaging step t = 1, 2, … as the returned function is called.
+ */
+export function averageInto(sources: readonly Variable[], targets: readonly Variable[], beta: number): () => void {
+  if (sources.length !== targets.length || sources.some((v, i) => v.size !== targets[i]!.size)) {
+    throw new Error("averageInto needs two lists of variables of the same shapes.");
+  }
+  let t = 0;
+  return () => {
+    const decay = warmedDecay(beta, ++t);
+    tf.tidy(() => {
+      sources.forEach((source, i) => {
+        const target = targets[i]!;
+        target.assign(tf.add(tf.mul(target, decay), tf.mul(source, 1 - decay)));
+      });
+    });
+  };
+}
+
 /** The decay at averaging step t (1, 2, …) for a target decay β. */
 export function warmedDecay(beta: number, t: number): number {
   return Math.min(beta, (1 + t) / (10 + t));
@@ -26,23 +48,12 @@ export function warmedDecay(beta: number, t: number): number {
  * (build both from the same seeded stream).
  */
 export function createWeightAverage(trained: Mlp, average: Mlp, beta: number): WeightAverage {
-  const sources = trained.variables;
-  const targets = average.variables;
-  if (sources.length !== targets.length || sources.some((v, i) => v.size !== targets[i]!.size)) {
+  if (trained.variables.length !== average.variables.length) {
     throw new Error("createWeightAverage needs two networks of the same shape.");
   }
-  let t = 0;
   return {
     network: average,
-    update() {
-      const decay = warmedDecay(beta, ++t);
-      tf.tidy(() => {
-        sources.forEach((source, i) => {
-          const target = targets[i]!;
-          target.assign(tf.add(tf.mul(target, decay), tf.mul(source, 1 - decay)));
-        });
-      });
-    },
+    update: averageInto(trained.variables, average.variables, beta),
     dispose: () => average.dispose(),
   };
 }

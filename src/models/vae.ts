@@ -23,6 +23,7 @@ import { sampleDataset } from "../lab/datasets.ts";
 import type { Dataset } from "../lab/own-data.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
+import { averageInto } from "../lab/weight-average.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../lab/vae-math.ts";
 import { vaeSpec } from "./specs/vae.ts";
@@ -67,6 +68,11 @@ class VaeModel implements Model {
   /** Steps this model has trained, for the variance warm-up; past it once weights are loaded. */
   private steps = 0;
   private readonly optimizer: FlatAdam;
+  /**
+   * The decoder that samples, views and the likelihood use: an exponential moving average of the trained one's
+   * weights and log σ_x² (`average` > 0), or the trained one itself. Training never reads it.
+   */
+  private readonly shown: { decoder: Mlp; logVariance: Variable; update: () => void } | null;
   private readonly noise: Random;
   /** Samples draw from their own stream, so drawing them (views, scores) never changes the training run. */
   private readonly sampleNoise: Random;
@@ -86,13 +92,28 @@ class VaeModel implements Model {
       { name: "encoder", inputs: 2, hidden: HIDDEN, outputs: 2 * LATENT, activation: "relu" },
       root.fork("encoder"),
     );
-    this.decoder = createMlp(
-      { name: "decoder", inputs: LATENT, hidden: HIDDEN, outputs: this.perPoint ? 4 : 2, activation: "relu" },
-      root.fork("decoder"),
-    );
-    // The variance head starts at zero, so σ_θ(z) starts as the shared σ_x and the warm-up's end changes nothing at once.
-    if (this.perPoint) zeroColumns(this.decoder.outputLayer.weight, 2);
+    const makeDecoder = (name: string) => {
+      const decoder = createMlp(
+        { name, inputs: LATENT, hidden: HIDDEN, outputs: this.perPoint ? 4 : 2, activation: "relu" },
+        root.fork("decoder"),
+      );
+      // The variance head starts at zero, so σ_θ(z) starts as the shared σ_x and the warm-up's end changes nothing
+      // at once.
+      if (this.perPoint) zeroColumns(decoder.outputLayer.weight, 2);
+      return decoder;
+    };
+    this.decoder = makeDecoder("decoder");
     this.decoderLogVariance = tf.tidy(() => tf.variable(tf.fill([2], INITIAL_LOG_VARIANCE), true));
+    if (settings.average > 0) {
+      // Built from the same seeded stream, so the average starts from the trained decoder's initial weights.
+      const decoder = makeDecoder("decoderAverage");
+      const logVariance = tf.tidy(() => tf.variable(tf.fill([2], INITIAL_LOG_VARIANCE), false));
+      const sources = [...this.decoder.variables, this.decoderLogVariance];
+      const update = averageInto(sources, [...decoder.variables, logVariance], settings.average);
+      this.shown = { decoder, logVariance, update };
+    } else {
+      this.shown = null;
+    }
     this.optimizer = createFlatAdam([...this.encoder.variables, ...this.decoder.variables, this.decoderLogVariance], {
       learningRate: settings.learningRate,
     });
@@ -109,11 +130,25 @@ class VaeModel implements Model {
    * MIN_LOG_VARIANCE, or the shared [2] log σ_x². `fitVariance` false holds the variance head (warm-up).
    */
   private decode(z: Tensor2D, fitVariance = true): { mean: Tensor2D; logVariance: Tensor } {
-    const out = this.decoder.apply(z);
-    if (!this.perPoint) return { mean: out, logVariance: this.decoderLogVariance };
+    return this.decodeWith(this.decoder, this.decoderLogVariance, z, fitVariance);
+  }
+
+  /** `decode` with the decoder that samples and views use (the weight average, when there is one). */
+  private decodeShown(z: Tensor2D): { mean: Tensor2D; logVariance: Tensor } {
+    return this.shown ? this.decodeWith(this.shown.decoder, this.shown.logVariance, z, true) : this.decode(z);
+  }
+
+  private decodeWith(
+    decoder: Mlp,
+    sharedLogVariance: Variable,
+    z: Tensor2D,
+    fitVariance: boolean,
+  ): { mean: Tensor2D; logVariance: Tensor } {
+    const out = decoder.apply(z);
+    if (!this.perPoint) return { mean: out, logVariance: sharedLogVariance };
     const head = tf.slice(out, [0, 2], [-1, 2]);
     // In the warm-up the head is still at its zero start (its gradient is 0 through the product), so × 0 changes nothing.
-    const logVariance = perPointLogVariance(this.decoderLogVariance, fitVariance ? head : tf.mul(head, 0));
+    const logVariance = perPointLogVariance(sharedLogVariance, fitVariance ? head : tf.mul(head, 0));
     return { mean: tf.slice(out, [0, 0], [-1, 2]), logVariance };
   }
 
@@ -137,6 +172,7 @@ class VaeModel implements Model {
         return tf.add(reconstruction, tf.mul(kl, this.beta));
       });
     });
+    this.shown?.update();
     const values = read ? kept.terms!.dataSync() : null;
     kept.terms!.dispose();
     if (!values) return null;
@@ -155,7 +191,7 @@ class VaeModel implements Model {
       const x = tf.tensor2d(points, [n, 2]);
       const { mean, logVariance } = this.encode(x);
       const z = reparameterise(mean, logVariance, tf.tensor2d(epsilon, [n, LATENT]));
-      const decoded = this.decode(z);
+      const decoded = this.decodeShown(z);
       const reconstruction = gaussianNegLogLikelihood(x, decoded.mean, decoded.logVariance);
       return tf.mean(tf.add(reconstruction, klToStandardNormal(mean, logVariance))).dataSync()[0]!;
     });
@@ -170,7 +206,7 @@ class VaeModel implements Model {
     const z = fillNormal(rng, new Float32Array(n * LATENT));
     const noise = noisy ? fillNormal(rng, new Float32Array(n * 2)) : null;
     const [points, sigma] = tf.tidy(() => {
-      const decoded = this.decode(tf.tensor2d(z, [n, LATENT]));
+      const decoded = this.decodeShown(tf.tensor2d(z, [n, LATENT]));
       const logVariance = tf.add(tf.zeros([n, 2]), decoded.logVariance) as Tensor2D;
       const x = noise ? reparameterise(decoded.mean, logVariance, tf.tensor2d(noise, [n, 2])) : decoded.mean;
       return [x.dataSync() as Float32Array, tf.exp(tf.mul(logVariance, 0.5)).dataSync() as Float32Array];
@@ -203,7 +239,7 @@ class VaeModel implements Model {
     const n = x.length / 2;
     const [codes, reconstructions] = tf.tidy(() => {
       const { mean } = this.encode(tf.tensor2d(x, [n, 2]));
-      const decoded = this.decode(mean).mean;
+      const decoded = this.decodeShown(mean).mean;
       return [mean.dataSync() as Float32Array, decoded.dataSync() as Float32Array];
     });
     if (request.view === "latent") {
@@ -252,6 +288,10 @@ class VaeModel implements Model {
       ...mlpWeights(this.encoder, "encoder"),
       ...mlpWeights(this.decoder, "decoder"),
       decoderLogVariance: this.decoderLogVariance,
+      // The average is what samples come from: a model loaded without it would draw from another decoder.
+      ...(this.shown
+        ? { ...mlpWeights(this.shown.decoder, "decoderAverage"), decoderAverageLogVariance: this.shown.logVariance }
+        : {}),
     };
   }
 
@@ -283,6 +323,8 @@ class VaeModel implements Model {
     this.encoder.dispose();
     this.decoder.dispose();
     this.decoderLogVariance.dispose();
+    this.shown?.decoder.dispose();
+    this.shown?.logVariance.dispose();
     this.optimizer.dispose();
   }
 }

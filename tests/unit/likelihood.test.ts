@@ -61,6 +61,11 @@ describe("Model.logLikelihood", () => {
     const model = vae.create({ settings: { ...defaults(vae.settings), beta: 3 }, seed: 3, dataset: "moons" });
     zeroOutput(network(model, "encoder"));
     zeroOutput(network(model, "decoder"));
+    // The bound is the model's that samples are drawn from: the decoder's weight average.
+    for (const name of ["decoderAverage.output.weight", "decoderAverage.output.bias"]) {
+      const weight = model.weights()[name]!;
+      weight.assign(tf.zerosLike(weight));
+    }
     // The decoder's log-variance starts at −2 per coordinate (its per-point head at zero), floored softly at m:
     // m + softplus(−2 − m). With z independent of x the bound is tight, and β (training's weight) does not enter it.
     const logVariance = MIN_LOG_VARIANCE + Math.log1p(Math.exp(-2 - MIN_LOG_VARIANCE));

@@ -228,6 +228,34 @@ describe("the model", () => {
     model.dispose();
   });
 
+  it("samples from the decoder's weight average (β = 0.99 by default), and from the trained decoder at β = 0", () => {
+    const data = { next: (n: number) => fillNormal(createRandom(3), new Float32Array(2 * n)) };
+    const model = create();
+    for (let i = 0; i < 5; i++) model.trainStep(data, false);
+    const names = Object.keys(model.weights());
+    expect(names).toContain("decoderAverage.output.weight");
+    expect(names).toContain("decoderAverageLogVariance");
+    // The samples view draws from the same noise every time, so only the model can change what it shows.
+    const drawn = () => model.view({ view: "samples", n: 500, extent: 4.5, gridSize: 8 }).samples!;
+    const before = drawn();
+    // Zeroing the trained decoder's last layer changes nothing drawn; zeroing the average's puts every mean at 0.
+    const zero = (name: string) => model.weights()[name]!.assign(tf.zerosLike(model.weights()[name]!));
+    zero("decoder.output.weight");
+    zero("decoder.output.bias");
+    expect(drawn()).toEqual(before);
+    zero("decoderAverage.output.weight");
+    zero("decoderAverage.output.bias");
+    const after = drawn();
+    const meanOf = (xs: Float32Array) => xs.reduce((a, v) => a + v, 0) / xs.length;
+    expect(Math.abs(meanOf(after))).toBeLessThan(0.1);
+    expect(after).not.toEqual(before);
+    model.dispose();
+
+    const plain = vae.create({ settings: { ...defaults(vae.settings), average: 0 }, seed: 2, dataset: "moons" });
+    expect(Object.keys(plain.weights()).some((n) => n.startsWith("decoderAverage"))).toBe(false);
+    plain.dispose();
+  });
+
   it("draws the latent view with hues in [0, 1) and the prior's circles of radius 1 and 2", () => {
     const model = create();
     const frame = model.view({ view: "latent", n: 300, extent: 4.5, gridSize: 8 });
