@@ -47,6 +47,8 @@ export interface Plot {
    * `dots` is false); null clears them.
    */
   setPaths(paths: readonly Float32Array[] | null, dots?: boolean): void;
+  /** The plot's accessible name (its text alternative), e.g. what it shows now. */
+  setLabel(label: string): void;
   /** The HTML legend's entries. */
   setLegend(items: readonly LegendItem[]): void;
   /** Redraws the marks canvas from the stored points, arrows and paths. */
@@ -224,6 +226,9 @@ export function createPlot(container: HTMLElement, options: PlotOptions): Plot {
     setPaths(nextPaths, dots = true) {
       paths = nextPaths;
       pathDots = dots;
+    },
+    setLabel(label) {
+      if (frame.getAttribute("aria-label") !== label) frame.setAttribute("aria-label", label);
     },
     setLegend(items) {
       renderLegend(legend, items);
