@@ -69,7 +69,7 @@ export class DemoPanel {
   private readonly barCharts;
   private readonly side: HTMLDivElement;
   /** The plot's text alternative, written at a modest pace (plot-description.ts). */
-  private readonly plotText = new PacedText((text) => this.plot.setLabel(tr(text)));
+  private readonly plotText = new PacedText((text) => this.plot.setDescription(tr(text)));
 
   constructor(
     element: HTMLElement,
@@ -184,7 +184,7 @@ export class DemoPanel {
     this.barCharts.update([]);
   }
 
-  /** Sets the plot's text alternative (what it shows now), at most every 2 s. */
+  /** Sets the plot's description (what it shows now, after its name), at most every 2 s. */
   describePlot(text: Text): void {
     this.plotText.set(text);
   }

@@ -1,7 +1,8 @@
 /**
  * The plot's text alternative, for a screen reader: the family, the data set, the step, the score and what the view
- * draws (each layer by its legend name, with its count of points). Written at most every `everyMs`: the plot is
- * redrawn many times a minute while training, and its name need not follow every frame.
+ * draws (each layer by its legend name, with its count of points), given as the plot's description after its fixed
+ * name. Written at most every `everyMs`: the plot is redrawn many times a minute while training, and its
+ * description need not follow every frame.
  */
 import { A11Y_TEXT as A } from "../i18n/a11y-text.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";

@@ -1,6 +1,6 @@
 /**
- * What a screen reader gets from a demo, in Chromium: the plot's text alternative follows the state (data set,
- * step, score, view), the live regions stay quiet while it trains (no step counter among them), and reaching a
+ * What a screen reader gets from a demo, in Chromium: the plot's description (after its fixed name, as Chromium's
+ * accessibility tree gives them) follows the state (data set, step, score, view), the live regions stay quiet while it trains (no step counter among them), and reaching a
  * score ≤ 0.2 is announced once, in the polite status line.
  */
 import type { Page } from "playwright-core";
@@ -28,7 +28,17 @@ const watchLiveRegions = (page: Page) =>
   }, DEMO);
 
 const liveLog = (page: Page) => page.evaluate(() => (window as unknown as { liveLog: string[] }).liveLog);
-const plotLabel = (page: Page) => page.locator(`${DEMO} .gm-plot__frame`).getAttribute("aria-label");
+/** The name and description Chromium's accessibility tree gives the element `selector`. */
+async function axNode(page: Page, selector: string): Promise<{ name: string; description: string }> {
+  const cdp = await page.context().newCDPSession(page);
+  const { root } = await cdp.send("DOM.getDocument");
+  const { nodeId } = await cdp.send("DOM.querySelector", { nodeId: root.nodeId, selector });
+  const { nodes } = await cdp.send("Accessibility.getPartialAXTree", { nodeId, fetchRelatives: false });
+  await cdp.detach();
+  return { name: String(nodes[0]?.name?.value ?? ""), description: String(nodes[0]?.description?.value ?? "") };
+}
+
+const plotText = (page: Page) => page.locator(`${DEMO} .gm-plot__frame`).getAttribute("aria-description");
 
 describe("a demo for a screen reader", () => {
   it("describes the plot as it trains, and keeps its live regions quiet on every step", async () => {
@@ -45,21 +55,24 @@ describe("a demo for a screen reader", () => {
     // "training…", "paused": a few lines for 150 steps and more, none of them a step count
     expect(log.length, log.join("\n")).toBeLessThanOrEqual(4);
     expect(log.join("\n")).not.toMatch(/第 \d+ 步/);
-    // once training has settled, the plot's name says the step shown and its score
+    // once training has settled, the plot's description says the step shown and its score
     await expect
       .poll(
         async () =>
-          new RegExp(`第 ${await demoStep(page, DEMO)} 步，得分 \\d\\.\\d\\d`).test((await plotLabel(page)) ?? ""),
+          new RegExp(`第 ${await demoStep(page, DEMO)} 步，得分 \\d\\.\\d\\d`).test((await plotText(page)) ?? ""),
         {
           timeout: 20_000,
         },
       )
       .toBe(true);
-    expect(await plotLabel(page)).toMatch(
+    expect(await plotText(page)).toMatch(
       /^生成对抗网络.*数据集 moons.*视图“判别器地形 \+ 生成器梯度”：真实数据 1000 个点、/,
     );
+    const node = await axNode(page, `${DEMO} .gm-plot__frame`);
+    expect(node.name).toBe("生成对抗网络（GAN / WGAN）：真实数据与生成样本");
+    expect(node.description).toBe(await plotText(page));
     await page.getByLabel("只看样本").check();
-    await expect.poll(() => plotLabel(page), { timeout: 5000 }).toMatch(/视图“只看样本”：/);
+    await expect.poll(() => plotText(page), { timeout: 5000 }).toMatch(/视图“只看样本”：/);
     expect(problems).toEqual([]);
     await page.close();
   });
