@@ -19,6 +19,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 240_000,
           fileParallelism: false,
+          // expect.poll waits 1 s by default: a page on a loaded two-core machine can take longer to scroll, observe
+          // and repaint; a poll still fails when the thing it waits for never comes.
+          expect: { poll: { timeout: 15_000 } },
           // says which Chromium runs and why, and unpacks the packaged one before the first test file
           globalSetup: ["tests/support/browser-setup.ts"],
         },

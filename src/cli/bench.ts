@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { BackendName } from "../lab/backend-names.ts";
-import type { DatasetName } from "../lab/dataset-names.ts";
+import { DATASET_NAMES, type DatasetName } from "../lab/dataset-names.ts";
 import { FAMILY_IDS, type FamilyId } from "../models/ids.ts";
 import { FAMILY_SPECS } from "../models/specs.ts";
 import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from "./args.ts";
@@ -32,11 +32,24 @@ import { launchChromium } from "./chromium.ts";
 import { serveStatic } from "./static-server.ts";
 import { runIfMain } from "./run-main.ts";
 
-const PARTS = ["page", "browser", "recognisable", "compare", "soak", "lighthouse", "node", "family-soak"] as const;
+const PARTS = [
+  "page",
+  "browser",
+  "recognisable",
+  "compare",
+  "soak",
+  "lighthouse",
+  "node",
+  "family-soak",
+  "datasets",
+] as const;
 /** Parts left out of the default run (it must stay short): run them with --only. */
-const LONG_PARTS: readonly Part[] = ["family-soak"];
+const LONG_PARTS: readonly Part[] = ["family-soak", "datasets"];
 type Part = (typeof PARTS)[number];
-const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons", "checkerboard"];
+/** The datasets of the default run's Node curves (seed 1; the part "datasets" covers every dataset and seed). */
+const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons"];
+/** Checkpoints of a run in the part "datasets": its score at the budget only, as it runs 21 trainings per family. */
+const DATASETS_CHECKPOINTS = 1;
 /** How long a session waits for a recognisable shape (the target is 5 s; a family that misses must be ≤ 10 s). */
 const RECOGNISABLE_CAP_SECONDS = 12;
 /** The seeds of every time-to-recognisable figure (the report gives their median and each). */
@@ -50,7 +63,12 @@ const OTHER_BACKEND_SECONDS = 8;
 
 const OPTIONS: OptionSpec[] = [
   { name: "family", help: `one family, or a comma-separated list: ${FAMILY_IDS.join(", ")}`, parse: list(FAMILY_IDS) },
-  { name: "backend", help: "webgl, wasm or both", parse: oneOf(["webgl", "wasm", "both"] as const), default: "both" },
+  {
+    name: "backend",
+    help: "picked (the backend the demos choose here), webgl, wasm or both",
+    parse: oneOf(["picked", "webgl", "wasm", "both"] as const),
+    default: "picked",
+  },
   { name: "runs", help: "measurement windows per speed figure (median, min, max)", parse: integer(3, 20), default: 3 },
   { name: "seconds", help: "seconds each demo trains while measured", parse: integer(8, 600), default: 20 },
   { name: "soak", help: "seconds of the memory soak (every demo training)", parse: integer(10, 3600), default: 120 },
@@ -72,6 +90,12 @@ const OPTIONS: OptionSpec[] = [
   },
   { name: "skip", help: `parts to leave out, comma-separated: ${PARTS.join(", ")}`, parse: list(PARTS) },
   { name: "jobs", help: "Node trainings run at once", parse: integer(1, 16), default: 2 },
+  {
+    name: "seeds",
+    help: "seeds of the part datasets (every family on every dataset at its default budget), comma-separated",
+    parse: seedList,
+    default: [1, 2, 3],
+  },
   { name: "out", help: "folder for the report (default: docs, or bench-results for a partial run)", parse: (v) => v },
   { name: "no-build", help: "yes: use the existing dist/", parse: oneOf(["yes"] as const) },
   {
@@ -90,6 +114,14 @@ function list<T extends string>(choices: readonly T[]) {
   };
 }
 
+function seedList(value: string): number[] {
+  const seeds = value.split(",").map((v) => Number(v.trim()));
+  if (seeds.some((n) => !Number.isInteger(n) || n < 0 || n > 2 ** 31 - 1)) {
+    throw new Error(`seeds must be whole numbers from 0 to 2147483647, comma-separated: got "${value}"`);
+  }
+  return [...new Set(seeds)];
+}
+
 const started = Date.now();
 function progress(message: string): void {
   const seconds = Math.round((Date.now() - started) / 1000);
@@ -98,48 +130,60 @@ function progress(message: string): void {
   );
 }
 
-/** One Node training run (family × dataset) in a child process; resolves with its curve. */
-function runNodeCurve(family: string, dataset: DatasetName): Promise<QualityCurve> {
+/** One Node training run to score, in a child process. */
+interface NodeTask {
+  family: string;
+  dataset: DatasetName;
+  seed: number;
+  /** Scored checkpoints; node-quality.ts's own count when left out. */
+  checkpoints?: number;
+}
+
+/** One Node training run (family × dataset × seed) in a child process; resolves with its curve. */
+function runNodeCurve({ family, dataset, seed, checkpoints }: NodeTask): Promise<QualityCurve> {
   const script = path.resolve("src/cli/bench/node-quality.ts");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, family, dataset], { stdio: ["ignore", "pipe", "inherit"] });
+    const extra = checkpoints === undefined ? [] : [String(checkpoints)];
+    const child = spawn(process.execPath, [script, family, dataset, String(seed), ...extra], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let stdout = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
     child.on("close", (code) =>
       code === 0
         ? resolve(JSON.parse(stdout) as QualityCurve)
-        : reject(new Error(`${family}/${dataset}: exit ${code}`)),
+        : reject(new Error(`${family}/${dataset}/seed ${seed}: exit ${code}`)),
     );
   });
 }
 
 /**
- * The Node quality curves of `families` on every dataset, run by a pool whose size can grow: one run beside
- * the memory soak (which only counts tensors and bytes), then `jobs` at once.
+ * Node training runs, by a pool whose size can grow: none while the browser is timed, one beside the memory soak
+ * (which only counts tensors and bytes), then `jobs` at once. Resolves with the curves in the order of `tasks`.
  */
-function startNodeCurves(families: string[]) {
-  const tasks = families.flatMap((family) => NODE_DATASETS.map((dataset) => ({ family, dataset })));
-  const curves: Record<string, Record<string, QualityCurve>> = {};
+function startNodeCurves(tasks: NodeTask[]) {
+  const curves: QualityCurve[] = [];
   let limit = 0;
   let active = 0;
   let next = 0;
   let finished = 0;
   let settle: (error?: Error) => void = () => {};
-  const done = new Promise<Record<string, Record<string, QualityCurve>>>((resolve, reject) => {
+  const done = new Promise<QualityCurve[]>((resolve, reject) => {
     settle = (error) => (error ? reject(error) : resolve(curves));
     if (tasks.length === 0) resolve(curves);
   });
   const pump = () => {
     while (active < limit && next < tasks.length) {
-      const { family, dataset } = tasks[next++]!;
+      const index = next++;
+      const task = tasks[index]!;
       active++;
-      runNodeCurve(family, dataset).then(
+      runNodeCurve(task).then(
         (curve) => {
           active--;
-          (curves[family] ??= {})[dataset] = curve;
+          curves[index] = curve;
           finished++;
           progress(
-            `node ${finished}/${tasks.length}: ${family} on ${dataset}: ${curve.points.at(-1)?.normalised.toFixed(3)} after ${curve.budget} steps, ` +
+            `node ${finished}/${tasks.length}: ${task.family} on ${task.dataset}, seed ${task.seed}: ${curve.points.at(-1)?.normalised.toFixed(3)} after ${curve.budget} steps, ` +
               (curve.reached
                 ? `≤ 0.2 at step ${curve.reached.step} (${curve.reached.seconds.toFixed(1)} s)`
                 : "never ≤ 0.2"),
@@ -189,13 +233,14 @@ async function main(argv: readonly string[]): Promise<number> {
     return error.message ? 2 : 0;
   }
   const families = (args.family as FamilyId[] | undefined) ?? [...FAMILY_IDS];
-  const backends: BackendName[] = args.backend === "both" ? ["wasm", "webgl"] : [args.backend as BackendName];
+  const backendChoice = args.backend as "picked" | "both" | BackendName;
   const only = args.only as Part[] | undefined;
   if (only && args.skip) return usageError("--only and --skip: give one of them");
   const skip = new Set<Part>(
     only ? PARTS.filter((p) => !only.includes(p)) : [...LONG_PARTS, ...((args.skip as Part[] | undefined) ?? [])],
   );
-  const partial = args.family !== undefined || args.backend !== "both" || only !== undefined || args.skip !== undefined;
+  const partial =
+    args.family !== undefined || backendChoice !== "picked" || only !== undefined || args.skip !== undefined;
   const out = String(args.out ?? (partial ? "bench-results" : "docs"));
   const seconds = Number(args.seconds);
   const runs = Number(args.runs);
@@ -219,7 +264,19 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const server = await serveStatic(dist, "/");
   const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
-  const nodeCurves = skip.has("node") ? null : startNodeCurves(families);
+  const curveTasks: NodeTask[] = skip.has("node")
+    ? []
+    : families.flatMap((family) => NODE_DATASETS.map((dataset) => ({ family, dataset, seed: 1 })));
+  const seeds = args.seeds as number[];
+  const datasetTasks: NodeTask[] = skip.has("datasets")
+    ? []
+    : families.flatMap((family) =>
+        DATASET_NAMES.flatMap((dataset) =>
+          seeds.map((seed) => ({ family, dataset, seed, checkpoints: DATASETS_CHECKPOINTS })),
+        ),
+      );
+  const nodeTasks = [...curveTasks, ...datasetTasks];
+  const nodeCurves = nodeTasks.length ? startNodeCurves(nodeTasks) : null;
   const result: BenchResult = {
     startedAt: new Date(started).toISOString(),
     finishedAt: "",
@@ -261,6 +318,8 @@ async function main(argv: readonly string[]): Promise<number> {
     await page.close();
     const defaultBackend = result.defaultBackend as BackendName;
     progress(`the demos pick ${defaultBackend} by default here`);
+    const backends: BackendName[] =
+      backendChoice === "both" ? ["wasm", "webgl"] : [backendChoice === "picked" ? defaultBackend : backendChoice];
 
     for (const family of families) {
       const spec = FAMILY_SPECS[family];
@@ -377,9 +436,14 @@ async function main(argv: readonly string[]): Promise<number> {
     await server.close();
   }
   if (nodeCurves) {
-    progress(`time to quality in Node (WASM), ${args.jobs} at a time`);
+    progress(`${nodeTasks.length} trainings in Node (WASM), ${args.jobs} at a time`);
     nodeCurves.setJobs(Number(args.jobs));
-    for (const [family, byDataset] of Object.entries(await nodeCurves.done)) result.families[family]!.node = byDataset;
+    const curves = await nodeCurves.done;
+    curves.forEach((curve, i) => {
+      const entry = result.families[curve.family]!;
+      if (i < curveTasks.length) (entry.node ??= {})[curve.dataset] = curve;
+      else ((entry.datasets ??= {})[curve.dataset] ??= []).push(curve);
+    });
   }
   result.finishedAt = new Date().toISOString();
   const files = writeReport(args.merge === "yes" ? mergeSaved(result, out) : result, out);

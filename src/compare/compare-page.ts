@@ -10,7 +10,7 @@ import { sampleDataset } from "../lab/datasets.ts";
 import { createRandom } from "../lab/random.ts";
 import { OWN_DATASET, type DatasetName } from "../lab/dataset-names.ts";
 import { ownDataOnLoad } from "../demo/own-data-store.ts";
-import { OWN_TEXT } from "../demo/own-data-text.ts";
+import { OWN_TEXT } from "../demo/own-data-messages.ts";
 import { FAMILY_IDS, isFamilyId, type FamilyId } from "../models/ids.ts";
 import { createPlot, type Plot } from "../render/plot.ts";
 import { createScoreChart } from "../render/score-chart.ts";
@@ -299,7 +299,12 @@ export function mountComparePage(main: HTMLElement): void {
         budgetSeconds: setup.budgetSeconds,
         mode: setup.mode,
         families,
-        gate: visible,
+        // While the gate waits, nothing trains: data-compare-parked says so (as a demo's data-demo-loop does).
+        gate: async () => {
+          if (document.hidden) main.dataset.compareParked = "hidden-tab";
+          await visible();
+          delete main.dataset.compareParked;
+        },
         stopped: () => stopRequested,
         onStart: (started) => {
           runs = [...started];

@@ -23,7 +23,7 @@ import { Milestones } from "./milestones.ts";
 import { TrainingLoop } from "./training-loop.ts";
 import { DemoOwnData } from "./demo-own-data.ts";
 import { OWN_DATA_EVENT, ownDataOnLoad } from "./own-data-store.ts";
-import { OWN_TEXT } from "./own-data-text.ts";
+import { OWN_TEXT } from "./own-data-messages.ts";
 import { COMMON_SETTINGS } from "../settings/common.ts";
 import { trainingWorker } from "./worker-client.ts";
 import { isWorkerStopped, watchTrainingWorker, workerStopped } from "./worker-restart.ts";

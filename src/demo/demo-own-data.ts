@@ -9,7 +9,7 @@ import { checkCount, OWN_LIMITS, readOwnCsv } from "../lab/own-data.ts";
 import { button } from "./controls.ts";
 import { BRUSH, createDrawTool, type DrawTool } from "./draw-tool.ts";
 import { clearOwnData, loadOwnData, saveOwnData } from "./own-data-store.ts";
-import { OWN_TEXT, problemText } from "./own-data-text.ts";
+import { OWN_TEXT, problemText } from "./own-data-messages.ts";
 import { A11Y_TEXT } from "../i18n/a11y-text.ts";
 import { closeOnEscape } from "./escape.ts";
 

@@ -11,7 +11,7 @@ import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { pageLang, tr } from "../i18n/page-lang.ts";
 import { fill, type Text } from "../i18n/text.ts";
 import { encodeOwnData, OWN_DATA_PARAM, URL_MAX_POINTS } from "../lab/own-data-url.ts";
-import { OWN_TEXT } from "./own-data-text.ts";
+import { OWN_TEXT } from "./own-data-messages.ts";
 
 /**
  * The link parameter that carries the reader's own points, when the demo trains on them and they are few enough,

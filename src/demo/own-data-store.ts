@@ -6,7 +6,7 @@
 import { checkCount } from "../lab/own-data.ts";
 import { decodeOwnData, OWN_DATA_PARAM } from "../lab/own-data-url.ts";
 import type { Text } from "../i18n/text.ts";
-import { OWN_TEXT, urlRefusalText } from "./own-data-text.ts";
+import { OWN_TEXT, urlRefusalText } from "./own-data-messages.ts";
 
 /** The storage key. */
 export const OWN_DATA_KEY = "gen-demo:own-data";

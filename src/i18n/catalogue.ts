@@ -2,8 +2,8 @@
  * The one catalogue of the interface's strings, in Chinese and English: the demos (controls, messages, legends,
  * exports), the comparison page, the embed page, and the messages of settings, backends and divergence. Each area
  * keeps its entries in a file of its own (./core-text.ts, ./demo-text.ts, ./compare-text.ts, ./page-text.ts,
- * ./own-data-text.ts, ./a11y-text.ts); code imports the area it needs, so a demo's bundle carries no comparison prose; this is the one entry
- * point, and `tests/unit/i18n-catalogue.test.ts` walks it. A family's own words (its settings, views, loss series
+ * ./own-data-text.ts, ./a11y-text.ts); code imports the area it needs, so a demo's bundle carries no comparison
+ * prose; this is the one entry point, and `tests/unit/i18n-catalogue.test.ts` walks it. A family's own words (its settings, views, loss series
  * and view captions) stay with its declaration, as `{ zh, en }` pairs in src/models/, and the test of the sources
  * holds them to the same rule. Another area's file of `{ zh, en }` pairs joins by one line below.
  */

@@ -1,7 +1,7 @@
 /** The settings every demo has, whatever its family: the dataset, the seed and the speed (steps per frame). */
 import { same } from "../i18n/text.ts";
 import { DATASET_NAMES, OWN_DATASET } from "../lab/dataset-names.ts";
-import { OWN_TEXT } from "../demo/own-data-text.ts";
+import { OWN_TEXT } from "../demo/own-data-messages.ts";
 import type { SettingSpec } from "./table.ts";
 
 export const COMMON_SETTINGS = [

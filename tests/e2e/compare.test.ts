@@ -232,7 +232,11 @@ describe("the comparison page", () => {
       [...document.querySelectorAll<HTMLElement>("[data-compare-panel]")].some((p) => Number(p.dataset.steps) > 0),
     );
     await setHidden(true);
-    await page.waitForTimeout(500); // the call in flight comes back
+    // The call in flight comes back (on a loaded machine a train call and its scoring can take seconds); then the
+    // page parks, and nothing may train while it is parked.
+    await page.waitForFunction(() => document.querySelector("main")?.dataset.compareParked === "hidden-tab", null, {
+      timeout: 30_000,
+    });
     const paused = await steps();
     await page.waitForTimeout(1500);
     expect(await steps()).toBe(paused);

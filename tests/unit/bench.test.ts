@@ -185,6 +185,72 @@ describe("the report", () => {
   });
 });
 
+describe("the report's family × dataset table", () => {
+  const curve = (dataset: string, seed: number, last: number) => ({
+    family: "x",
+    dataset: dataset as "moons",
+    seed,
+    budget: 1000,
+    points: [{ step: 1000, seconds: 5, normalised: last }],
+    reached: last <= 0.2 ? { step: 1000, seconds: 5 } : null,
+    stepsPerSecond: 200,
+  });
+  const result = (datasets: Record<string, number[]>): BenchResult => ({
+    startedAt: "2026-01-01T00:00:00Z",
+    finishedAt: "2026-01-01T00:10:00Z",
+    command: "npm run bench -- --only datasets",
+    machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
+    defaultBackend: "wasm",
+    durations: { demo: 20, otherBackend: 8, recognisableCap: 12 },
+    families: {
+      f: {
+        title: "f",
+        defaultSteps: 1000,
+        batchSize: 256,
+        backends: {},
+        recognisable: {},
+        // Seed 1's curves say 0.1 on both datasets: the target must read the worst seed, not these.
+        node: { "8gaussians": curve("8gaussians", 1, 0.1), moons: curve("moons", 1, 0.1) },
+        datasets: Object.fromEntries(
+          Object.entries(datasets).map(([d, scores]) => [d, scores.map((v, i) => curve(d, i + 1, v))]),
+        ),
+      },
+    },
+  });
+  const write = (r: BenchResult) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "bench-datasets-"));
+    writeReport(r, dir);
+    return readFileSync(path.join(dir, "benchmarks.md"), "utf8");
+  };
+
+  it("gives each pair's median and range over seeds, learnt only when every seed reaches 0.2", () => {
+    const md = write(
+      result({ "8gaussians": [0.1, 0.14, 0.12], moons: [0.05, 0.3, 0.1], "2spirals": [0.4, 0.5, 0.45] }),
+    );
+    expect(md).toContain("| f | 1000 | ✅ 0.120 (0.100–0.140) | ❌ 0.100 (0.050–0.300) | ❌ 0.450 (0.400–0.500) |");
+    expect(md).toContain("at seeds 1, 2, 3");
+    expect(md).toContain("1 of 3 family × dataset pairs are learnt at every seed.");
+  });
+
+  it("holds the budget target to the worst seed", () => {
+    const row = (md: string) => md.split("\n").find((l) => l.startsWith("| f | "))!;
+    expect(row(write(result({ "8gaussians": [0.1, 0.14, 0.12], moons: [0.05, 0.16, 0.1] })))).toContain(
+      "| ❌ 0.140 / 0.160 |",
+    );
+    expect(row(write(result({ "8gaussians": [0.1, 0.14, 0.12], moons: [0.05, 0.15, 0.1] })))).toContain(
+      "| ✅ 0.140 / 0.150 |",
+    );
+  });
+
+  it("keeps the datasets a later run did not measure when merged", () => {
+    const saved = result({ "8gaussians": [0.1], moons: [0.2] });
+    const later = result({ moons: [0.3] });
+    const merged = mergeResults(saved, later).families.f!.datasets!;
+    expect(Object.keys(merged).sort()).toEqual(["8gaussians", "moons"]);
+    expect(merged.moons!.map((c) => c.points[0]!.normalised)).toEqual([0.3]);
+  });
+});
+
 describe("the comparison page's CSV, as the benchmark reads it", () => {
   it("splits quoted fields with commas and doubled quotes (RFC 4180)", () => {
     expect(csvFields('gan,"生成对抗网络（GAN, WGAN）",0.2,,"a ""b"""')).toEqual([

@@ -11,7 +11,7 @@ import { decodeOwnData, encodeOwnData, URL_MAX_POINTS } from "../../src/lab/own-
 import { MIN_SPREAD, ownQualityScore } from "../../src/lab/own-score.ts";
 import { createRandom } from "../../src/lab/random.ts";
 import { loadOwnData, OWN_DATA_KEY, ownDataOnLoad, saveOwnData } from "../../src/demo/own-data-store.ts";
-import { problemText } from "../../src/demo/own-data-text.ts";
+import { problemText } from "../../src/demo/own-data-messages.ts";
 
 const grid = (count: number) => Float32Array.from({ length: 2 * count }, (_, i) => ((i * 7919) % 801) / 100 - 4);
 

@@ -2,7 +2,7 @@
  * The Trainer with a stand-in family (no tfjs): read-back cadence, the time budget of a call, and how a
  * non-finite loss stops training at its step until a reset.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { Trainer } from "../../src/models/trainer.ts";
 import type { Family, Model } from "../../src/models/types.ts";
 import { same } from "../../src/i18n/text.ts";
@@ -49,11 +49,26 @@ describe("Trainer", () => {
   });
 
   it("stops a call early when its time budget runs out, reading the losses of its last step", () => {
-    const trainer = new Trainer(options(standIn((k) => k, 5)));
-    const progress = trainer.train(1000, 100, 30);
-    expect(progress.step).toBeGreaterThanOrEqual(5);
-    expect(progress.step).toBeLessThan(20);
-    expect(progress.losses).toEqual({ loss: progress.step });
+    // The clock is the test's: each step takes exactly 5 ms of it, so a loaded machine cannot change the count.
+    let now = 0;
+    const clock = vi.spyOn(performance, "now").mockImplementation(() => now);
+    try {
+      const family = standIn((k) => k);
+      const create = family.create.bind(family);
+      family.create = (...args) => {
+        const model = create(...args);
+        const trainStep = model.trainStep.bind(model);
+        model.trainStep = (data, read) => ((now += 5), trainStep(data, read));
+        return model;
+      };
+      const trainer = new Trainer(options(family));
+      const progress = trainer.train(1000, 100, 30);
+      // Steps start at 0, 5, …, 30 ms: the step that starts at the deadline is the last, and its losses are read.
+      expect(progress.step).toBe(7);
+      expect(progress.losses).toEqual({ loss: 7 });
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it("stops at the step whose loss is not finite, stays stopped, and starts again after a reset", () => {

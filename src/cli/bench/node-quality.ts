@@ -1,8 +1,9 @@
 /**
- * Time to quality in Node on WASM: trains one family on one dataset for its default budget (seed 1,
- * default settings) and scores 10,000 samples at checkpoints. Seconds count training only, not the scoring, as
+ * Time to quality in Node on WASM: trains one family on one dataset for its default budget (default settings,
+ * one seed) and scores 10,000 samples at checkpoints. Seconds count training only, not the scoring, as
  * processor time (WASM runs on one thread), so that a run sharing the machine with others reads the same.
- * Run as a child process by the benchmark (one per core): `node node-quality.ts <family> <dataset>` prints JSON.
+ * Run as a child process by the benchmark (one per core):
+ * `node node-quality.ts <family> <dataset> [seed] [checkpoints]` prints JSON.
  */
 import { chooseBackend } from "../../lab/backend.ts";
 import type { DatasetName } from "../../lab/dataset-names.ts";
@@ -21,6 +22,8 @@ export interface QualityPoint {
 export interface QualityCurve {
   family: string;
   dataset: DatasetName;
+  /** The training seed (older reports: seed 1, not recorded). */
+  seed?: number;
   budget: number;
   points: QualityPoint[];
   /** The first checkpoint at or below 0.2, if any. */
@@ -32,15 +35,21 @@ export interface QualityCurve {
 /** Samples scored at each checkpoint, as the issue asks for the benchmark. */
 export const QUALITY_SAMPLES = 10_000;
 export const QUALITY_TARGET = 0.2;
-/** Checkpoints per run (plus step 0): scoring 10,000 samples of an iterative sampler costs seconds. */
+/** Checkpoints per run: scoring 10,000 samples of an iterative sampler costs seconds. */
 export const CHECKPOINTS = 6;
 
-export async function qualityCurve(familyId: string, dataset: DatasetName): Promise<QualityCurve> {
+/** Trains `familyId` on `dataset` at `seed` for its default budget, scoring at `checkpoints` evenly spaced steps. */
+export async function qualityCurve(
+  familyId: string,
+  dataset: DatasetName,
+  seed = 1,
+  checkpoints = CHECKPOINTS,
+): Promise<QualityCurve> {
   await chooseBackend("wasm", { disabled: ["webgl"] });
   const family = getFamily(familyId);
-  const trainer = new Trainer({ family, dataset, seed: 1, settings: defaults(family.settings) });
+  const trainer = new Trainer({ family, dataset, seed, settings: defaults(family.settings) });
   const budget = family.defaultSteps;
-  const every = Math.max(50, Math.ceil(budget / CHECKPOINTS / 50) * 50);
+  const every = Math.max(50, Math.ceil(budget / checkpoints / 50) * 50);
   const score = () => qualityScore(trainer.sample(QUALITY_SAMPLES), dataset).normalised;
   const points: QualityPoint[] = [];
   let seconds = 0;
@@ -56,6 +65,7 @@ export async function qualityCurve(familyId: string, dataset: DatasetName): Prom
   return {
     family: familyId,
     dataset,
+    seed,
     budget,
     points,
     reached: hit ? { step: hit.step, seconds: hit.seconds } : null,
@@ -64,8 +74,13 @@ export async function qualityCurve(familyId: string, dataset: DatasetName): Prom
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [familyId, dataset] = process.argv.slice(2);
-  qualityCurve(familyId ?? "", (dataset ?? "8gaussians") as DatasetName).then(
+  const [familyId, dataset, seed, checkpoints] = process.argv.slice(2);
+  qualityCurve(
+    familyId ?? "",
+    (dataset ?? "8gaussians") as DatasetName,
+    Number(seed ?? 1),
+    Number(checkpoints ?? CHECKPOINTS),
+  ).then(
     (curve) => process.stdout.write(`${JSON.stringify(curve)}\n`),
     (error: unknown) => {
       console.error(error);
