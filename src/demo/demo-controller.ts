@@ -19,6 +19,7 @@ import { quotedReason } from "./error-text.ts";
 import type { MountedDemo } from "./mounted-demo.ts";
 import { QUALITY_PENDING, qualityText } from "./quality-text.ts";
 import { StatusPacer } from "./status-pacer.ts";
+import { Milestones } from "./milestones.ts";
 import { TrainingLoop } from "./training-loop.ts";
 import { DemoOwnData } from "./demo-own-data.ts";
 import { OWN_DATA_EVENT, ownDataOnLoad } from "./own-data-store.ts";
@@ -53,6 +54,7 @@ class Demo implements MountedDemo {
   private readonly plot: DemoView;
   private readonly files: DemoFiles;
   private readonly own: DemoOwnData;
+  private readonly milestones = new Milestones();
   private ready: Promise<void>;
   private destroyed = false;
   /** Set when the demo could not start: nothing more is asked of the worker. */
@@ -124,6 +126,7 @@ class Demo implements MountedDemo {
       showDrawing: (points) => this.panel.showDrawing(points, tr(OWN_TEXT.drawLegend)),
       use: (points) => void this.useOwn(points.length / 2),
       announce: (message) => this.panel.announce(message),
+      drawingLeft: () => void this.redraw(),
     });
     this.panel.addSection(this.own.element);
     // A demo on the reader's data shows its tools and count from the start.
@@ -208,6 +211,8 @@ class Demo implements MountedDemo {
     const dataset = this.settings.values.dataset as DatasetName;
     this.plot.showData(dataset, Number(this.settings.values.seed), points);
     await this.session.create(this.settings.values, points);
+    this.milestones.reset();
+    this.plot.setScore(null);
     this.panel.showLosses(null);
     this.panel.showQuality(QUALITY_PENDING, null);
     this.status.write(0);
@@ -230,12 +235,12 @@ class Demo implements MountedDemo {
     }
     if (outcome.kind === "budget") {
       await this.redraw();
-      await this.updateQuality();
+      await this.updateQuality(true);
       this.panel.announce(fill(DEMO_TEXT.budgetDone, { step: outcome.step }));
       return false;
     }
     if (this.session.viewDue()) void this.redraw();
-    if (this.session.qualityDue()) void this.updateQuality();
+    if (this.session.qualityDue()) void this.updateQuality(true);
     return true;
   }
 
@@ -251,9 +256,14 @@ class Demo implements MountedDemo {
     if (!this.destroyed && !this.own.drawing) await this.plot.redraw(() => !this.destroyed && !this.own.drawing);
   }
 
-  private async updateQuality(): Promise<void> {
+  /** Scores the model now; `training`: a score of training, which may reach a milestone (announced once). */
+  private async updateQuality(training = false): Promise<void> {
     const score = await this.session.quality(LIVE_QUALITY_POINTS);
-    if (!this.destroyed) this.panel.showQuality(qualityText(score), score);
+    if (this.destroyed) return;
+    this.panel.showQuality(qualityText(score), score);
+    this.plot.setScore(score.normalised);
+    const milestone = training ? this.milestones.score(score.normalised, score.step) : null;
+    if (milestone) this.panel.announce(milestone);
   }
 
   private chooseView(view: ViewSpec): void {
@@ -270,7 +280,7 @@ class Demo implements MountedDemo {
       // every 3–8 s), and a reader who pauses compares the two.
       void this.ready.then(async () => {
         await this.redraw();
-        await this.updateQuality();
+        await this.updateQuality(true);
       });
     } else {
       this.panel.views.stopSweep();

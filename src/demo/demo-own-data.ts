@@ -10,6 +10,8 @@ import { button } from "./controls.ts";
 import { BRUSH, createDrawTool, type DrawTool } from "./draw-tool.ts";
 import { clearOwnData, loadOwnData, saveOwnData } from "./own-data-store.ts";
 import { OWN_TEXT, problemText } from "./own-data-messages.ts";
+import { A11Y_TEXT } from "../i18n/a11y-text.ts";
+import { closeOnEscape } from "./escape.ts";
 
 export interface OwnDataActions {
   /** Training pauses while the reader draws. */
@@ -19,6 +21,8 @@ export interface OwnDataActions {
   /** The set changed and is usable: train on it (switching the dataset to it if need be), from scratch. */
   use(points: Float32Array): void;
   announce(message: string): void;
+  /** Drawing was left without using the points (Escape): the plot shows the model again. */
+  drawingLeft(): void;
 }
 
 let uid = 0;
@@ -29,13 +33,16 @@ export class DemoOwnData {
   private readonly actions: OwnDataActions;
   private readonly drawButton: HTMLButtonElement;
   private readonly undoButton: HTMLButtonElement;
-  private readonly countOut: HTMLOutputElement;
+  private readonly countOut: HTMLSpanElement;
   private readonly note: HTMLParagraphElement;
   private readonly dialog: HTMLDialogElement;
   private readonly report: HTMLDivElement;
   private readonly csvText: HTMLTextAreaElement;
   /** The stored set when the demo started, or after the reader changed it. */
   private current: Float32Array | null;
+  /** Where Escape is heard while drawing (the whole demo), and its listener. */
+  private readonly host: HTMLElement;
+  private readonly onKey = (event: KeyboardEvent) => this.escape(event);
 
   constructor(area: HTMLElement, extent: number, initial: Float32Array | null, actions: OwnDataActions) {
     this.actions = actions;
@@ -68,7 +75,8 @@ export class DemoOwnData {
     this.undoButton = button(tr(OWN_TEXT.undo), () => this.tool.undo(), "demo-own-undo");
     const clear = button(tr(OWN_TEXT.clear), () => this.clear(), "demo-own-clear");
     const openCsv = button(tr(OWN_TEXT.csvOpen), () => this.dialog.showModal(), "demo-own-csv");
-    this.countOut = Object.assign(document.createElement("output"), { className: "demo-own-count" });
+    // Not an <output> (a live region): the count changes at every move of a stroke; `say` announces what matters.
+    this.countOut = Object.assign(document.createElement("span"), { className: "demo-own-count" });
     this.note = Object.assign(document.createElement("p"), { className: "demo-own-note" });
     this.note.setAttribute("role", "status");
     const row = (...items: HTMLElement[]) => {
@@ -116,7 +124,23 @@ export class DemoOwnData {
     );
     this.dialog.append(title, help, textLabel, this.csvText, fileLabel, file, actionsRow, this.report);
     this.element.append(this.dialog);
+    // Closed by Escape or its button, the dialog gives the focus back to the button that opened it.
+    this.dialog.addEventListener("close", () => openCsv.focus());
+    closeOnEscape(this.element);
+    // Heard before the section's own Escape (capture), so Escape while drawing leaves drawing first.
+    this.host = area.closest<HTMLElement>("gen-demo") ?? area;
+    this.host.addEventListener("keydown", this.onKey, { capture: true });
     this.showCount();
+  }
+
+  /** Escape while drawing leaves drawing without using what was drawn (as choosing another data set does). */
+  private escape(event: KeyboardEvent): void {
+    if (event.key !== "Escape" || !this.tool.drawing || this.dialog.open) return;
+    event.preventDefault();
+    this.stopDrawing();
+    this.actions.drawingLeft();
+    this.drawButton.focus();
+    this.say(tr(A11Y_TEXT.drawingLeft));
   }
 
   /** The usable set now (stored, drawn or pasted), or null. */
@@ -252,6 +276,7 @@ export class DemoOwnData {
   }
 
   destroy(): void {
+    this.host.removeEventListener("keydown", this.onKey, { capture: true });
     this.tool.destroy();
   }
 }

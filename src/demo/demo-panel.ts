@@ -20,6 +20,8 @@ import { createExportMenu, type ExportKind } from "./export-menu.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { tr } from "../i18n/page-lang.ts";
 import { fill, type Text } from "../i18n/text.ts";
+import { closeOnEscape } from "./escape.ts";
+import { PacedText } from "./plot-description.ts";
 
 /** Half-width of the square plot, in data units. */
 export const EXTENT = 4.5;
@@ -48,8 +50,9 @@ export class DemoPanel {
   private readonly controls: SettingControl[];
   private readonly backendControl: SettingControl;
   private readonly play: HTMLButtonElement;
-  private readonly stepOut = output("demo-step", tr(fill(T.stepCount, { step: 0 })));
-  private readonly rateOut = output("demo-rate", "");
+  // Spans, not <output>s: an <output> is a live region, and these change many times a second while training.
+  private readonly stepOut = span("demo-step", tr(fill(T.stepCount, { step: 0 })));
+  private readonly rateOut = span("demo-rate", "");
   private readonly backendBadge = Object.assign(document.createElement("span"), {
     className: "demo-backend",
     textContent: tr(fill(T.backendBadge, { label: T.backendLoading })),
@@ -65,6 +68,8 @@ export class DemoPanel {
   private readonly lossChart;
   private readonly barCharts;
   private readonly side: HTMLDivElement;
+  /** The plot's text alternative, written at a modest pace (plot-description.ts). */
+  private readonly plotText = new PacedText((text) => this.plot.setDescription(tr(text)));
 
   constructor(
     element: HTMLElement,
@@ -95,6 +100,7 @@ export class DemoPanel {
     settings.className = "demo-settings";
     const summary = document.createElement("summary");
     summary.textContent = tr(T.settings);
+    closeOnEscape(settings);
     this.controls = specs.map((spec) =>
       createSettingControl(
         spec,
@@ -176,6 +182,11 @@ export class DemoPanel {
     this.plot.setLegend([{ label, kind: "data" }]);
     this.plot.render();
     this.barCharts.update([]);
+  }
+
+  /** Sets the plot's description (what it shows now, after its name), at most every 2 s. */
+  describePlot(text: Text): void {
+    this.plotText.set(text);
   }
 
   /** Draws a view of the model over `data` (the real points shown behind the samples). */
@@ -268,6 +279,7 @@ export class DemoPanel {
   }
 
   destroy(): void {
+    this.plotText.cancel();
     this.plot.destroy();
     this.lossChart.destroy();
     this.barCharts.destroy();
@@ -282,6 +294,6 @@ function paragraph(className: string, text = ""): HTMLParagraphElement {
   return Object.assign(document.createElement("p"), { className, textContent: text });
 }
 
-function output(className: string, text: string): HTMLOutputElement {
-  return Object.assign(document.createElement("output"), { className, textContent: text });
+function span(className: string, text: string): HTMLSpanElement {
+  return Object.assign(document.createElement("span"), { className, textContent: text });
 }

@@ -9,6 +9,9 @@ import { createRandom } from "../lab/random.ts";
 import type { FamilySpec, SettingValues, ViewFrame, ViewSpec } from "../models/types.ts";
 import { EXTENT, type DemoPanel } from "./demo-panel.ts";
 import type { DemoSession } from "./demo-session.ts";
+import { describePlot } from "./plot-description.ts";
+import { COMMON_SETTINGS } from "../settings/common.ts";
+import { same } from "../i18n/text.ts";
 
 /** Points drawn per view, and the grid of field views. */
 const VIEW_POINTS = 1000;
@@ -19,6 +22,9 @@ export class DemoView {
   private readonly session: DemoSession;
   /** The demo's current settings (a view's parameter may take its range from one, e.g. T). */
   private readonly values: () => SettingValues;
+  private readonly family: FamilySpec;
+  /** The last quality score shown (null before the first), for the plot's text alternative. */
+  private score: number | null = null;
   private view: ViewSpec;
   private param: number | undefined;
   /** The real points drawn behind the samples. */
@@ -27,6 +33,7 @@ export class DemoView {
   frame: ViewFrame | null = null;
 
   constructor(family: FamilySpec, panel: DemoPanel, session: DemoSession, values: () => SettingValues) {
+    this.family = family;
     this.panel = panel;
     this.session = session;
     this.values = values;
@@ -66,5 +73,29 @@ export class DemoView {
     if (!stillWanted()) return;
     this.frame = frame;
     this.panel.draw(frame, this.data);
+    this.describe();
+  }
+
+  /** The score the quality line shows now (null: none yet, e.g. a new model); the plot's text follows. */
+  setScore(score: number | null): void {
+    this.score = score;
+    if (this.frame) this.describe();
+  }
+
+  /** Gives the plot a text alternative for what it shows now. */
+  private describe(): void {
+    const name = String(this.values().dataset);
+    const choice = COMMON_SETTINGS[0].choices.find((c) => c.value === name);
+    this.panel.describePlot(
+      describePlot({
+        title: this.family.title,
+        dataset: choice?.label ?? same(name),
+        step: this.session.step,
+        score: this.score,
+        view: this.view.label,
+        frame: this.frame!,
+        dataCount: this.data.length / 2,
+      }),
+    );
   }
 }

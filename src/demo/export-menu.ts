@@ -4,6 +4,7 @@
  * does reaches the controller through the callbacks.
  */
 import { button } from "./controls.ts";
+import { closeOnEscape } from "./escape.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { tr } from "../i18n/page-lang.ts";
 import type { Text } from "../i18n/text.ts";
@@ -33,6 +34,7 @@ export function createExportMenu(
 ): HTMLDetailsElement {
   const menu = document.createElement("details");
   menu.className = "demo-export";
+  closeOnEscape(menu);
   const summary = document.createElement("summary");
   summary.textContent = tr(M.summary);
   const list = document.createElement("div");

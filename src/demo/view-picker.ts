@@ -52,8 +52,11 @@ export function createViewPicker(views: readonly ViewSpec[], idPrefix: string, a
   input.type = "range";
   input.id = `${idPrefix}-param`;
   label.htmlFor = input.id;
-  const output = document.createElement("output");
-  output.htmlFor.add(input.id);
+  // The slider says its own value to a screen reader; the number beside it is for the eye (not an <output>, a live
+  // region that would speak every frame of a sweep).
+  const output = document.createElement("span");
+  output.className = "demo-param-value";
+  output.setAttribute("aria-hidden", "true");
   const sweep = new Sweep();
   const show = (value: number) => {
     input.value = String(value);

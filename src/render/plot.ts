@@ -47,6 +47,11 @@ export interface Plot {
    * `dots` is false); null clears them.
    */
   setPaths(paths: readonly Float32Array[] | null, dots?: boolean): void;
+  /**
+   * The plot's accessible description (`aria-description`), read after its name: what it shows now. The name (the
+   * `label` option) stays as it is, so the plot is found by the same name whatever it shows.
+   */
+  setDescription(text: string): void;
   /** The HTML legend's entries. */
   setLegend(items: readonly LegendItem[]): void;
   /** Redraws the marks canvas from the stored points, arrows and paths. */
@@ -224,6 +229,9 @@ export function createPlot(container: HTMLElement, options: PlotOptions): Plot {
     setPaths(nextPaths, dots = true) {
       paths = nextPaths;
       pathDots = dots;
+    },
+    setDescription(text) {
+      if (frame.getAttribute("aria-description") !== text) frame.setAttribute("aria-description", text);
     },
     setLegend(items) {
       renderLegend(legend, items);
