@@ -2,6 +2,7 @@
 import { FAMILY_TITLES } from "../ids.ts";
 import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
+import { weightAverageSetting } from "./weight-average.ts";
 
 export const ganSpec = defineFamilySpec({
   id: "gan",
@@ -125,19 +126,13 @@ export const ganSpec = defineFamilySpec({
         en: "Lazy regularisation (Karras et al. 2020, StyleGAN2 §3.1): R1 is added on one discriminator update in k, weighted k times, the same penalty on average at about 1/k of its cost; 1 adds it on every update (as in Mescheder et al. 2018)",
       },
     },
-    {
-      name: "average",
+    weightAverageSetting(0.99, {
       label: { zh: "生成器权重滑动平均 β（采样用）", en: "Generator weight average β (for sampling)" },
-      type: "number",
-      min: 0,
-      max: 0.999,
-      step: 0.001,
-      default: 0.99,
       help: {
         zh: "样本取自生成器权重的指数滑动平均 θ̄ ← βθ̄ + (1−β)θ（Yazıcı 等 2019），它不参与训练，只抹平对抗训练的来回振荡；0 表示直接用当前的生成器",
         en: "Samples come from an exponential moving average of the generator's weights θ̄ ← βθ̄ + (1−β)θ (Yazıcı et al. 2019); it takes no part in training and only smooths the back-and-forth of adversarial training; 0 uses the current generator",
       },
-    },
+    }),
   ],
   views: [
     { id: "landscape", label: { zh: "判别器地形 + 生成器梯度", en: "Discriminator landscape + generator gradient" } },

@@ -2,6 +2,7 @@
 import { FAMILY_TITLES } from "../ids.ts";
 import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
+import { weightAverageSetting } from "./weight-average.ts";
 
 export const vaeSpec = defineFamilySpec({
   id: "vae",
@@ -47,19 +48,13 @@ export const vaeSpec = defineFamilySpec({
       },
     },
     learningRateSetting(5e-3),
-    {
-      name: "average",
+    weightAverageSetting(0.99, {
       label: { zh: "解码器权重滑动平均 β（采样用）", en: "Decoder weight average β (for sampling)" },
-      type: "number",
-      min: 0,
-      max: 0.999,
-      step: 0.001,
-      default: 0.99,
       help: {
         zh: "样本、似然和各视图用的解码器是训练中解码器权重的指数滑动平均 θ̄ ← βθ̄ + (1−β)θ（Polyak 平均），它不参与训练，只抹平随机梯度带来的抖动；0 表示直接用当前的解码器",
         en: "The decoder that samples, the likelihood and the views use is an exponential moving average of the trained decoder's weights θ̄ ← βθ̄ + (1−β)θ (Polyak averaging); it takes no part in training and only smooths the jitter of stochastic gradients; 0 uses the current decoder",
       },
-    },
+    }),
   ],
   views: [
     { id: "samples", label: { zh: "样本 x ~ p(x|z)", en: "Samples x ~ p(x|z)" } },
