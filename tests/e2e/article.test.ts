@@ -1,36 +1,24 @@
 import { readFileSync } from "node:fs";
 import type { Browser, Page } from "playwright-core";
 import { FAMILY_IDS } from "../../src/models/ids.ts";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import { describe, expect, it } from "vitest";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
-let server: StaticServer;
-let browser: Browser;
+const site = servedSite();
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Opens a page and records console errors, page errors and requests to other origins. */
 async function open(path: string, options: Parameters<Browser["newPage"]>[0] = {}) {
-  const page = await browser.newPage(options);
+  const page = await site.browser.newPage(options);
   const problems: string[] = [];
   const foreign: string[] = [];
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("request", (r) => {
-    if (!r.url().startsWith(server.origin) && !r.url().startsWith("data:")) foreign.push(r.url());
+    if (!r.url().startsWith(site.origin) && !r.url().startsWith("data:")) foreign.push(r.url());
   });
-  await page.goto(server.origin + path, { waitUntil: "load" });
+  await page.goto(site.origin + path, { waitUntil: "load" });
   return { page, problems, foreign };
 }
 
@@ -154,13 +142,13 @@ describe("the article page", () => {
 
   it("copies a section's full link from its heading anchor", async () => {
     const { page } = await open(ARTICLE_PATH);
-    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
     const anchor = page.locator(".prose h2 .heading-anchor").first();
     const href = await anchor.getAttribute("href");
     await anchor.click();
     await expect
       .poll(() => page.evaluate(() => navigator.clipboard.readText()))
-      .toBe(new URL(`${ARTICLE_PATH}${href}`, server.origin).href);
+      .toBe(new URL(`${ARTICLE_PATH}${href}`, site.origin).href);
     await page.close();
   });
 

@@ -6,26 +6,14 @@
  * page has loaded: none of its requests starts before the page's load event.
  */
 import { gzipSync } from "node:zlib";
-import type { Browser, Page, Request } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import type { Page, Request } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
 const INITIAL_JS_BUDGET = 30 * 1024;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 interface Loaded {
   url: string;
@@ -41,7 +29,7 @@ async function recordingPage(): Promise<{
   loaded: Loaded[];
   settle(): Promise<void>;
 }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const requests: string[] = [];
   // What is fetched with a body: the WASM backend first asks for its binary with HEAD (no body) to fail early.
   const downloads: string[] = [];
@@ -77,7 +65,7 @@ describe("budgets of the article page", () => {
     page.context().on("request", (r) => {
       if (r.serviceWorker()) precache.push(r);
     });
-    await page.goto(`${server.origin}${ARTICLE_PATH}`, { waitUntil: "load" });
+    await page.goto(`${site.origin}${ARTICLE_PATH}`, { waitUntil: "load" });
     await page.waitForTimeout(1500);
     await settle();
     const js = loaded.filter((l) => l.javascript);
@@ -100,7 +88,7 @@ describe("budgets of the article page", () => {
 
   it("requests tfjs once for all demos, and nothing from another host while they all train", async () => {
     const { page, requests, downloads } = await recordingPage();
-    await page.goto(`${server.origin}${ARTICLE_PATH}`, { waitUntil: "load" });
+    await page.goto(`${site.origin}${ARTICLE_PATH}`, { waitUntil: "load" });
     const models = await page.evaluate(() =>
       [...document.querySelectorAll("gen-demo")].map((el) => el.getAttribute("model") ?? ""),
     );
@@ -125,7 +113,7 @@ describe("budgets of the article page", () => {
     expect(tfjs.filter((u) => u.includes("training-worker"))).toHaveLength(1);
     // Each WASM binary at most once (only the one the browser can run is fetched).
     expect(new Set(tfjs).size).toBe(tfjs.length);
-    expect(requests.filter((u) => !u.startsWith(server.origin) && !u.startsWith("data:"))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(site.origin) && !u.startsWith("data:"))).toEqual([]);
     await page.close();
   });
 });

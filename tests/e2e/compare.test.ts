@@ -5,35 +5,23 @@
  * page is reached from the home page and the article, and axe-core finds nothing.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS } from "../../src/compare/table.ts";
 import { FAMILY_IDS } from "../../src/models/ids.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
-let server: StaticServer;
-let browser: Browser;
+const site = servedSite();
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 const PATH = "/compare/";
 
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(query = "", colorScheme: "light" | "dark" = "light") {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme });
   const problems: string[] = [];
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${server.origin}${PATH}${query}`);
+  await page.goto(`${site.origin}${PATH}${query}`);
   await page.waitForSelector("main[data-compare-state=idle]");
   return { page, problems };
 }
@@ -75,12 +63,12 @@ async function table(page: Page): Promise<Record<string, Record<string, string>>
 describe("the comparison page", () => {
   it("is linked from the home page and from the article's demos section", async () => {
     const { page } = await open();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${site.origin}/`);
     await expect(page.getByRole("link", { name: "把所有模型放在一起比较" }).getAttribute("href")).resolves.toBe(PATH);
-    await page.goto(`${server.origin}${ARTICLE_PATH}`);
+    await page.goto(`${site.origin}${ARTICLE_PATH}`);
     const link = page.locator("#demos ~ p a", { hasText: "把所有模型放在一起比较" }).first();
     await link.click();
-    await page.waitForURL(`${server.origin}${PATH}`);
+    await page.waitForURL(`${site.origin}${PATH}`);
     await page.close();
   });
 

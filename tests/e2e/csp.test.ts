@@ -8,37 +8,30 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
 import { CSP_META_DIRECTIVES } from "../../src/lib/csp.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { serveWithPolicy, type CspWatch } from "../support/csp.ts";
-import { ARTICLE_PATH, DIST, htmlFiles, readHtml, requireBuild } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
+import { ARTICLE_PATH, htmlFiles, readHtml } from "../support/site.ts";
 
-let policy: CspWatch;
+const site = servedSite({ policy: true });
 let lecturer: StaticServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  requireBuild();
-  policy = await serveWithPolicy(DIST);
   lecturer = await serveStatic(mkdtempSync(path.join(tmpdir(), "lecturer-")), "/", {
     "/course/": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Course</title></head>
-      <body><iframe src="${policy.site.origin}/embed/gan/?gan.dataset=moons" width="720" height="760"></iframe></body></html>`,
+      <body><iframe src="${site.origin}/embed/gan/?gan.dataset=moons" width="720" height="760"></iframe></body></html>`,
   });
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
-  await policy?.close();
   await lecturer?.close();
 });
 
 /** A page in a context of its own whose violations, page errors and console errors are heard. */
 async function open(url: string): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-  await policy.watch(context);
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+  await site.policy.watch(context);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(String(e)));
@@ -88,7 +81,7 @@ describe("the site under its Content-Security-Policy", () => {
   });
 
   it("trains every demo of the article (WebGL and WASM raced), exports a figure, loads a trained model", async () => {
-    const { page, problems } = await open(`${policy.site.origin}${ARTICLE_PATH}`);
+    const { page, problems } = await open(`${site.origin}${ARTICLE_PATH}`);
     const models = await page.evaluate(() =>
       [...document.querySelectorAll("gen-demo")].map((el) => el.getAttribute("model") ?? ""),
     );
@@ -113,7 +106,7 @@ describe("the site under its Content-Security-Policy", () => {
     // the service worker (worker-src 'self') came up, and precached the site
     await page.evaluate(() => navigator.serviceWorker.ready);
     expect(problems).toEqual([]);
-    expect(await policy.violations([page])).toEqual([]);
+    expect(await site.policy.violations([page])).toEqual([]);
     await page.context().close();
   }, 300_000);
 
@@ -137,12 +130,12 @@ describe("the site under its Content-Security-Policy", () => {
       },
     );
     expect(problems).toEqual([]);
-    expect(await policy.violations([page])).toEqual([]);
+    expect(await site.policy.violations([page])).toEqual([]);
     await page.context().close();
   });
 
   it("runs the comparison page and exports its chart", async () => {
-    const { page, problems } = await open(`${policy.site.origin}/compare/?families=gan,flow&budget=1`);
+    const { page, problems } = await open(`${site.origin}/compare/?families=gan,flow&budget=1`);
     await page.waitForSelector("main[data-compare-state=idle]");
     await page.getByRole("button", { name: "开始比较" }).click();
     await page.waitForFunction(() => document.querySelector("main")?.dataset.compareState === "done", undefined, {
@@ -151,7 +144,7 @@ describe("the site under its Content-Security-Policy", () => {
     expect(await downloaded(page, () => page.getByRole("button", { name: "下载图（SVG）" }).click())).toMatch(/\.svg$/);
     expect(await downloaded(page, () => page.getByRole("button", { name: "下载图（PNG）" }).click())).toMatch(/\.png$/);
     expect(problems).toEqual([]);
-    expect(await policy.violations([page])).toEqual([]);
+    expect(await site.policy.violations([page])).toEqual([]);
     await page.context().close();
   });
 });

@@ -4,24 +4,13 @@
  */
 import { readFileSync } from "node:fs";
 import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/chromium.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
-let server: StaticServer;
-let browser: Browser;
+const site = servedSite();
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Opened {
   page: Page;
@@ -36,7 +25,7 @@ async function open(b: Browser, hash = "", query = ""): Promise<Opened> {
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("request", (r) => requests.push(r.url()));
-  await page.goto(`${server.origin}${ARTICLE_PATH}${query}${hash}`);
+  await page.goto(`${site.origin}${ARTICLE_PATH}${query}${hash}`);
   return { page, problems, requests };
 }
 
@@ -104,7 +93,7 @@ const canvasPixels = (page: Page, model: string) =>
 
 describe("the GAN demo", () => {
   it("loads lazily: no tfjs before a demo nears the viewport, one worker for all demos after", async () => {
-    const { page, requests, problems } = await open(browser);
+    const { page, requests, problems } = await open(site.browser);
     await page.waitForTimeout(1000);
     expect(requests.filter((r) => r.includes("training-worker") || r.endsWith(".wasm"))).toEqual([]);
     await ready(page, "gan");
@@ -115,7 +104,7 @@ describe("the GAN demo", () => {
   });
 
   it("picks WebGL on a GPU, and WASM (saying why) when WebGL is software-rendered, as here", async () => {
-    const { page, problems } = await open(browser, "#gan");
+    const { page, problems } = await open(site.browser, "#gan");
     await ready(page, "gan");
     const renderer = await page.evaluate(() => {
       const gl = document.createElement("canvas").getContext("webgl");
@@ -136,7 +125,7 @@ describe("the GAN demo", () => {
   });
 
   it("trains on WebGL when asked: the step counter advances, the canvas changes, the loss is finite, tensors stay constant", async () => {
-    const { page, problems } = await open(browser, "#gan", "?backend=webgl");
+    const { page, problems } = await open(site.browser, "#gan", "?backend=webgl");
     await ready(page, "gan");
     const figure = page.locator("#demo-gan");
     await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WebGL");
@@ -162,7 +151,7 @@ describe("the GAN demo", () => {
   });
 
   it("pauses when scrolled off screen and resumes when back", async () => {
-    const { page } = await open(browser, "#gan");
+    const { page } = await open(site.browser, "#gan");
     await ready(page, "gan");
     const figure = page.locator("#demo-gan");
     await figure.getByRole("button", { name: "▶ 训练" }).click();
@@ -179,7 +168,7 @@ describe("the GAN demo", () => {
   });
 
   it("pauses while the tab is hidden and resumes when it is shown again", async () => {
-    const { page, problems } = await open(browser, "#gan");
+    const { page, problems } = await open(site.browser, "#gan");
     await ready(page, "gan");
     await page.locator("#demo-gan").getByRole("button", { name: "▶ 训练" }).click();
     await waitForStep(page, "gan", 3);
@@ -203,7 +192,7 @@ describe("the GAN demo", () => {
   });
 
   it("switches to WASM and keeps training; refuses a bad setting with a message", async () => {
-    const { page, problems } = await open(browser, "#gan", "?backend=webgl");
+    const { page, problems } = await open(site.browser, "#gan", "?backend=webgl");
     await ready(page, "gan");
     const figure = page.locator("#demo-gan");
     await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WebGL");
@@ -228,7 +217,7 @@ describe("the GAN demo", () => {
   });
 
   it("takes settings from the URL and refuses a bad one with a message", async () => {
-    const { page } = await open(browser, "#gan", "?gan.dataset=moons&gan.seed=abc");
+    const { page } = await open(site.browser, "#gan", "?gan.dataset=moons&gan.seed=abc");
     await ready(page, "gan");
     const figure = page.locator("#demo-gan");
     await expect(figure.getByLabel("数据集").inputValue()).resolves.toBe("moons");
@@ -239,7 +228,7 @@ describe("the GAN demo", () => {
 
 describe("the DDPM demo", () => {
   it("trains and scrubs through the reverse process with the slider", async () => {
-    const { page, problems } = await open(browser, "#ddpm");
+    const { page, problems } = await open(site.browser, "#ddpm");
     await ready(page, "ddpm");
     const figure = page.locator("#demo-ddpm");
     await figure.getByRole("button", { name: "▶ 训练" }).click();
@@ -270,7 +259,7 @@ describe("the DDPM demo", () => {
 
 describe("demos and accessibility", () => {
   it("passes axe-core with both demos loaded", async () => {
-    const { page } = await open(browser, "#gan");
+    const { page } = await open(site.browser, "#gan");
     await ready(page, "gan");
     await ready(page, "ddpm");
     // evaluated, not added as a <script>: the page's Content-Security-Policy refuses inline scripts
@@ -291,7 +280,7 @@ describe("demos and accessibility", () => {
 describe("a diverging run", () => {
   it("stops at the step where the loss stopped being finite, says so, and recovers with a lower learning rate", async () => {
     // A learning rate of 1 makes the VAE's log-variance overflow within a few steps (a real run, not an injected NaN).
-    const { page, problems } = await open(browser, "#vae", "?vae.learningRate=1");
+    const { page, problems } = await open(site.browser, "#vae", "?vae.learningRate=1");
     await ready(page, "vae");
     const figure = page.locator("#demo-vae");
     const error = figure.locator(".demo-error");
@@ -342,7 +331,7 @@ describe("the backend chosen by measuring", () => {
     page.evaluate(() => JSON.parse(localStorage.getItem("gen-demo:measured-backend") ?? "null"));
 
   it("races WebGL and WASM on the demo's model at the first training, keeps the faster, remembers it, measures again", async () => {
-    const { page, problems } = await open(browser, "#gan");
+    const { page, problems } = await open(site.browser, "#gan");
     await ready(page, "gan");
     const figure = page.locator("#demo-gan");
     expect(await stored(page)).toBeNull();
@@ -389,7 +378,7 @@ describe("the backend chosen by measuring", () => {
   });
 
   it("does not race when the URL names a backend", async () => {
-    const { page, problems } = await open(browser, "#gan", "?backend=wasm");
+    const { page, problems } = await open(site.browser, "#gan", "?backend=wasm");
     await ready(page, "gan");
     await page.locator("#demo-gan").getByRole("button", { name: "▶ 训练" }).click();
     await waitForStep(page, "gan", 20);
@@ -407,7 +396,7 @@ describe("when parts of the demo cannot load", () => {
       const problems: string[] = [];
       page.on("pageerror", (e) => problems.push(String(e)));
       await page.route(/\.wasm$/, (route) => route.abort());
-      await page.goto(`${server.origin}${ARTICLE_PATH}#gan`);
+      await page.goto(`${site.origin}${ARTICLE_PATH}#gan`);
       await ready(page, "gan");
       const figure = page.locator("#demo-gan");
       await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：CPU");
@@ -424,9 +413,9 @@ describe("when parts of the demo cannot load", () => {
   });
 
   it("says so in the demo when its training worker fails to load, and the article keeps working", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.route(/training-worker[^/]*\.js$/, (route) => route.abort());
-    await page.goto(`${server.origin}${ARTICLE_PATH}#gan`);
+    await page.goto(`${site.origin}${ARTICLE_PATH}#gan`);
     await demo(page, "gan").scrollIntoViewIfNeeded();
     await page.waitForFunction(
       () => document.querySelector("#demo-gan gen-demo")?.getAttribute("data-demo-state") === "error",

@@ -4,35 +4,26 @@
  * in Chromium, and read back from the training worker's session (what the model was created with).
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { COMMON_SETTINGS } from "../../src/settings/common.ts";
 import { parseSetting } from "../../src/settings/resolve.ts";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
 import { renderMarkdown } from "../support/markdown.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
 
-let server: StaticServer;
-let browser: Browser;
+const site = servedSite();
 let page: Page;
 
 beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.goto(`${server.origin}${ARTICLE_PATH}?backend=wasm`);
+  page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${site.origin}${ARTICLE_PATH}?backend=wasm`);
   // The article's own demos go; each directive below gets the top of the page to itself.
   await page.evaluate(() => {
     for (const figure of document.querySelectorAll("figure.demo-figure")) figure.remove();
     window.scrollTo(0, 0);
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 type ModelSettings = { family: string; dataset: string; seed: number; settings: Record<string, number | string> };

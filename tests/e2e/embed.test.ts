@@ -7,11 +7,11 @@
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Frame, Page } from "playwright-core";
+import type { Frame, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
 import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
+import { ARTICLE_PATH, DIST } from "../support/site.ts";
 
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
 
@@ -27,19 +27,13 @@ const PARENT_PAGE = `<!doctype html>
   });
 </script></body></html>`;
 
-let site: StaticServer;
+const site = servedSite();
 let lecturer: StaticServer;
-let browser: Browser;
 
 beforeAll(async () => {
-  requireBuild();
-  site = await serveStatic(DIST);
   lecturer = await serveStatic(mkdtempSync(path.join(tmpdir(), "lecturer-")), "/", { "/course/": PARENT_PAGE });
-  browser = await launchChromium();
 });
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
   await lecturer?.close();
 });
 
@@ -59,7 +53,7 @@ async function demoReady(frame: Frame | Page, selector = "gen-demo"): Promise<vo
 
 /** The snippet the GAN demo of the article copies, after the reader chose the moons data set there. */
 async function copiedSnippet(): Promise<string> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
   await page.goto(`${site.origin}${ARTICLE_PATH}?gan.loss=wgan-gp#demo-gan`);
   const figure = page.locator("#demo-gan");
@@ -84,7 +78,7 @@ describe("an embedded demo", () => {
     expect(Object.fromEntries(url.searchParams)).toEqual({ "gan.loss": "wgan-gp", "gan.dataset": "moons" });
     expect(snippet).toMatch(/title="交互演示：生成对抗网络/);
 
-    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1000, height: 900 } });
     const problems: string[] = [];
     const requests: string[] = [];
     page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
@@ -178,7 +172,7 @@ describe("an embedded demo", () => {
 
 describe("the embed page", () => {
   it("drops the views and the text, names an unknown hide= flag, and passes axe-core", async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 800, height: 900 } });
     await page.goto(`${site.origin}/embed/ddpm/?hide=views,text,legend`);
     await demoReady(page);
     await expect(page.locator(".demo-views").isHidden()).resolves.toBe(true);

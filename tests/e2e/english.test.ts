@@ -5,35 +5,23 @@
  * `<html lang="en">`; a bad `lang=` is refused with a message and the page stays Chinese.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
 const CJK = /[\u4e00-\u9fff]/;
 const SHOTS = process.env.I18N_SCREENSHOTS;
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 async function open(path: string, width = 1280): Promise<{ page: Page; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width, height: 900 } });
   const problems: string[] = [];
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
   page.on("pageerror", (e) => problems.push(String(e)));
-  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
-  await page.goto(`${server.origin}${path}`);
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
+  await page.goto(`${site.origin}${path}`);
   return { page, problems };
 }
 

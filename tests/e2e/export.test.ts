@@ -7,25 +7,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import type { Download, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { parsePointsCsv } from "../../src/lab/points-file.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; bytes: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent("download"), click()]);
@@ -35,10 +23,10 @@ async function download(page: Page, click: () => Promise<void>): Promise<{ name:
 
 describe("exporting a demo", () => {
   it("downloads its samples, its losses, its figure and its weights, and loads the weights back", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(String(e)));
-    await page.goto(`${server.origin}${ARTICLE_PATH}?gan.dataset=moons#demo-gan`);
+    await page.goto(`${site.origin}${ARTICLE_PATH}?gan.dataset=moons#demo-gan`);
     const figure = page.locator("#demo-gan");
     await figure.locator("gen-demo").scrollIntoViewIfNeeded();
     await page.waitForFunction(

@@ -3,25 +3,13 @@
  * keeps its tensor count constant over further steps, draws every one of its views with something of the
  * model in it (samples, a field, arrows, paths or bar charts), and logs no error.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 const attribute = (page: Page, model: string, name: string) =>
   page.locator(`#demo-${model} gen-demo`).getAttribute(name);
@@ -53,11 +41,11 @@ async function tensors(page: Page, model: string): Promise<number> {
 
 describe.each(Object.values(FAMILY_SPECS).map((spec) => [spec.id, spec] as const))("the %s demo", (model, spec) => {
   it("trains on WebGL, keeps its tensors constant and draws every view", async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems: string[] = [];
     page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
     page.on("pageerror", (e) => problems.push(String(e)));
-    await page.goto(`${server.origin}${ARTICLE_PATH}?backend=webgl#demo-${model}`);
+    await page.goto(`${site.origin}${ARTICLE_PATH}?backend=webgl#demo-${model}`);
     const figure = page.locator(`#demo-${model}`);
     await figure.locator("gen-demo").scrollIntoViewIfNeeded();
     await waitFor(page, model, "data-demo-state", { oneOf: ["ready", "error"] });

@@ -3,24 +3,12 @@
  * article demo's, an embed's and the comparison page's parameters are refused with a message that shows them as
  * text; no element they spell is created, no handler runs, and the page keeps working (the demo still trains).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 /** An image whose error handler marks the page: it would run if any message were set as HTML. */
 const IMG = `<img src=x onerror="document.documentElement.dataset.pwned='1'">`;
@@ -29,10 +17,10 @@ const SCRIPT = `</script><script>document.documentElement.dataset.pwned='1'</scr
 
 /** Opens `path` with the query `pairs`, collecting page errors. */
 async function open(path: string, pairs: [string, string][], hash = ""): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
-  await page.goto(`${server.origin}${path}?${new URLSearchParams(pairs)}${hash}`);
+  await page.goto(`${site.origin}${path}?${new URLSearchParams(pairs)}${hash}`);
   return { page, errors };
 }
 

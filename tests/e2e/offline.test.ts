@@ -4,37 +4,21 @@
  * WASM comes from the cache), and the comparison page opens and runs. A new version of the site (a changed page,
  * sw.js written again as the build writes it) shows on the next load, and its cache replaces the old one.
  */
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { precacheOf, writeServiceWorker, type Precache } from "../../src/offline/build-service-worker.ts";
-import { serveWithPolicy, type CspWatch } from "../support/csp.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
 
 /** A copy of the built site, which the update test changes. */
-let site: string;
-let policy: CspWatch;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  site = mkdtempSync(path.join(tmpdir(), "offline-site-"));
-  cpSync(DIST, site, { recursive: true });
-  policy = await serveWithPolicy(site);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await policy?.close();
-});
+const site = servedSite({ policy: true, copy: true });
 
 /** A reader's browser of its own: its service worker and caches start empty. */
 async function reader(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await policy.watch(context);
+  const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await site.policy.watch(context);
   return { context, page: await context.newPage() };
 }
 
@@ -59,11 +43,11 @@ const step = (page: Page, model: string) =>
 
 describe("the site offline", () => {
   it("after one visit, opens the article and trains a demo, and runs the comparison, with no network", async () => {
-    const precache = precacheOf(site, "/");
+    const precache = precacheOf(site.root, "/");
     const { context, page } = await reader();
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(String(e)));
-    await page.goto(`${policy.site.origin}${ARTICLE_PATH}`);
+    await page.goto(`${site.origin}${ARTICLE_PATH}`);
     await cached(page, precache);
 
     await context.setOffline(true);
@@ -92,26 +76,26 @@ describe("the site offline", () => {
     expect((race.laps as { backend: string }[]).map((l) => l.backend).sort()).toEqual(["wasm", "webgl"]);
     await figure.locator(".demo-play").click();
 
-    await page.goto(`${policy.site.origin}/compare/?families=gan,flow&budget=1`);
+    await page.goto(`${site.origin}/compare/?families=gan,flow&budget=1`);
     await page.getByRole("button", { name: "开始比较" }).click();
     await page.waitForFunction(() => document.querySelector("main")?.dataset.compareState === "done", undefined, {
       timeout: 150_000,
     });
     expect(problems).toEqual([]);
-    expect(await policy.violations([page])).toEqual([]);
+    expect(await site.policy.violations([page])).toEqual([]);
     await context.close();
   });
 
   it("shows a new version on the next load, and its cache replaces the old one", async () => {
-    const before = precacheOf(site, "/");
+    const before = precacheOf(site.root, "/");
     const { context, page } = await reader();
-    await page.goto(`${policy.site.origin}/`);
+    await page.goto(`${site.origin}/`);
     await cached(page, before);
 
     // a new version: a page changed, and sw.js written again as the build does
-    const home = path.join(site, "index.html");
+    const home = path.join(site.root, "index.html");
     writeFileSync(home, readFileSync(home, "utf8").replace("把所有模型放在一起比较", "把所有模型放在一起比较（新版）"));
-    const after = await writeServiceWorker(site, "/", path.resolve("src/offline/service-worker.ts"));
+    const after = await writeServiceWorker(site.root, "/", path.resolve("src/offline/service-worker.ts"));
     expect(after.cache).not.toBe(before.cache);
 
     await page.reload();
@@ -122,7 +106,7 @@ describe("the site offline", () => {
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByRole("link", { name: "把所有模型放在一起比较（新版）" }).count()).resolves.toBe(1);
-    expect(await policy.violations([page])).toEqual([]);
+    expect(await site.policy.violations([page])).toEqual([]);
     await context.close();
   });
 });

@@ -4,26 +4,14 @@
  * link carries it to a browser that never saw it, and a damaged link value is refused; the embed and the comparison
  * page train on it.
  */
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
 const MODEL = "flow-matching";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 interface Opened {
   context: BrowserContext;
@@ -33,13 +21,13 @@ interface Opened {
 
 /** A fresh browser profile (its own storage) on `path`. */
 async function open(path: string, touch = false): Promise<Opened> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: touch });
-  await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.origin });
+  const ctx = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, hasTouch: touch });
+  await ctx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: site.origin });
   const page = await ctx.newPage();
   const problems: string[] = [];
   page.on("pageerror", (e) => problems.push(String(e)));
   page.on("console", (m) => m.type() === "error" && problems.push(m.text()));
-  await page.goto(`${server.origin}${path}`);
+  await page.goto(`${site.origin}${path}`);
   return { context: ctx, page, problems };
 }
 
@@ -165,7 +153,7 @@ describe("your own data in a demo", () => {
     copiedLink = await page.evaluate(() => navigator.clipboard.readText());
     expect(await host.locator(".demo-status").textContent()).toMatch(/链接带上了你的 \d+ 个点/);
 
-    const other = await open(copiedLink.replace(server.origin, ""));
+    const other = await open(copiedLink.replace(site.origin, ""));
     const otherHost = other.page.locator(`#demo-${MODEL} gen-demo`);
     await ready(otherHost);
     expect(await otherHost.getByLabel("数据集").inputValue()).toBe("own");

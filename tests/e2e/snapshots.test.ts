@@ -4,25 +4,13 @@
  * so) and the demo scores ≤ 0.2 at once; a corrupt file is refused with a message and the demo trains from scratch;
  * an embed's `?snapshot=1` shows a trained model.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../../src/cli/chromium.ts";
-import { serveStatic, type StaticServer } from "../../src/cli/static-server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { FAMILY_SPECS } from "../../src/models/specs.ts";
-import { ARTICLE_PATH, DIST, requireBuild } from "../support/site.ts";
+import { ARTICLE_PATH } from "../support/site.ts";
+import { servedSite } from "../support/served-site.ts";
 
-let server: StaticServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  requireBuild();
-  server = await serveStatic(DIST);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const site = servedSite();
 
 const demoAttribute = (page: Page, figure: string, name: string) =>
   page.locator(`${figure} gen-demo`).getAttribute(name);
@@ -33,14 +21,14 @@ const demoAttribute = (page: Page, figure: string, name: string) =>
  * (tests/e2e/offline.test.ts covers the service worker).
  */
 async function article(): Promise<{ page: Page; snapshots: string[]; problems: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
+  const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
   const snapshots: string[] = [];
   const problems: string[] = [];
   page.on("request", (r) => {
     if (r.url().includes("/snapshots/")) snapshots.push(r.url());
   });
   page.on("pageerror", (e) => problems.push(String(e)));
-  await page.goto(`${server.origin}${ARTICLE_PATH}#demo-autoregressive`);
+  await page.goto(`${site.origin}${ARTICLE_PATH}#demo-autoregressive`);
   await page.locator("#demo-autoregressive gen-demo").scrollIntoViewIfNeeded();
   await expect
     .poll(() => demoAttribute(page, "#demo-autoregressive", "data-demo-state"), { timeout: 60_000 })
@@ -59,7 +47,7 @@ describe("a demo's trained model", () => {
     await expect
       .poll(() => figure.locator(".demo-status").textContent(), { timeout: 30_000 })
       .toContain("已载入训练好的模型");
-    expect(snapshots).toEqual([`${server.origin}/snapshots/autoregressive.json`]);
+    expect(snapshots).toEqual([`${site.origin}/snapshots/autoregressive.json`]);
     // placed on moons in the article: the demo now says it took the snapshot's data set, and shows it
     await expect.poll(() => figure.locator(".demo-status").textContent()).toContain("数据集 = 8gaussians");
     expect(await figure.getByLabel("数据集").inputValue()).toBe("8gaussians");
@@ -99,10 +87,10 @@ describe("a demo's trained model", () => {
   });
 
   it("is what an embed with ?snapshot=1 shows", async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    const page = await site.browser.newPage({ viewport: { width: 800, height: 900 } });
     const problems: string[] = [];
     page.on("pageerror", (e) => problems.push(String(e)));
-    await page.goto(`${server.origin}/embed/flow-matching/?snapshot=1`);
+    await page.goto(`${site.origin}/embed/flow-matching/?snapshot=1`);
     const steps = FAMILY_SPECS["flow-matching"].defaultSteps;
     await expect
       .poll(() => page.locator("gen-demo").getAttribute("data-demo-quality-step"), { timeout: 60_000 })
