@@ -13,6 +13,17 @@ import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
 import { soakPlan } from "../../src/cli/bench/family-soak.ts";
 import { quantile, summariseFamilySoak, summariseResponsiveness } from "../../src/cli/bench/soak-summary.ts";
 
+/** A report's header with no family measured: each test adds what it measures. */
+const BASE_RESULT: BenchResult = {
+  startedAt: "2026-01-01T00:00:00Z",
+  finishedAt: "2026-01-01T00:10:00Z",
+  command: "npm run bench",
+  machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
+  defaultBackend: "wasm",
+  durations: { demo: 20, otherBackend: 8, recognisableCap: 12 },
+  families: {},
+};
+
 describe("spread", () => {
   it("gives the median (mean of the middle two for an even count), min and max", () => {
     expect(spread([3, 1, 2])).toMatchObject({ median: 2, min: 1, max: 3 });
@@ -137,12 +148,7 @@ describe("the report", () => {
       sample2000Ms: spread([10, 10, 10]),
     };
     const result: BenchResult = {
-      startedAt: "2026-01-01T00:00:00Z",
-      finishedAt: "2026-01-01T00:10:00Z",
-      command: "npm run bench",
-      machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
-      defaultBackend: "wasm",
-      durations: { demo: 20, otherBackend: 8, recognisableCap: 12 },
+      ...BASE_RESULT,
       families: {
         good: {
           title: "good",
@@ -196,12 +202,8 @@ describe("the report's family × dataset table", () => {
     stepsPerSecond: 200,
   });
   const result = (datasets: Record<string, number[]>): BenchResult => ({
-    startedAt: "2026-01-01T00:00:00Z",
-    finishedAt: "2026-01-01T00:10:00Z",
+    ...BASE_RESULT,
     command: "npm run bench -- --only datasets",
-    machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
-    defaultBackend: "wasm",
-    durations: { demo: 20, otherBackend: 8, recognisableCap: 12 },
     families: {
       f: {
         title: "f",
@@ -390,15 +392,7 @@ describe("the all-at-once run's responsiveness", () => {
 
 describe("the report's long runs", () => {
   const MB = 2 ** 20;
-  const base: BenchResult = {
-    startedAt: "2026-01-01T00:00:00Z",
-    finishedAt: "2026-01-01T00:10:00Z",
-    command: "npm run bench",
-    machine: { cpu: "cpu", cores: 2, memoryGiB: 24, os: "Linux", node: "v24", chromium: "156", webglRenderer: null },
-    defaultBackend: "wasm",
-    durations: { demo: 20, otherBackend: 8, recognisableCap: 12 },
-    families: {},
-  };
+
   const familySoak = (tensors: [number, number], heapEnd: number, lastRate: number) => {
     const samples = [
       { t: 15, numTensors: tensors[0], tensorBytes: 0, pageHeap: 10 * MB, workerHeap: 20 * MB },
@@ -421,7 +415,7 @@ describe("the report's long runs", () => {
 
   it("states each family soak target as pass or miss, with the figures", () => {
     const result: BenchResult = {
-      ...base,
+      ...BASE_RESULT,
       familySoak: {
         minutes: 10,
         families: {
@@ -451,7 +445,7 @@ describe("the report's long runs", () => {
   it("states the all-at-once run's responsiveness against its targets", () => {
     const snapshot = { numTensors: 172, tensorBytes: 1000, jsHeap: 5e6 };
     const result: BenchResult = {
-      ...base,
+      ...BASE_RESULT,
       soak: {
         seconds: 120,
         warmupSeconds: 15,
@@ -479,7 +473,7 @@ describe("the report's long runs", () => {
 
   it("merges a later partial run into a saved report, keeping what it did not measure", () => {
     const saved: BenchResult = {
-      ...base,
+      ...BASE_RESULT,
       families: { gan: { title: "GAN", defaultSteps: 5000, batchSize: 256, backends: {}, recognisable: { moons: 3 } } },
       page: {
         initialJs: { bytes: 1, gzip: 1, files: 1 },
@@ -489,7 +483,7 @@ describe("the report's long runs", () => {
       familySoak: { minutes: 10, families: { vae: { error: "old" }, gan: { error: "old" } } },
     };
     const later: BenchResult = {
-      ...base,
+      ...BASE_RESULT,
       command: "npm run bench -- --only family-soak",
       finishedAt: "2026-01-02T00:00:00Z",
       families: { gan: { title: "GAN", defaultSteps: 5000, batchSize: 256, backends: {}, recognisable: {} } },
