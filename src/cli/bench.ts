@@ -80,7 +80,7 @@ const OPTIONS: OptionSpec[] = [
   },
   {
     name: "only",
-    help: `parts to run, comma-separated (family-soak runs only when named here): ${PARTS.join(", ")}`,
+    help: `parts to run, comma-separated (family-soak and datasets run only when named here): ${PARTS.join(", ")}`,
     parse: list(PARTS),
   },
   {
@@ -135,6 +135,8 @@ interface NodeTask {
   family: string;
   dataset: DatasetName;
   seed: number;
+  /** The part of the report it is for: the default run's curves, or the family × dataset table. */
+  part: "node" | "datasets";
   /** Scored checkpoints; node-quality.ts's own count when left out. */
   checkpoints?: number;
 }
@@ -266,13 +268,21 @@ async function main(argv: readonly string[]): Promise<number> {
   const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
   const curveTasks: NodeTask[] = skip.has("node")
     ? []
-    : families.flatMap((family) => NODE_DATASETS.map((dataset) => ({ family, dataset, seed: 1 })));
+    : families.flatMap((family) =>
+        NODE_DATASETS.map((dataset) => ({ family, dataset, seed: 1, part: "node" as const })),
+      );
   const seeds = args.seeds as number[];
   const datasetTasks: NodeTask[] = skip.has("datasets")
     ? []
     : families.flatMap((family) =>
         DATASET_NAMES.flatMap((dataset) =>
-          seeds.map((seed) => ({ family, dataset, seed, checkpoints: DATASETS_CHECKPOINTS })),
+          seeds.map((seed) => ({
+            family,
+            dataset,
+            seed,
+            part: "datasets" as const,
+            checkpoints: DATASETS_CHECKPOINTS,
+          })),
         ),
       );
   const nodeTasks = [...curveTasks, ...datasetTasks];
@@ -441,7 +451,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const curves = await nodeCurves.done;
     curves.forEach((curve, i) => {
       const entry = result.families[curve.family]!;
-      if (i < curveTasks.length) (entry.node ??= {})[curve.dataset] = curve;
+      if (nodeTasks[i]!.part === "node") (entry.node ??= {})[curve.dataset] = curve;
       else ((entry.datasets ??= {})[curve.dataset] ??= []).push(curve);
     });
   }
