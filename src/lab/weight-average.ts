@@ -48,9 +48,7 @@ export function warmedDecay(beta: number, t: number): number {
  * (build both from the same seeded stream).
  */
 export function createWeightAverage(trained: Mlp, average: Mlp, beta: number): WeightAverage {
-  if (trained.variables.length !== average.variables.length) {
-    throw new Error("createWeightAverage needs two networks of the same shape.");
-  }
+  // averageInto refuses networks of different shapes.
   return {
     network: average,
     update: averageInto(trained.variables, average.variables, beta),
