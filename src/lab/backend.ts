@@ -8,6 +8,7 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { tf } from "#tf";
 
 import { BACKEND_LABELS, BACKEND_NAMES, type BackendName } from "./backend-names.ts";
+import { runningWebglContext } from "./webgl-context.ts";
 import { CORE_TEXT } from "../i18n/core-text.ts";
 import { fill, joinTexts, type Text } from "../i18n/text.ts";
 import { reasonOf, TextError } from "../i18n/text-error.ts";
@@ -123,7 +124,7 @@ function shortRenderer(renderer: string): string {
 
 /** The unmasked renderer string of tfjs's WebGL context ("ANGLE (NVIDIA …)", "… SwiftShader …"), if it tells. */
 function webglRenderer(): string | undefined {
-  const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+  const gl = runningWebglContext();
   if (!gl) return undefined;
   const info = gl.getExtension("WEBGL_debug_renderer_info");
   const value: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);

@@ -10,14 +10,14 @@ import { MathBackendWebGL } from "@tensorflow/tfjs-backend-webgl";
 import { tf } from "#tf";
 
 /** tfjs's WebGL context, when the running backend is WebGL. */
-function runningContext(): WebGLRenderingContext | null {
+export function runningWebglContext(): WebGLRenderingContext | null {
   if (tf.getBackend() !== "webgl") return null;
   return (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl ?? null;
 }
 
 /** Whether the backend running is WebGL and its context has been lost. */
 export function webglContextLost(): boolean {
-  return runningContext()?.isContextLost() ?? false;
+  return runningWebglContext()?.isContextLost() ?? false;
 }
 
 /**
@@ -25,7 +25,7 @@ export function webglContextLost(): boolean {
  * False when the backend running is not WebGL (or the extension is missing).
  */
 export function loseWebglContext(): boolean {
-  const gl = runningContext();
+  const gl = runningWebglContext();
   const extension = gl?.getExtension("WEBGL_lose_context");
   if (!extension) return false;
   extension.loseContext();
