@@ -5,12 +5,10 @@
  */
 import { A11Y_TEXT } from "../i18n/a11y-text.ts";
 import { fill, type Text } from "../i18n/text.ts";
+import { RECOGNISABLE_SCORE } from "../lab/recognisable.ts";
 
-/**
- * The score that counts as learned: the comparison's target (TARGET_SCORE in src/compare/race.ts, held equal by
- * tests/unit/a11y-text.test.ts), stated here so a demo's bundle does not take in the comparison's code and text.
- */
-export const LEARNED_SCORE = 0.2;
+/** The score that counts as learned: the comparison's target too (TARGET_SCORE in src/compare/race.ts). */
+export const LEARNED_SCORE = RECOGNISABLE_SCORE;
 
 export class Milestones {
   private learned = false;

@@ -8,6 +8,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
 import type { BackendName } from "../../lab/backend-names.ts";
 import type { DatasetName } from "../../lab/dataset-names.ts";
+import { RECOGNISABLE_SCORE } from "../../lab/recognisable.ts";
 import type { BareRunRequest, BareRunResult } from "../../bench/bare-loop.ts";
 import type { FamilyId } from "../../models/ids.ts";
 
@@ -15,7 +16,7 @@ export const ARTICLE_PATH = "/notes/1-generative-model-routes/";
 /** The bare-loop page (src/bench/bare.astro), in the build only with BENCH_PAGES=1. */
 export const BARE_PATH = "/__bench/bare/";
 const QUALITY_SAMPLES = 10_000;
-const QUALITY_TARGET = 0.2;
+const QUALITY_TARGET = RECOGNISABLE_SCORE;
 /** How often a time-to-recognisable session scores the demo (its own scoring time is not counted). */
 const RECOGNISABLE_POLL_MS = 1000;
 
