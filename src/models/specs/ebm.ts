@@ -3,6 +3,7 @@ import { FAMILY_TITLES } from "../ids.ts";
 import { fill } from "../../i18n/text.ts";
 import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
+import { remainingStepsParam } from "./remaining-steps.ts";
 
 export const ebmSpec = defineFamilySpec({
   id: "ebm",
@@ -69,14 +70,7 @@ export const ebmSpec = defineFamilySpec({
     {
       id: "sampling",
       label: { zh: "从噪声采样", en: "Sampling from noise" },
-      param: {
-        name: "remaining",
-        label: { zh: "剩余步数 %", en: "Steps left %" },
-        min: 0,
-        max: 100,
-        step: 1,
-        default: 0,
-      },
+      param: remainingStepsParam({ percent: true }),
       playable: true,
     },
   ],

@@ -2,6 +2,7 @@
 import { FAMILY_TITLES } from "../ids.ts";
 import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
+import { remainingStepsParam } from "./remaining-steps.ts";
 
 export const flowMatchingSpec = defineFamilySpec({
   id: "flow-matching",
@@ -47,15 +48,7 @@ export const flowMatchingSpec = defineFamilySpec({
     {
       id: "trajectories",
       label: { zh: "从噪声到数据的轨迹", en: "Paths from noise to data" },
-      param: {
-        name: "remaining",
-        label: { zh: "剩余步数", en: "Steps left" },
-        min: 0,
-        max: 10,
-        step: 1,
-        default: 0,
-        maxSetting: "steps",
-      },
+      param: remainingStepsParam({ max: 10, maxSetting: "steps" }),
       playable: true,
     },
   ],

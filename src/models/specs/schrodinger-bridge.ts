@@ -4,6 +4,7 @@ import { FAMILY_TITLES } from "../ids.ts";
 import { fill } from "../../i18n/text.ts";
 import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
+import { remainingStepsParam } from "./remaining-steps.ts";
 
 /** Where the bridge starts: standard normal noise, or any of the datasets. */
 export const BRIDGE_SOURCES = ["gaussian", ...DATASET_NAMES] as const;
@@ -87,29 +88,13 @@ export const schrodingerBridgeSpec = defineFamilySpec({
     {
       id: "sde",
       label: { zh: "随机轨迹（SDE）", en: "Random paths (SDE)" },
-      param: {
-        name: "remaining",
-        label: { zh: "剩余步数", en: "Steps left" },
-        min: 0,
-        max: 20,
-        step: 1,
-        default: 0,
-        maxSetting: "steps",
-      },
+      param: remainingStepsParam({ max: 20, maxSetting: "steps" }),
       playable: true,
     },
     {
       id: "ode",
       label: { zh: "概率流 ODE 轨迹", en: "Probability-flow ODE paths" },
-      param: {
-        name: "remaining",
-        label: { zh: "剩余步数", en: "Steps left" },
-        min: 0,
-        max: 20,
-        step: 1,
-        default: 0,
-        maxSetting: "steps",
-      },
+      param: remainingStepsParam({ max: 20, maxSetting: "steps" }),
       playable: true,
     },
     {

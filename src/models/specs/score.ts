@@ -3,6 +3,7 @@ import { FAMILY_TITLES } from "../ids.ts";
 import { fill } from "../../i18n/text.ts";
 import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
+import { remainingStepsParam } from "./remaining-steps.ts";
 
 export const scoreSpec = defineFamilySpec({
   id: "score",
@@ -86,14 +87,7 @@ export const scoreSpec = defineFamilySpec({
     {
       id: "langevin",
       label: { zh: "退火朗之万轨迹", en: "Annealed Langevin paths" },
-      param: {
-        name: "remaining",
-        label: { zh: "剩余步数 %", en: "Steps left %" },
-        min: 0,
-        max: 100,
-        step: 1,
-        default: 0,
-      },
+      param: remainingStepsParam({ percent: true }),
       playable: true,
     },
   ],
