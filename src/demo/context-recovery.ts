@@ -37,6 +37,14 @@ export function checkpoint(id: string, session: WorkerSession, backend: string, 
   checkpoints.set(id, { file, history: session.trainer.history.steps.length, at: now });
 }
 
+/**
+ * Copies the session's weights now, whatever the backend (it must be readable): a race keeps one before its WebGL
+ * lap, since the model's weights move to WebGL there and a loss mid-lap would leave nothing to go back to.
+ */
+export function checkpointNow(id: string, session: WorkerSession, now = performance.now()): void {
+  checkpoints.set(id, { file: session.trainer.saveWeights(), history: session.trainer.history.steps.length, at: now });
+}
+
 /** Forgets a session's checkpoint (a new model, a reset, a loaded file, the session's end). */
 export function forgetCheckpoint(id: string): void {
   checkpoints.delete(id);

@@ -47,6 +47,8 @@ export const REPLY_BOUNDS_MS: Readonly<Record<Method, number>> = {
   debugCrash: 10_000,
   debugHang: 10_000,
   debugLoseContext: 10_000,
+  debugLoseContextInRace: 10_000,
+  debugGarbleReply: 10_000,
 };
 
 /** A gap between two checks longer than this means the page itself was asleep (a frozen tab): nothing is judged. */

@@ -14,12 +14,20 @@ import { datasetQuality } from "../lab/own-score.ts";
 import { datasetFor } from "../lab/own-data.ts";
 import { getFamily } from "../models/registry.ts";
 import { Trainer } from "../models/trainer.ts";
-import type { Method, WorkerApi, WorkerEvent, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+import type { BackendLoss, Method, WorkerApi, WorkerEvent, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
 import { parseWeights } from "../lab/weights-file.ts";
 import { trainerFromWeights } from "../models/snapshot.ts";
 import { errorText } from "../i18n/text-error.ts";
 import { loseWebglContext, webglContextLost } from "../lab/webgl-context.ts";
-import { checkpoint, forgetCheckpoint, recoverLostContext, type WorkerSession } from "./context-recovery.ts";
+import {
+  checkpoint,
+  checkpointNow,
+  forgetCheckpoint,
+  recoverLostContext,
+  type WorkerSession,
+} from "./context-recovery.ts";
+import { CORE_TEXT } from "../i18n/core-text.ts";
+import { TextError } from "../i18n/text-error.ts";
 
 configureWasm({ plain: wasmPlainUrl, simd: wasmSimdUrl });
 
@@ -36,6 +44,11 @@ const RACE_WARMUP_STEPS = 3;
 /** Steps per timed chunk of a lap; each chunk ends with a loss readback, so a GPU's queued work is counted. */
 const RACE_CHUNK = 5;
 
+/** Context losses recovered from inside a call (a race's WebGL lap): the page is told when the call ends. */
+const lossesInCall: BackendLoss[] = [];
+/** Set by genDemoDebug.loseWebglContextInRace(): the next WebGL lap of a race loses its context after its warm-up. */
+let loseInNextWebglLap = false;
+
 /** Every method, as the worker runs it: a few are asynchronous (they start a backend). */
 type WorkerImplementation = {
   [M in Method]: (args: Parameters<WorkerApi[M]>[0]) => ReturnType<WorkerApi[M]> | Promise<ReturnType<WorkerApi[M]>>;
@@ -45,21 +58,39 @@ const api: WorkerImplementation = {
   setBackend: ({ preferred, disabled, automatic }) =>
     chooseBackend(preferred, { disabled: disabled ?? [], avoidSoftwareWebgl: automatic ?? false }),
   async raceBackends({ session: id, candidates, windowMs }) {
-    const { trainer } = session(id);
     const before = tf.getBackend();
     try {
       const outcome = await raceBackends(candidates, async (backend) => {
+        // A lost context mid-lap leaves the weights on it unreadable: this copy is what the model goes back to.
+        if (backend === "webgl") checkpointNow(id, session(id));
         await activateBackend(backend);
+        // Read again for every lap: a context lost in an earlier lap made the model again.
+        const { trainer } = session(id);
+        let laps = 0;
         const stepsOf = (steps: number) => {
+          if (backend === "webgl" && loseInNextWebglLap && laps++ === 1) {
+            loseInNextWebglLap = false;
+            loseWebglContext();
+          }
           const from = trainer.step;
           return trainer.train(steps, RACE_CHUNK).step - from;
         };
-        return timeLap(stepsOf, {
-          windowMs,
-          warmupSteps: RACE_WARMUP_STEPS,
-          chunk: RACE_CHUNK,
-          now: () => performance.now(),
-        });
+        let speed = 0;
+        try {
+          speed = timeLap(stepsOf, {
+            windowMs,
+            warmupSteps: RACE_WARMUP_STEPS,
+            chunk: RACE_CHUNK,
+            now: () => performance.now(),
+          });
+        } catch (error) {
+          if (!webglContextLost()) throw error;
+        }
+        if (!webglContextLost()) return speed;
+        // Steps on a lost context compute nothing: the lap failed, whatever its speed, and the model goes back to
+        // its copy on the next backend.
+        lossesInCall.push(await recoverLostContext(sessions));
+        throw new TextError(CORE_TEXT.backend.contextLost);
       });
       return { ...outcome, choice: await chooseBackend(outcome.winner) };
     } catch (error) {
@@ -175,6 +206,14 @@ const api: WorkerImplementation = {
   debugLoseContext() {
     return { lost: loseWebglContext() };
   },
+  debugLoseContextInRace() {
+    loseInNextWebglLap = true;
+    return { ok: true };
+  },
+  debugGarbleReply() {
+    setTimeout(() => (self as unknown as Worker).postMessage("garbled"));
+    return { ok: true };
+  },
 };
 
 /** Runs one call; a WebGL context lost meanwhile is recovered from (the page is told), and the call run again. */
@@ -186,6 +225,9 @@ async function run(request: WorkerRequest): Promise<unknown> {
     result = await call();
   } catch (error) {
     if (!webglContextLost()) throw error;
+  } finally {
+    for (const lost of lossesInCall.splice(0))
+      (self as unknown as Worker).postMessage({ event: "backend-lost", lost } satisfies WorkerEvent);
   }
   if (!webglContextLost()) return result;
   const lost = await recoverLostContext(sessions);

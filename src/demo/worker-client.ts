@@ -4,10 +4,17 @@
  * A worker that stops after it has started (an uncaught error in it, or `stop()`) is terminated, its pending calls
  * are rejected with a `WorkerStoppedError`, later calls reject at once, and `onWorkerStopped` listeners hear of it;
  * `restartTrainingWorker()` starts a fresh one for the whole page and tells `onWorkerRestarted` listeners.
- * A worker stops: on an uncaught error in it, a message that cannot be read (either way), or a call that runs past
- * its bound (a hung worker, see ./reply-watch.ts), checked every second while calls are in flight.
+ * A worker stops: on an uncaught error in it, a message that cannot be read (either way, or one not of the protocol:
+ * ./worker-protocol.ts's `readWorkerMessage`), or a call that runs past its bound (a hung worker, see
+ * ./reply-watch.ts), checked every second while calls are in flight.
  */
-import type { BackendLoss, Method, WorkerApi, WorkerEvent, WorkerRequest, WorkerResponse } from "./worker-protocol.ts";
+import {
+  readWorkerMessage,
+  type BackendLoss,
+  type Method,
+  type WorkerApi,
+  type WorkerRequest,
+} from "./worker-protocol.ts";
 import { ReplyWatch, WarmCalls, type InFlightCall } from "./reply-watch.ts";
 import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { fill, same, type Text } from "../i18n/text.ts";
@@ -108,9 +115,11 @@ function startWorker(): WorkerClient {
   const watch = new ReplyWatch(performance.now());
   let watching = 0;
   const warm = new WarmCalls();
-  worker.addEventListener("message", (event: MessageEvent<WorkerResponse | WorkerEvent>) => {
-    const data = event.data;
+  worker.addEventListener("message", (event: MessageEvent<unknown>) => {
     watch.replied(performance.now());
+    const data = readWorkerMessage(event.data);
+    // Not of the protocol: whatever call it answered would wait for ever.
+    if (data === null) return endWith(DEMO_TEXT.worker.unreadable);
     if ("event" in data) {
       if (data.event === "unreadable") return endWith(DEMO_TEXT.worker.unreadable);
       warm.backendChanged();

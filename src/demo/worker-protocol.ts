@@ -98,6 +98,13 @@ export interface WorkerApi {
    * backend running is not WebGL.
    */
   debugLoseContext(args: Record<string, never>): { lost: boolean };
+  /**
+   * Debug: the next race loses the WebGL context in its WebGL lap, right after the lap's warm-up
+   * (…loseWebglContextInRace()).
+   */
+  debugLoseContextInRace(args: Record<string, never>): { ok: true };
+  /** Debug: once this call has answered, the worker posts a message that is not of this protocol (…garbleReply()). */
+  debugGarbleReply(args: Record<string, never>): { ok: true };
 }
 
 export type Method = keyof WorkerApi;
@@ -127,3 +134,22 @@ export interface BackendLoss {
 /** A reply; `ms` is how long the worker spent on the call (not counting its wait in the queue). */
 export type WorkerResponse =
   { id: number; ok: true; result: unknown; ms: number } | { id: number; ok: false; error: string; errorText?: Text };
+
+/**
+ * The page's reading of a message from the worker: a reply or an event of this protocol, or null for anything else
+ * (the page then ends the worker: a call's answer may have been lost). Checks the shape, not the result's content.
+ */
+export function readWorkerMessage(data: unknown): WorkerResponse | WorkerEvent | null {
+  if (typeof data !== "object" || data === null) return null;
+  const message = data as Record<string, unknown>;
+  if ("event" in message) {
+    if (message.event === "unreadable") return message as unknown as WorkerEvent;
+    if (message.event === "backend-lost" && typeof message.lost === "object" && message.lost !== null)
+      return message as unknown as WorkerEvent;
+    return null;
+  }
+  if (!Number.isSafeInteger(message.id)) return null;
+  if (message.ok === true && typeof message.ms === "number" && "result" in message) return message as WorkerResponse;
+  if (message.ok === false && typeof message.error === "string") return message as WorkerResponse;
+  return null;
+}

@@ -1,7 +1,9 @@
 /**
  * The WebGL context is lost while a demo trains on WebGL (SwiftShader here; lost through the documented debug handle
  * `genDemoDebug.loseWebglContext()`, WEBGL_lose_context in the worker): the demo says so in its message line, its
- * backend shows WASM, it keeps its weights (its step goes on from where it was, not from 0) and trains on.
+ * backend shows WASM, it keeps its weights (its step goes on from where it was, not from 0) and trains on. Lost in
+ * the WebGL lap of the race at a page's first training (…loseWebglContextInRace()), the lap counts as failed with
+ * that reason, WASM wins, and the model goes on from the weights it had before the lap and learns.
  */
 import { describe, expect, it } from "vitest";
 import { servedSite } from "../support/served-site.ts";
@@ -58,5 +60,54 @@ describe("the WebGL context is lost mid-training", () => {
     await expect(page.locator("#demo-gan gen-demo").getAttribute("data-demo-state")).resolves.toBe("ready");
     expect(problems).toEqual([]);
     await page.close();
+  }, 300_000);
+
+  it("lost in the race's WebGL lap: that lap fails with the reason, WASM wins, and the model learns", async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    const model = "flow-matching";
+    await page.goto(`${site.origin}${ARTICLE_PATH}#demo-${model}`);
+    const figure = page.locator(`#demo-${model}`);
+    await figure.locator("gen-demo").scrollIntoViewIfNeeded();
+    await waitForState(page, model, "ready");
+    await debugHandle(page, "loseWebglContextInRace");
+    await figure.getByRole("button", { name: "▶ 训练" }).click();
+    await page.waitForFunction(() => localStorage.getItem("gen-demo:measured-backend") !== null, null, {
+      timeout: 120_000,
+    });
+    const race = await page.evaluate(() => JSON.parse(localStorage.getItem("gen-demo:measured-backend")!));
+    console.log(JSON.stringify(race.laps));
+    const laps = race.laps as { backend: string; stepsPerSecond: number | null; reason?: { zh: string } }[];
+    const webgl = laps.find((l) => l.backend === "webgl");
+    expect(webgl?.stepsPerSecond).toBeNull();
+    expect(webgl?.reason?.zh).toBe("WebGL 上下文已丢失");
+    expect(race.winner).toBe("wasm");
+    await expect(figure.locator(".demo-backend-note").textContent()).resolves.toContain(
+      "WebGL 不可用（WebGL 上下文已丢失）",
+    );
+    // It learns from where it was: a model whose weights were read back from the lost context (zeros) would not.
+    await waitForStepPast(page, model, 1500);
+    const quality = await page.evaluate(
+      (m) =>
+        (
+          document.querySelector(`#demo-${m} gen-demo`) as unknown as {
+            quality(n: number): Promise<{ normalised: number; step: number }>;
+          }
+        ).quality(4000),
+      model,
+    );
+    console.log(`score ${quality.normalised.toFixed(3)} at step ${quality.step}`);
+    expect(quality.normalised).toBeLessThanOrEqual(0.2);
+    const memory = await page.evaluate(
+      (m) =>
+        (
+          document.querySelector(`#demo-${m} gen-demo`) as unknown as { memory(): Promise<{ backend: string }> }
+        ).memory(),
+      model,
+    );
+    expect(memory.backend).toBe("wasm");
+    expect(problems).toEqual([]);
+    await context.close();
   }, 300_000);
 });

@@ -2,7 +2,8 @@
  * The page's one training worker stops while two demos train (terminated through the documented debug handle
  * `genDemoDebug.stopWorker()`): both demos say so and stop training, the article keeps working, and Restart in one
  * demo brings a fresh worker that both demos train on again, from scratch. A worker that crashes (an error thrown in
- * an async task of it that nobody awaits: an unhandled rejection) or hangs (a busy loop: no answer within a tick's bound) takes the same path, with its reason.
+ * an async task of it that nobody awaits: an unhandled rejection), hangs (a busy loop: no answer within a tick's
+ * bound) or posts a message the page cannot read (not of the protocol) takes the same path, with its reason.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -60,7 +61,11 @@ describe("the training worker stops", () => {
 });
 
 /** The GAN demo alone, trained on WASM, then its worker broken by `handle`: the box says `reason`; Restart trains. */
-async function breakAndRestart(page: Page, handle: "crashWorker" | "hangWorker", reason: RegExp): Promise<void> {
+async function breakAndRestart(
+  page: Page,
+  handle: "crashWorker" | "hangWorker" | "garbleReply",
+  reason: RegExp,
+): Promise<void> {
   const problems = collectProblems(page);
   await page.goto(`${site.origin}${ARTICLE_PATH}?backend=wasm#demo-gan`);
   await page.locator("#demo-gan gen-demo").scrollIntoViewIfNeeded();
@@ -81,7 +86,7 @@ async function breakAndRestart(page: Page, handle: "crashWorker" | "hangWorker",
   console.log(`${handle}: said after ${seconds.toFixed(1)} s`);
 }
 
-describe("the training worker crashes or hangs", () => {
+describe("the training worker crashes, hangs or says what the page cannot read", () => {
   it("an error thrown in the worker and never caught stops it with that reason, and Restart trains again", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await breakAndRestart(page, "crashWorker", /线程内出错：.*genDemoDebug\.crashWorker\(\)/);
@@ -91,6 +96,12 @@ describe("the training worker crashes or hangs", () => {
   it("a worker in a busy loop is found within seconds, stopped with that reason, and Restart trains again", async () => {
     const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
     await breakAndRestart(page, "hangWorker", /线程 \d+ 秒没有响应，正在运行的调用是 (train|view|quality)/);
+    await page.close();
+  });
+
+  it("a message not of the protocol stops the worker as unreadable, and Restart trains again", async () => {
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await breakAndRestart(page, "garbleReply", /线程发来的消息无法读取/);
     await page.close();
   });
 });
