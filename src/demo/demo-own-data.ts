@@ -32,6 +32,8 @@ export class DemoOwnData {
   private readonly tool: DrawTool;
   private readonly actions: OwnDataActions;
   private readonly drawButton: HTMLButtonElement;
+  /** The plot's frame: it takes the focus when the draw button starts drawing. */
+  private readonly plotFrame: HTMLElement;
   private readonly undoButton: HTMLButtonElement;
   private readonly countOut: HTMLSpanElement;
   private readonly note: HTMLParagraphElement;
@@ -48,7 +50,15 @@ export class DemoOwnData {
     this.actions = actions;
     this.current = initial;
     const id = `gen-demo-own-${++uid}`;
-    this.tool = createDrawTool(area, extent, (points) => this.drawn(points));
+    // From the keyboard, the plot's frame is where one draws (see ./draw-tool.ts).
+    const frame = area.closest<HTMLElement>(".gm-plot__frame") ?? area;
+    this.tool = createDrawTool(area, extent, (points) => this.drawn(points), Math.random, {
+      host: frame,
+      label: tr(OWN_TEXT.drawingArea),
+      moved: (x, y) => this.say(tr(OWN_TEXT.brushAt(x, y))),
+      dropped: (x, y, added, count) => this.say(tr(OWN_TEXT.dropped(x, y, added, count))),
+    });
+    this.plotFrame = frame;
     if (initial) this.tool.setPoints(initial);
 
     this.element = Object.assign(document.createElement("details"), { className: "demo-own" });
@@ -57,7 +67,7 @@ export class DemoOwnData {
       className: "demo-own-intro",
       textContent: tr(OWN_TEXT.intro),
     });
-    this.drawButton = button(tr(OWN_TEXT.draw), () => this.toggleDrawing(), "demo-own-draw");
+    this.drawButton = button(tr(OWN_TEXT.draw), () => this.toggleDrawing(true), "demo-own-draw");
     this.drawButton.setAttribute("aria-pressed", "false");
     const brushLabel = Object.assign(document.createElement("label"), {
       htmlFor: `${id}-brush`,
@@ -182,12 +192,14 @@ export class DemoOwnData {
     this.showCount();
   }
 
-  private toggleDrawing(): void {
+  /** `focusPlot`: the draw button was pressed, so the plot takes the focus (the keys draw there at once). */
+  private toggleDrawing(focusPlot = false): void {
     const on = !this.tool.drawing;
     if (on) {
       this.actions.pause();
       this.setDrawingMode(true);
       this.actions.showDrawing(this.tool.points);
+      if (focusPlot) this.plotFrame.focus();
       this.say(tr(OWN_TEXT.drawingHint));
       return;
     }

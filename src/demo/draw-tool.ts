@@ -3,7 +3,9 @@
  * pressing and dragging on the plot's data area scatters points uniformly within the brush's radius around the
  * pointer. Each stroke (press to release) is one step back for `undo`; `clear` is one too. The tool is off until the
  * reader turns it on, so a click on the plot never adds a point by accident; while on, the area takes every touch
- * gesture (`touch-action: none`) instead of scrolling the page.
+ * gesture (`touch-action: none`) instead of scrolling the page. From the keyboard, the `keyboard` host (the plot's
+ * frame) takes the focus while the tool is on, as an application region: the arrow keys move the brush, Space or
+ * Enter drops points around it (one step back each), as a press of the pen would.
  */
 import { OWN_LIMITS } from "../lab/own-data.ts";
 import { createBrushCursor } from "../render/brush-cursor.ts";
@@ -13,6 +15,18 @@ export const BRUSH = { min: 0.05, max: 1.5, step: 0.05, default: 0.3 } as const;
 /** Points scattered when the pen goes down, and at each move while it is down. */
 const POINTS_ON_DOWN = 4;
 const POINTS_PER_MOVE = 2;
+/** How far an arrow key moves the brush, in data units: plain, and with Shift. */
+export const KEY_STEP = { plain: 0.1, shift: 0.5 } as const;
+
+/** Drawing from the keyboard: the element that takes the focus (and its label while drawing), and what to say. */
+export interface DrawKeyboard {
+  host: HTMLElement;
+  label: string;
+  /** The brush moved to (x, y), in data units. */
+  moved(x: number, y: number): void;
+  /** `added` points were dropped around (x, y); `count` in all. */
+  dropped(x: number, y: number, added: number, count: number): void;
+}
 
 export interface DrawTool {
   /** The points now, interleaved xy (a copy). */
@@ -39,8 +53,16 @@ export function createDrawTool(
   extent: number,
   changed: (points: Float32Array) => void,
   random: () => number = Math.random,
+  keyboard: DrawKeyboard | null = null,
 ): DrawTool {
   let points: number[] = [];
+  /** The keyboard's brush, in data units. */
+  const keyBrush = { x: 0, y: 0 };
+  /** The host's own role, label and tab index, given back when drawing ends. */
+  const hostAttributes = ["role", "aria-label", "tabindex"].map((name) => ({
+    name,
+    value: keyboard?.host.getAttribute(name) ?? null,
+  }));
   const undoStack: number[][] = [];
   let radius: number = BRUSH.default;
   let drawing = false;
@@ -102,6 +124,61 @@ export function createDrawTool(
     emit();
   }
 
+  /** The arrow keys move the keyboard's brush; Space or Enter drops points around it (one step back). */
+  function key(event: KeyboardEvent): void {
+    if (!drawing || !keyboard || event.altKey || event.ctrlKey || event.metaKey) return;
+    const step = event.shiftKey ? KEY_STEP.shift : KEY_STEP.plain;
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [-step, 0],
+      ArrowRight: [step, 0],
+      ArrowUp: [0, step],
+      ArrowDown: [0, -step],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      keyBrush.x = Math.max(-extent, Math.min(extent, keyBrush.x + move[0]));
+      keyBrush.y = Math.max(-extent, Math.min(extent, keyBrush.y + move[1]));
+      showKeyBrush();
+      keyboard.moved(keyBrush.x, keyBrush.y);
+      return;
+    }
+    if (event.key !== " " && event.key !== "Enter") return;
+    event.preventDefault();
+    undoStack.push(points.slice());
+    const before = points.length / 2;
+    scatter(keyBrush.x, keyBrush.y, POINTS_ON_DOWN);
+    showKeyBrush();
+    emit();
+    keyboard.dropped(keyBrush.x, keyBrush.y, points.length / 2 - before, points.length / 2);
+  }
+
+  function showKeyBrush(): void {
+    const box = area.getBoundingClientRect();
+    const px = ((keyBrush.x + extent) / (2 * extent)) * box.width;
+    const py = ((extent - keyBrush.y) / (2 * extent)) * box.height;
+    cursor.moveTo(px, py, (radius / (2 * extent)) * box.width);
+  }
+
+  /** While drawing, the host is a focusable application region that says how to draw; after, what it was. */
+  function setKeyboardHost(on: boolean): void {
+    if (!keyboard) return;
+    const { host } = keyboard;
+    if (on) {
+      host.setAttribute("role", "application");
+      host.setAttribute("aria-label", keyboard.label);
+      host.tabIndex = 0;
+      return;
+    }
+    for (const { name, value } of hostAttributes) {
+      if (value === null) host.removeAttribute(name);
+      else host.setAttribute(name, value);
+    }
+  }
+
+  const focused = () => drawing && showKeyBrush();
+  keyboard?.host.addEventListener("keydown", key);
+  keyboard?.host.addEventListener("focus", focused);
   area.addEventListener("pointerdown", down);
   area.addEventListener("pointermove", move);
   area.addEventListener("pointerup", up);
@@ -129,6 +206,7 @@ export function createDrawTool(
     setDrawing(on) {
       drawing = on;
       pointerId = null;
+      setKeyboardHost(on);
       if (on) area.dataset.drawing = "";
       else delete area.dataset.drawing;
       if (!on) cursor.hide();
@@ -146,6 +224,8 @@ export function createDrawTool(
       emit();
     },
     destroy() {
+      keyboard?.host.removeEventListener("keydown", key);
+      keyboard?.host.removeEventListener("focus", focused);
       area.removeEventListener("pointerdown", down);
       area.removeEventListener("pointermove", move);
       area.removeEventListener("pointerup", up);

@@ -17,6 +17,9 @@ export const OWN_TEXT = {
   count: (count: number): Text => fill(T.count, { count: n(count) }),
   tooFewToTrain: (count: number, min: number): Text => fill(T.tooFewToTrain, { count: n(count), min: n(min) }),
   usingOwn: (count: number): Text => fill(T.usingOwn, { count: n(count) }),
+  brushAt: (x: number, y: number): Text => fill(T.brushAt, { x: coordinate(x), y: coordinate(y) }),
+  dropped: (x: number, y: number, added: number, count: number): Text =>
+    fill(T.dropped, { x: coordinate(x), y: coordinate(y), added: n(added), count: n(count) }),
   fromLink: (count: number): Text => fill(T.fromLink, { count: n(count) }),
   linkRefused: (reason: Text): Text => fill(T.linkRefused, { reason }),
   scale: (rescale: Rescale): Text =>
@@ -28,6 +31,12 @@ export const OWN_TEXT = {
   refused: (problem: CountProblem): Text =>
     fill(problem.kind === "too-few" ? T.tooFew : T.tooMany, { count: n(problem.count) }),
 };
+
+/** A brush coordinate, to one decimal, with a true minus sign. */
+function coordinate(value: number): string {
+  const text = (Math.round(value * 10) / 10).toFixed(1);
+  return text === "-0.0" ? "0.0" : text.replace("-", "−");
+}
 
 function fmt(value: number): string {
   return Number(value.toPrecision(3)).toString();

@@ -25,8 +25,17 @@ export const OWN_DATA_TEXT = {
   csvUse: { zh: "使用这些点", en: "Use these points" },
   csvCancel: { zh: "关闭", en: "Close" },
   drawingHint: {
-    zh: "画点模式：在图上按住拖动（鼠标、手指或笔）；训练已暂停。点“画完了”后用这些点训练。",
-    en: "Drawing: press and drag on the plot (mouse, finger or pen); training is paused. Press “Done drawing” to train on these points.",
+    zh: "画点模式：在图上按住拖动（鼠标、手指或笔），或在图上用方向键移动画笔、按空格落点；训练已暂停。点“画完了”后用这些点训练。",
+    en: "Drawing: press and drag on the plot (mouse, finger or pen), or on the plot move the brush with the arrow keys and press Space to drop points; training is paused. Press “Done drawing” to train on these points.",
+  },
+  drawingArea: {
+    zh: "画点区：方向键移动画笔（按住 Shift 走得更远），空格或回车在画笔处落点，Esc 退出",
+    en: "Drawing area: the arrow keys move the brush (with Shift, further), Space or Enter drops points at the brush, Escape leaves",
+  },
+  brushAt: { zh: "画笔在 ({x}, {y})", en: "Brush at ({x}, {y})" },
+  dropped: {
+    zh: "在 ({x}, {y}) 落了 {added} 个点，共 {count} 个",
+    en: "{added} points dropped at ({x}, {y}), {count} in all",
   },
   noData: {
     zh: "还没有你的数据：在图上画点或粘贴 CSV。",

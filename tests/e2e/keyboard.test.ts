@@ -1,8 +1,9 @@
 /**
  * A demo driven by the keyboard alone, in Chromium: Tab reaches every control of the embed page in order, Enter and
  * Space work the buttons, an arrow key changes a select; Escape closes the settings, the export menu, the drawing
- * mode and the CSV dialog, each giving the focus back to what opened it; the focus ring is the site's, in both
- * themes, on every control, with enough contrast.
+ * mode and the CSV dialog, each giving the focus back to what opened it; points are drawn on the plot with the arrow
+ * keys and Space, and trained on; the focus ring is the site's, in both themes, on every control, with enough
+ * contrast.
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
@@ -132,6 +133,48 @@ describe("the keyboard alone", () => {
     await expect(page.locator(".demo-export").getAttribute("open")).resolves.toBeNull();
     expect(await focused(page)).toBe("summary.|导出与载入");
 
+    await page.close();
+  });
+
+  it("draws points with the arrow keys and Space, says where, and trains on them", async () => {
+    const { page, problems } = await openPage(site, "/embed/autoregressive/");
+    await demoReady(page, DEMO);
+    await focusStart(page);
+    await tabTo(page, (d) => d.startsWith("summary.|你的数据"));
+    await page.keyboard.press("Space");
+    await tabTo(page, (d) => d.startsWith("button.demo-own-draw"), 3);
+    await page.keyboard.press("Enter");
+    // The plot takes the focus, as a region one draws in, with the ring.
+    const frame = page.locator(".gm-plot__frame");
+    expect(await focused(page)).toMatch(/^div\.gm-plot__frame/);
+    await expect(frame.getAttribute("role")).resolves.toBe("application");
+    await expect(frame.getAttribute("aria-label")).resolves.toContain("方向键移动画笔");
+    await expectRing(page);
+    const note = page.locator(".demo-own-note");
+    // Three dabs at three places: the brush starts at (0, 0); Shift moves it 0.5, a plain arrow 0.1.
+    await page.keyboard.press("Space");
+    await expect(note.textContent()).resolves.toBe("在 (0.0, 0.0) 落了 4 个点，共 4 个");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("Shift+ArrowRight");
+    await page.keyboard.press("ArrowUp");
+    await expect(note.textContent()).resolves.toBe("画笔在 (1.0, 0.1)");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("Shift+ArrowLeft");
+    await page.keyboard.press("Shift+ArrowDown");
+    await page.keyboard.press("Space");
+    await expect(note.textContent()).resolves.toBe("在 (−1.0, −0.4) 落了 4 个点，共 12 个");
+    // Done drawing, from the keyboard: the demo trains on the 12 points.
+    await tabTo(page, (d) => d.startsWith("button.demo-own-draw"), 10);
+    await page.keyboard.press("Enter");
+    await expect(frame.getAttribute("role")).resolves.toBe("img");
+    await expect(frame.getAttribute("tabindex")).resolves.toBeNull();
+    await expect(note.textContent()).resolves.toContain("已改用你的数据（12 个点）");
+    await page.locator(DEMO).getByRole("button", { name: "▶ 训练" }).click();
+    await page.waitForFunction((s) => Number(document.querySelector(s)?.getAttribute("data-demo-step")) >= 10, DEMO);
+    expect(problems).toEqual([]);
     await page.close();
   });
 
