@@ -3,7 +3,7 @@
  * `benchmarks.json` and `benchmarks.md` (with SVG figures) to `--out` (default `docs/`; `bench-results/` for a
  * partial run). See `npm run bench -- --help` for the options, and docs/benchmarks.md for what is measured.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -25,9 +25,9 @@ import { measureSoak } from "./bench/all-demos-soak.ts";
 import { measureFamilySoak } from "./bench/family-soak.ts";
 import { measureComparison } from "./bench/compare-bench.ts";
 import { runLighthouse } from "./bench/lighthouse.ts";
-import type { QualityCurve } from "./bench/node-quality.ts";
+import { runNodeTasks, type NodeTask } from "./bench/node-pool.ts";
 import { mergeResults, writeReport, type BackendResult, type BenchResult, type FamilyResult } from "./bench/report.ts";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { launchChromium } from "./chromium.ts";
 import { serveStatic } from "./static-server.ts";
 import { runIfMain } from "./run-main.ts";
@@ -43,8 +43,11 @@ const PARTS = [
   "family-soak",
   "datasets",
 ] as const;
-/** Parts left out of the default run (it must stay short): run them with --only. */
-const LONG_PARTS: readonly Part[] = ["family-soak", "datasets"];
+/**
+ * Parts left out of the default run (it must stay short: the 54 time-to-recognisable sessions alone take about ten
+ * minutes here): run them with --only, and --merge yes to keep the rest of the report.
+ */
+const LONG_PARTS: readonly Part[] = ["compare", "family-soak", "datasets"];
 type Part = (typeof PARTS)[number];
 /** The datasets of the default run's Node curves (seed 1; the part "datasets" covers every dataset and seed). */
 const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons"];
@@ -70,7 +73,7 @@ const OPTIONS: OptionSpec[] = [
     default: "picked",
   },
   { name: "runs", help: "measurement windows per speed figure (median, min, max)", parse: integer(3, 20), default: 3 },
-  { name: "seconds", help: "seconds each demo trains while measured", parse: integer(8, 600), default: 20 },
+  { name: "seconds", help: "seconds each demo trains while measured", parse: integer(8, 600), default: 12 },
   { name: "soak", help: "seconds of the memory soak (every demo training)", parse: integer(10, 3600), default: 120 },
   {
     name: "family-soak-minutes",
@@ -80,7 +83,7 @@ const OPTIONS: OptionSpec[] = [
   },
   {
     name: "only",
-    help: `parts to run, comma-separated (family-soak and datasets run only when named here): ${PARTS.join(", ")}`,
+    help: `parts to run, comma-separated (${LONG_PARTS.join(", ")} run only when named here): ${PARTS.join(", ")}`,
     parse: list(PARTS),
   },
   {
@@ -130,82 +133,332 @@ function progress(message: string): void {
   );
 }
 
-/** One Node training run to score, in a child process. */
-interface NodeTask {
-  family: string;
-  dataset: DatasetName;
-  seed: number;
-  /** The part of the report it is for: the default run's curves, or the family × dataset table. */
-  part: "node" | "datasets";
-  /** Scored checkpoints; node-quality.ts's own count when left out. */
-  checkpoints?: number;
+/** What one run measures, read from its flags. */
+interface BenchPlan {
+  families: FamilyId[];
+  backendChoice: "picked" | "both" | BackendName;
+  skip: Set<Part>;
+  out: string;
+  /** Seconds each demo trains while measured, and the measurement windows per speed figure. */
+  seconds: number;
+  runs: number;
+  soakSeconds: number;
+  familySoakMinutes: number;
+  jobs: number;
+  seeds: number[];
+  merge: boolean;
 }
 
-/** One Node training run (family × dataset × seed) in a child process; resolves with its curve. */
-function runNodeCurve({ family, dataset, seed, checkpoints }: NodeTask): Promise<QualityCurve> {
-  const script = path.resolve("src/cli/bench/node-quality.ts");
-  return new Promise((resolve, reject) => {
-    const extra = checkpoints === undefined ? [] : [String(checkpoints)];
-    const child = spawn(process.execPath, [script, family, dataset, String(seed), ...extra], {
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    let stdout = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.on("close", (code) =>
-      code === 0
-        ? resolve(JSON.parse(stdout) as QualityCurve)
-        : reject(new Error(`${family}/${dataset}/seed ${seed}: exit ${code}`)),
-    );
+function planOf(args: Record<string, unknown>, only: Part[] | undefined): BenchPlan {
+  const skip = new Set<Part>(
+    only ? PARTS.filter((p) => !only.includes(p)) : [...LONG_PARTS, ...((args.skip as Part[] | undefined) ?? [])],
+  );
+  const backendChoice = args.backend as BenchPlan["backendChoice"];
+  const partial =
+    args.family !== undefined || backendChoice !== "picked" || only !== undefined || args.skip !== undefined;
+  return {
+    families: (args.family as FamilyId[] | undefined) ?? [...FAMILY_IDS],
+    backendChoice,
+    skip,
+    out: String(args.out ?? (partial ? "bench-results" : "docs")),
+    seconds: Number(args.seconds),
+    runs: Number(args.runs),
+    soakSeconds: Number(args.soak),
+    familySoakMinutes: Number(args["family-soak-minutes"]),
+    jobs: Number(args.jobs),
+    seeds: args.seeds as number[],
+    merge: args.merge === "yes",
+  };
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: Record<string, unknown>;
+  try {
+    args = parseArgs(argv, OPTIONS);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    if (error.message) console.error(`error: ${error.message}\n`);
+    console.error(usage("npm run bench --", OPTIONS));
+    return error.message ? 2 : 0;
+  }
+  const only = args.only as Part[] | undefined;
+  if (only && args.skip) return usageError("--only and --skip: give one of them");
+  const plan = planOf(args, only);
+  if (args["report-only"] === "yes") {
+    const saved = JSON.parse(readFileSync(path.join(plan.out, "benchmarks.json"), "utf8")) as BenchResult;
+    progress(`wrote ${writeReport(saved, plan.out).join(", ")}`);
+    return 0;
+  }
+  if (args["no-build"] !== "yes") buildSite();
+  const dist = path.resolve("dist");
+  if (!existsSync(path.join(dist, BARE_PATH, "index.html"))) {
+    throw new Error(`dist/ has no ${BARE_PATH}: build it with BENCH_PAGES=1 npm run build, or leave out --no-build`);
+  }
+
+  const server = await serveStatic(dist, "/");
+  const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
+  const result = emptyResult(argv, browser, plan);
+  try {
+    await measureInBrowser(browser, server.origin, plan, result);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  await measureInNode(plan, result);
+  result.finishedAt = new Date().toISOString();
+  const files = writeReport(plan.merge ? mergeSaved(result, plan.out) : result, plan.out);
+  progress(`wrote ${files.join(", ")}`);
+  return 0;
+}
+
+function buildSite(): void {
+  progress("building the site with its bench pages (BENCH_PAGES=1 npm run build)");
+  const build = spawnSync("npm", ["run", "build"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, BENCH_PAGES: "1" },
   });
+  if (build.status !== 0) throw new Error("the build failed");
+}
+
+function emptyResult(argv: readonly string[], browser: Browser, plan: BenchPlan): BenchResult {
+  return {
+    startedAt: new Date(started).toISOString(),
+    finishedAt: "",
+    command: `npm run bench -- ${argv.join(" ")}`.trim(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? "unknown",
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+      chromium: browser.version(),
+      webglRenderer: null,
+    },
+    defaultBackend: "",
+    durations: {
+      demo: plan.seconds,
+      otherBackend: Math.min(plan.seconds, OTHER_BACKEND_SECONDS),
+      recognisableCap: RECOGNISABLE_CAP_SECONDS,
+    },
+    families: {},
+  };
+}
+
+/** Every browser part of the run, in order, into `result`. */
+async function measureInBrowser(browser: Browser, origin: string, plan: BenchPlan, result: BenchResult) {
+  const { skip, families } = plan;
+  if (!skip.has("page")) {
+    progress("page weight");
+    result.page = await measurePageWeight(browser, origin);
+  }
+  const defaultBackend = await backendPickedHere(browser, origin, families[0]!);
+  result.defaultBackend = defaultBackend;
+  progress(`the demos pick ${defaultBackend} by default here`);
+  const backends: BackendName[] =
+    plan.backendChoice === "both"
+      ? ["wasm", "webgl"]
+      : [plan.backendChoice === "picked" ? defaultBackend : plan.backendChoice];
+  for (const family of families) {
+    const spec = FAMILY_SPECS[family];
+    const entry: FamilyResult = {
+      title: spec.title.zh,
+      defaultSteps: spec.defaultSteps,
+      batchSize: spec.batchSize,
+      backends: {},
+      recognisable: {},
+    };
+    result.families[family] = entry;
+    if (skip.has("browser")) continue;
+    for (const backend of backends) {
+      const slot: BackendResult = {};
+      entry.backends[backend] = slot;
+      const recognisable = backend === defaultBackend && !skip.has("recognisable");
+      await measureFamilyOn(browser, origin, family, backend, plan, slot, recognisable ? entry : null, result);
+    }
+  }
+  if (!skip.has("compare")) result.comparison = await measureComparisons(browser, origin, families, defaultBackend);
+  if (!skip.has("lighthouse")) {
+    progress("Lighthouse (mobile)");
+    try {
+      result.lighthouse = await runLighthouse(`${origin}${ARTICLE_PATH}`);
+    } catch (error) {
+      result.lighthouse = { error: (error as Error).message };
+    }
+  }
+  if (!skip.has("family-soak")) result.familySoak = await measureFamilySoaks(browser, origin, plan);
+  if (!skip.has("soak")) {
+    // Alone: the soak times long tasks and input latency, which a Node training beside it would lengthen.
+    progress(`soak: every demo training at once for ${plan.soakSeconds} s (memory, long tasks, input latency)`);
+    result.soak = await measureSoak(browser, origin, plan.soakSeconds);
+  }
+}
+
+/** The backend the first family's demo picks by itself here: the backend of "time to recognisable samples". */
+async function backendPickedHere(browser: Browser, origin: string, family: FamilyId): Promise<BackendName> {
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${origin}${ARTICLE_PATH}#demo-${family}`);
+    await page.locator(`#demo-${family} gen-demo`).scrollIntoViewIfNeeded();
+    await page.waitForFunction(
+      (f) => document.querySelector(`#demo-${f} gen-demo`)?.getAttribute("data-demo-state") === "ready",
+      family,
+      { timeout: 120_000 },
+    );
+    return (
+      (await page.locator(`#demo-${family} gen-demo`).getAttribute("data-demo-backend")) ?? ""
+    ).toLowerCase() as BackendName;
+  } finally {
+    await page.close();
+  }
 }
 
 /**
- * Node training runs, by a pool whose size can grow: none while the browser is timed, one beside the memory soak
- * (which only counts tensors and bytes), then `jobs` at once. Resolves with the curves in the order of `tasks`.
+ * One family on one backend: the bare loop, the demo in the article, and (with `recognisableInto`, on the backend
+ * the demos pick) the time to recognisable samples at every seed on both datasets, on the same page.
  */
-function startNodeCurves(tasks: NodeTask[]) {
-  const curves: QualityCurve[] = [];
-  let limit = 0;
-  let active = 0;
-  let next = 0;
-  let finished = 0;
-  let settle: (error?: Error) => void = () => {};
-  const done = new Promise<QualityCurve[]>((resolve, reject) => {
-    settle = (error) => (error ? reject(error) : resolve(curves));
-    if (tasks.length === 0) resolve(curves);
-  });
-  const pump = () => {
-    while (active < limit && next < tasks.length) {
-      const index = next++;
-      const task = tasks[index]!;
-      active++;
-      runNodeCurve(task).then(
-        (curve) => {
-          active--;
-          curves[index] = curve;
-          finished++;
-          progress(
-            `node ${finished}/${tasks.length}: ${task.family} on ${task.dataset}, seed ${task.seed}: ${curve.points.at(-1)?.normalised.toFixed(3)} after ${curve.budget} steps, ` +
-              (curve.reached
-                ? `≤ 0.2 at step ${curve.reached.step} (${curve.reached.seconds.toFixed(1)} s)`
-                : "never ≤ 0.2"),
-          );
-          if (finished === tasks.length) settle();
-          else pump();
-        },
-        (error: Error) => settle(error),
-      );
+async function measureFamilyOn(
+  browser: Browser,
+  origin: string,
+  family: FamilyId,
+  backend: BackendName,
+  plan: BenchPlan,
+  slot: BackendResult,
+  recognisableInto: FamilyResult | null,
+  result: BenchResult,
+): Promise<void> {
+  // The backend readers get here is watched for the full time; the other one for a shorter stretch.
+  const trainSeconds = backend === result.defaultBackend ? plan.seconds : Math.min(plan.seconds, OTHER_BACKEND_SECONDS);
+  let page: Page | null = null;
+  try {
+    progress(`${family} on ${backend}: bare loop`);
+    const bare = await measureBare(browser, origin, family, backend, plan.runs);
+    slot.bare = bare;
+    if (backend === "webgl") result.machine.webglRenderer ??= bare.renderer;
+    progress(`${family} on ${backend}: demo in the article (${trainSeconds} s)`);
+    page = await openDemo(browser, origin, family, backend, "8gaussians");
+    const demo = await measureTraining(page, family, { seconds: trainSeconds, windows: plan.runs });
+    slot.demo = demo;
+    slot.overhead = demo.stepsPerSecond.median / bare.stepsPerSecond.median;
+    progress(
+      `${family} on ${backend}: ${demo.stepsPerSecond.median.toFixed(1)} steps/s in the demo, ` +
+        `${bare.stepsPerSecond.median.toFixed(1)} bare (ratio ${slot.overhead.toFixed(2)}), ` +
+        `${demo.longTasks.count} long tasks (longest ${demo.longTasks.longestMs.toFixed(0)} ms), ` +
+        `tensors ${demo.memory.start.numTensors} → ${demo.memory.end.numTensors}`,
+    );
+    if (!recognisableInto) return;
+    // On the same page, from a fresh model each time (the dataset chosen in the settings, or Reset).
+    for (const dataset of ["8gaussians", "moons"] as const) {
+      const seconds: (number | null)[] = [];
+      for (const seed of RECOGNISABLE_SEEDS) {
+        const run = await measureRecognisable(page, family, dataset, seed, RECOGNISABLE_CAP_SECONDS);
+        seconds.push(run.seconds);
+        const reached =
+          run.seconds === null
+            ? `not ≤ 0.2 within ${RECOGNISABLE_CAP_SECONDS} s`
+            : `≤ 0.2 after ${run.seconds.toFixed(1)} s`;
+        progress(
+          `${family}: ${dataset} seed ${seed} ${reached} ` +
+            `(last score ${run.lastScore.normalised.toFixed(3)} at step ${run.lastScore.step})`,
+        );
+      }
+      recognisableInto.recognisable[dataset] = { seeds: RECOGNISABLE_SEEDS, seconds };
     }
-  };
-  // Handled where it is awaited; this keeps an early failure from ending the process before then.
-  done.catch(() => {});
-  return {
-    done,
-    setJobs(jobs: number) {
-      limit = jobs;
-      pump();
-    },
-  };
+  } catch (error) {
+    slot.error = (error as Error).message;
+    progress(`${family} on ${backend}: failed: ${slot.error}`);
+  } finally {
+    await page?.close();
+  }
+}
+
+/** One full run of the comparison page per dataset of COMPARE_DATASETS (a failed one is left out, and said). */
+async function measureComparisons(
+  browser: Browser,
+  origin: string,
+  families: FamilyId[],
+  backend: BackendName,
+): Promise<NonNullable<BenchResult["comparison"]>> {
+  const runs: NonNullable<BenchResult["comparison"]> = [];
+  for (const dataset of COMPARE_DATASETS) {
+    progress(`the comparison page on ${dataset} (${COMPARE_BUDGET_SECONDS} s per family)`);
+    try {
+      runs.push(
+        await measureComparison(browser, origin, {
+          dataset,
+          seed: 1,
+          budgetSeconds: COMPARE_BUDGET_SECONDS,
+          backend,
+          families,
+        }),
+      );
+    } catch (error) {
+      progress(`the comparison on ${dataset} failed: ${(error as Error).message}`);
+    }
+  }
+  return runs;
+}
+
+/** Each family's demo alone on its embed page for the soak's minutes. */
+async function measureFamilySoaks(
+  browser: Browser,
+  origin: string,
+  plan: BenchPlan,
+): Promise<NonNullable<BenchResult["familySoak"]>> {
+  const minutes = plan.familySoakMinutes;
+  const soaks: NonNullable<BenchResult["familySoak"]> = { minutes, families: {} };
+  for (const family of plan.families) {
+    progress(`family soak: ${family} alone on its embed page for ${minutes} min`);
+    try {
+      const soak = await measureFamilySoak(browser, origin, family, minutes * 60, progress);
+      soaks.families[family] = soak;
+      const s = soak.summary;
+      progress(
+        `${family} soak: tensors ${s.tensors.start} → ${s.tensors.end}, heap +${(s.heap.total / 1024).toFixed(0)} KB, ` +
+          `steps/s ${s.speed.first.toFixed(1)} → ${s.speed.last.toFixed(1)}: ${s.pass ? "pass" : "miss"}`,
+      );
+    } catch (error) {
+      soaks.families[family] = { error: (error as Error).message };
+      progress(`${family} soak failed: ${(error as Error).message}`);
+    }
+  }
+  return soaks;
+}
+
+/** The Node parts, after the browser: the curves (seed 1) and the family × dataset table (every seed). */
+async function measureInNode(plan: BenchPlan, result: BenchResult): Promise<void> {
+  const curveTasks: NodeTask[] = plan.skip.has("node")
+    ? []
+    : plan.families.flatMap((family) =>
+        NODE_DATASETS.map((dataset) => ({ family, dataset, seed: 1, part: "node" as const })),
+      );
+  const datasetTasks: NodeTask[] = plan.skip.has("datasets")
+    ? []
+    : plan.families.flatMap((family) =>
+        DATASET_NAMES.flatMap((dataset) =>
+          plan.seeds.map((seed) => ({
+            family,
+            dataset,
+            seed,
+            part: "datasets" as const,
+            checkpoints: DATASETS_CHECKPOINTS,
+          })),
+        ),
+      );
+  const tasks = [...curveTasks, ...datasetTasks];
+  if (tasks.length === 0) return;
+  progress(`${tasks.length} trainings in Node (WASM), ${plan.jobs} at a time`);
+  const curves = await runNodeTasks(tasks, plan.jobs, (task, curve, finished) =>
+    progress(
+      `node ${finished}/${tasks.length}: ${task.family} on ${task.dataset}, seed ${task.seed}: ` +
+        `${curve.points.at(-1)?.normalised.toFixed(3)} after ${curve.budget} steps, ` +
+        (curve.reached ? `≤ 0.2 at step ${curve.reached.step} (${curve.reached.seconds.toFixed(1)} s)` : "never ≤ 0.2"),
+    ),
+  );
+  curves.forEach((curve, i) => {
+    const entry = result.families[curve.family]!;
+    if (tasks[i]!.part === "node") (entry.node ??= {})[curve.dataset] = curve;
+    else ((entry.datasets ??= {})[curve.dataset] ??= []).push(curve);
+  });
 }
 
 /**
@@ -222,243 +475,6 @@ function usageError(message: string): number {
   console.error(`error: ${message}\n`);
   console.error(usage("npm run bench --", OPTIONS));
   return 2;
-}
-
-async function main(argv: readonly string[]): Promise<number> {
-  let args: Record<string, unknown>;
-  try {
-    args = parseArgs(argv, OPTIONS);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    if (error.message) console.error(`error: ${error.message}\n`);
-    console.error(usage("npm run bench --", OPTIONS));
-    return error.message ? 2 : 0;
-  }
-  const families = (args.family as FamilyId[] | undefined) ?? [...FAMILY_IDS];
-  const backendChoice = args.backend as "picked" | "both" | BackendName;
-  const only = args.only as Part[] | undefined;
-  if (only && args.skip) return usageError("--only and --skip: give one of them");
-  const skip = new Set<Part>(
-    only ? PARTS.filter((p) => !only.includes(p)) : [...LONG_PARTS, ...((args.skip as Part[] | undefined) ?? [])],
-  );
-  const partial =
-    args.family !== undefined || backendChoice !== "picked" || only !== undefined || args.skip !== undefined;
-  const out = String(args.out ?? (partial ? "bench-results" : "docs"));
-  const seconds = Number(args.seconds);
-  const runs = Number(args.runs);
-  if (args["report-only"] === "yes") {
-    const saved = JSON.parse(readFileSync(path.join(out, "benchmarks.json"), "utf8")) as BenchResult;
-    progress(`wrote ${writeReport(saved, out).join(", ")}`);
-    return 0;
-  }
-
-  if (args["no-build"] !== "yes") {
-    progress("building the site with its bench pages (BENCH_PAGES=1 npm run build)");
-    const build = spawnSync("npm", ["run", "build"], {
-      stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, BENCH_PAGES: "1" },
-    });
-    if (build.status !== 0) throw new Error("the build failed");
-  }
-  const dist = path.resolve("dist");
-  if (!existsSync(path.join(dist, BARE_PATH, "index.html"))) {
-    throw new Error(`dist/ has no ${BARE_PATH}: build it with BENCH_PAGES=1 npm run build, or leave out --no-build`);
-  }
-  const server = await serveStatic(dist, "/");
-  const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
-  const curveTasks: NodeTask[] = skip.has("node")
-    ? []
-    : families.flatMap((family) =>
-        NODE_DATASETS.map((dataset) => ({ family, dataset, seed: 1, part: "node" as const })),
-      );
-  const seeds = args.seeds as number[];
-  const datasetTasks: NodeTask[] = skip.has("datasets")
-    ? []
-    : families.flatMap((family) =>
-        DATASET_NAMES.flatMap((dataset) =>
-          seeds.map((seed) => ({
-            family,
-            dataset,
-            seed,
-            part: "datasets" as const,
-            checkpoints: DATASETS_CHECKPOINTS,
-          })),
-        ),
-      );
-  const nodeTasks = [...curveTasks, ...datasetTasks];
-  const nodeCurves = nodeTasks.length ? startNodeCurves(nodeTasks) : null;
-  const result: BenchResult = {
-    startedAt: new Date(started).toISOString(),
-    finishedAt: "",
-    command: `npm run bench -- ${argv.join(" ")}`.trim(),
-    machine: {
-      cpu: os.cpus()[0]?.model ?? "unknown",
-      cores: os.cpus().length,
-      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
-      os: `${os.type()} ${os.release()}`,
-      node: process.version,
-      chromium: browser.version(),
-      webglRenderer: null,
-    },
-    defaultBackend: "",
-    durations: {
-      demo: seconds,
-      otherBackend: Math.min(seconds, OTHER_BACKEND_SECONDS),
-      recognisableCap: RECOGNISABLE_CAP_SECONDS,
-    },
-    families: {},
-  };
-  try {
-    if (!skip.has("page")) {
-      progress("page weight");
-      result.page = await measurePageWeight(browser, server.origin);
-    }
-    // What the demo picks by itself on this machine: the backend of "time to recognisable samples".
-    const page = await browser.newPage();
-    await page.goto(`${server.origin}${ARTICLE_PATH}#demo-${families[0]}`);
-    await page.locator(`#demo-${families[0]} gen-demo`).scrollIntoViewIfNeeded();
-    await page.waitForFunction(
-      (f) => document.querySelector(`#demo-${f} gen-demo`)?.getAttribute("data-demo-state") === "ready",
-      families[0],
-      { timeout: 120_000 },
-    );
-    result.defaultBackend = (
-      (await page.locator(`#demo-${families[0]} gen-demo`).getAttribute("data-demo-backend")) ?? ""
-    ).toLowerCase();
-    await page.close();
-    const defaultBackend = result.defaultBackend as BackendName;
-    progress(`the demos pick ${defaultBackend} by default here`);
-    const backends: BackendName[] =
-      backendChoice === "both" ? ["wasm", "webgl"] : [backendChoice === "picked" ? defaultBackend : backendChoice];
-
-    for (const family of families) {
-      const spec = FAMILY_SPECS[family];
-      const entry: FamilyResult = {
-        title: spec.title.zh,
-        defaultSteps: spec.defaultSteps,
-        batchSize: spec.batchSize,
-        backends: {},
-        recognisable: {},
-      };
-      result.families[family] = entry;
-      if (skip.has("browser")) continue;
-      for (const backend of backends) {
-        const slot: BackendResult = {};
-        entry.backends[backend] = slot;
-        const isDefault = backend === defaultBackend;
-        // The backend readers get here is watched for the full time; the other one for a shorter stretch.
-        const trainSeconds = isDefault ? seconds : Math.min(seconds, OTHER_BACKEND_SECONDS);
-        let page: Page | null = null;
-        try {
-          progress(`${family} on ${backend}: bare loop`);
-          const bare = await measureBare(browser, server.origin, family, backend, runs);
-          slot.bare = bare;
-          if (backend === "webgl") result.machine.webglRenderer ??= bare.renderer;
-          progress(`${family} on ${backend}: demo in the article (${trainSeconds} s)`);
-          page = await openDemo(browser, server.origin, family, backend, "8gaussians");
-          const demo = await measureTraining(page, family, { seconds: trainSeconds, windows: runs });
-          slot.demo = demo;
-          slot.overhead = demo.stepsPerSecond.median / bare.stepsPerSecond.median;
-          progress(
-            `${family} on ${backend}: ${demo.stepsPerSecond.median.toFixed(1)} steps/s in the demo, ` +
-              `${bare.stepsPerSecond.median.toFixed(1)} bare (ratio ${slot.overhead.toFixed(2)}), ` +
-              `${demo.longTasks.count} long tasks (longest ${demo.longTasks.longestMs.toFixed(0)} ms), ` +
-              `tensors ${demo.memory.start.numTensors} → ${demo.memory.end.numTensors}`,
-          );
-          if (isDefault && !skip.has("recognisable")) {
-            // On the same page, from a fresh model each time (the dataset chosen in the settings, or Reset).
-            for (const dataset of ["8gaussians", "moons"] as const) {
-              const seconds: (number | null)[] = [];
-              for (const seed of RECOGNISABLE_SEEDS) {
-                const run = await measureRecognisable(page, family, dataset, seed, RECOGNISABLE_CAP_SECONDS);
-                seconds.push(run.seconds);
-                progress(
-                  `${family}: ${dataset} seed ${seed} ${run.seconds === null ? `not ≤ 0.2 within ${RECOGNISABLE_CAP_SECONDS} s` : `≤ 0.2 after ${run.seconds.toFixed(1)} s`} ` +
-                    `(last score ${run.lastScore.normalised.toFixed(3)} at step ${run.lastScore.step})`,
-                );
-              }
-              entry.recognisable[dataset] = { seeds: RECOGNISABLE_SEEDS, seconds };
-            }
-          }
-        } catch (error) {
-          slot.error = (error as Error).message;
-          progress(`${family} on ${backend}: failed: ${slot.error}`);
-        } finally {
-          await page?.close();
-        }
-      }
-    }
-    if (!skip.has("compare")) {
-      result.comparison = [];
-      for (const dataset of COMPARE_DATASETS) {
-        progress(`the comparison page on ${dataset} (${COMPARE_BUDGET_SECONDS} s per family)`);
-        try {
-          const run = await measureComparison(browser, server.origin, {
-            dataset,
-            seed: 1,
-            budgetSeconds: COMPARE_BUDGET_SECONDS,
-            backend: defaultBackend,
-            families,
-          });
-          result.comparison.push(run);
-        } catch (error) {
-          progress(`the comparison on ${dataset} failed: ${(error as Error).message}`);
-        }
-      }
-    }
-    if (!skip.has("lighthouse")) {
-      progress("Lighthouse (mobile)");
-      try {
-        result.lighthouse = await runLighthouse(`${server.origin}${ARTICLE_PATH}`);
-      } catch (error) {
-        result.lighthouse = { error: (error as Error).message };
-      }
-    }
-    if (!skip.has("family-soak")) {
-      const minutes = Number(args["family-soak-minutes"]);
-      result.familySoak = { minutes, families: {} };
-      for (const family of families) {
-        progress(`family soak: ${family} alone on its embed page for ${minutes} min`);
-        try {
-          const soak = await measureFamilySoak(browser, server.origin, family, minutes * 60, progress);
-          result.familySoak.families[family] = soak;
-          const s = soak.summary;
-          progress(
-            `${family} soak: tensors ${s.tensors.start} → ${s.tensors.end}, heap +${(s.heap.total / 1024).toFixed(0)} KB, ` +
-              `steps/s ${s.speed.first.toFixed(1)} → ${s.speed.last.toFixed(1)}: ${s.pass ? "pass" : "miss"}`,
-          );
-        } catch (error) {
-          result.familySoak.families[family] = { error: (error as Error).message };
-          progress(`${family} soak failed: ${(error as Error).message}`);
-        }
-      }
-    }
-    if (!skip.has("soak")) {
-      // The soak counts tensors and bytes, not time: the Node trainings (timed in processor time) run beside it.
-      progress(
-        `soak: every demo training at once for ${args.soak} s (memory, long tasks, input latency)${nodeCurves ? ", Node trainings beside it" : ""}`,
-      );
-      nodeCurves?.setJobs(Number(args.jobs));
-      result.soak = await measureSoak(browser, server.origin, Number(args.soak));
-    }
-  } finally {
-    await browser.close();
-    await server.close();
-  }
-  if (nodeCurves) {
-    progress(`${nodeTasks.length} trainings in Node (WASM), ${args.jobs} at a time`);
-    nodeCurves.setJobs(Number(args.jobs));
-    const curves = await nodeCurves.done;
-    curves.forEach((curve, i) => {
-      const entry = result.families[curve.family]!;
-      if (nodeTasks[i]!.part === "node") (entry.node ??= {})[curve.dataset] = curve;
-      else ((entry.datasets ??= {})[curve.dataset] ??= []).push(curve);
-    });
-  }
-  result.finishedAt = new Date().toISOString();
-  const files = writeReport(args.merge === "yes" ? mergeSaved(result, out) : result, out);
-  progress(`wrote ${files.join(", ")}`);
-  return 0;
 }
 
 runIfMain(import.meta.url, main);

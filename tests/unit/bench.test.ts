@@ -12,6 +12,7 @@ import { csvFields } from "../../src/cli/bench/compare-bench.ts";
 import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
 import { soakPlan } from "../../src/cli/bench/family-soak.ts";
 import { quantile, summariseFamilySoak, summariseResponsiveness } from "../../src/cli/bench/soak-summary.ts";
+import { summariseLongFrames } from "../../src/cli/bench/long-frames.ts";
 
 /** A report's header with no family measured: each test adds what it measures. */
 const BASE_RESULT: BenchResult = {
@@ -497,5 +498,49 @@ describe("the report's long runs", () => {
     expect(merged.mergedRuns).toEqual([
       { command: "npm run bench -- --only family-soak", finishedAt: "2026-01-02T00:00:00Z" },
     ]);
+  });
+});
+
+describe("the all-at-once run's long animation frames", () => {
+  it("splits each frame into scripts, rendering and style and layout, and sums script time by invoker", () => {
+    const summary = summariseLongFrames([
+      {
+        startTime: 1000,
+        duration: 120,
+        renderStart: 1080,
+        styleAndLayoutStart: 1100,
+        blockingDuration: 70,
+        scripts: [
+          { invoker: "DedicatedWorkerGlobalScope.onmessage", duration: 50, forcedStyleAndLayoutDuration: 5 },
+          { invoker: "TimerHandler:setTimeout 17", duration: 20, forcedStyleAndLayoutDuration: 0 },
+        ],
+      },
+      {
+        startTime: 2000,
+        duration: 60,
+        renderStart: 0,
+        styleAndLayoutStart: 0,
+        blockingDuration: 10,
+        scripts: [{ invoker: "TimerHandler:setTimeout 18", duration: 55, forcedStyleAndLayoutDuration: 0 }],
+      },
+    ]);
+    expect(summary).toMatchObject({
+      count: 2,
+      longestMs: 120,
+      totalMs: 180,
+      scriptMs: 125,
+      forcedLayoutMs: 5,
+      renderMs: 20,
+      styleAndLayoutMs: 20,
+    });
+    // The two timers (ids 17 and 18) are one invoker, with more time than the worker's message.
+    expect(summary.topInvokers).toEqual([
+      { invoker: "TimerHandler:setTimeout #", ms: 75, count: 2 },
+      { invoker: "DedicatedWorkerGlobalScope.onmessage", ms: 50, count: 1 },
+    ]);
+  });
+
+  it("is empty for a run with no long frame", () => {
+    expect(summariseLongFrames([])).toMatchObject({ count: 0, longestMs: 0, totalMs: 0, topInvokers: [] });
   });
 });

@@ -7,6 +7,7 @@
 import type { Browser, Page } from "playwright-core";
 import { ARTICLE_PATH, LONG_TASK_OBSERVER, longTasksBetween, snapshot } from "./browser-bench.ts";
 import { summariseResponsiveness, type EventTimingEntry, type ResponsivenessSummary } from "./soak-summary.ts";
+import { LONG_FRAME_OBSERVER, summariseLongFrames, type LongFrame, type LongFrameSummary } from "./long-frames.ts";
 
 export interface SoakResult {
   /** Seconds of training in all, the warm-up included. */
@@ -19,6 +20,8 @@ export interface SoakResult {
   steps: Record<string, number>;
   /** Long tasks, input latency and steps made after the warm-up (absent in reports before it was measured). */
   responsiveness?: ResponsivenessSummary;
+  /** The long animation frames after the warm-up, by where their time went (absent in older reports). */
+  longFrames?: LongFrameSummary;
 }
 
 const SOAK_WARMUP_MS = 15_000;
@@ -74,6 +77,7 @@ export async function measureSoak(browser: Browser, origin: string, seconds: num
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(LONG_TASK_OBSERVER);
   await page.addInitScript(EVENT_TIMING_OBSERVER);
+  await page.addInitScript(LONG_FRAME_OBSERVER);
   try {
     await page.goto(`${origin}${ARTICLE_PATH}`);
     const fitPage = async () => {
@@ -136,6 +140,13 @@ export async function measureSoak(browser: Browser, origin: string, seconds: num
         ),
       [start.gc!.to, end.gc!.from] as const,
     );
+    const frames = await page.evaluate(
+      ([a, b]) =>
+        (window as unknown as { __frames: LongFrame[] }).__frames.filter(
+          (f) => f.startTime >= a! && f.startTime + f.duration <= b!,
+        ),
+      [start.gc!.to, end.gc!.from] as const,
+    );
     for (const family of families) {
       if ((await page.locator(demo(family)).getAttribute("data-demo-loop")) !== "paused") {
         await page.locator(`#demo-${family} .demo-play`).click();
@@ -155,6 +166,7 @@ export async function measureSoak(browser: Browser, origin: string, seconds: num
         thresholdMs: EVENT_THRESHOLD_MS,
         steps: Object.fromEntries(families.map((f) => [f, steps[f]! - stepsAtStart[f]!])),
       }),
+      longFrames: summariseLongFrames(frames),
     };
   } finally {
     await page.close();

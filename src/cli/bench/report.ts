@@ -418,7 +418,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Time to quality (Node, WASM)",
       "",
-      `Seed 1, default settings, 10,000 samples scored at ${CHECKPOINTS} checkpoints; seconds count training only, as processor time (runs share the machine with the memory soak and with each other). The score at the default budget, and the first checkpoint at or below 0.2.`,
+      `Seed 1, default settings, 10,000 samples scored at ${CHECKPOINTS} checkpoints; seconds count training only, as processor time (two runs at a time, after the browser parts). The score at the default budget, and the first checkpoint at or below 0.2.`,
       "",
       table(["family", "budget (steps)", "steps/s", "8gaussians", "moons"], qualityRows),
       "",

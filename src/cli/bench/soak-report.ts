@@ -70,5 +70,22 @@ export function responsivenessLines(soak: SoakResult): string[] {
       ],
     ),
     "",
+    ...longFrameLines(soak),
+  ];
+}
+
+/** Where the long frames' time went (Long Animation Frames API), when the run measured it. */
+function longFrameLines(soak: SoakResult): string[] {
+  const f = soak.longFrames;
+  if (!f || f.count === 0) return [];
+  const ms = (v: number) => `${fmt(v, 0)} ms`;
+  return [
+    `Where the time of the ${f.count} long animation frames went (PerformanceObserver type "long-animation-frame", longest ${ms(f.longestMs)}, ${ms(f.totalMs)} in all): scripts ${ms(f.scriptMs)} (of which style and layout they forced ${ms(f.forcedLayoutMs)}), rendering ${ms(f.renderMs)}, style and layout ${ms(f.styleAndLayoutMs)}. Script time by what invoked it:`,
+    "",
+    table(
+      ["invoker", "scripts", "time"],
+      f.topInvokers.map((i) => [`\`${i.invoker}\``, String(i.count), ms(i.ms)]),
+    ),
+    "",
   ];
 }
