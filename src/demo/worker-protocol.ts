@@ -99,7 +99,7 @@ export interface WorkerApi {
    */
   debugLoseContext(args: Record<string, never>): { lost: boolean };
   /**
-   * Debug: the next race loses the WebGL context in its WebGL lap, right after the lap's warm-up
+   * Debug: the next race loses the WebGL context in its WebGL lap, right after the lap's warm-up steps
    * (…loseWebglContextInRace()).
    */
   debugLoseContextInRace(args: Record<string, never>): { ok: true };
