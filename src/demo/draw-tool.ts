@@ -69,6 +69,9 @@ export function createDrawTool(
   let pointerId: number | null = null;
   const cursor = createBrushCursor(area);
 
+  /** The brush's radius in pixels of the area, whose box is `box`. */
+  const radiusPx = (box: DOMRect) => (radius / (2 * extent)) * box.width;
+
   /** The data coordinates of a pointer event, and its pixel position in the area. */
   function locate(event: PointerEvent) {
     const box = area.getBoundingClientRect();
@@ -79,7 +82,7 @@ export function createDrawTool(
       py,
       x: -extent + (px / box.width) * 2 * extent,
       y: extent - (py / box.height) * 2 * extent,
-      radiusPx: (radius / (2 * extent)) * box.width,
+      radiusPx: radiusPx(box),
     };
   }
 
@@ -95,16 +98,21 @@ export function createDrawTool(
 
   const emit = () => changed(Float32Array.from(points));
 
+  /** The pen goes down at (x, y), from a pointer or a key: a new stroke (one step back) with its first points. */
+  function dab(x: number, y: number): void {
+    undoStack.push(points.slice());
+    scatter(x, y, POINTS_ON_DOWN);
+    emit();
+  }
+
   function down(event: PointerEvent): void {
     if (!drawing || pointerId !== null || (event.pointerType === "mouse" && event.button !== 0)) return;
     event.preventDefault();
     pointerId = event.pointerId;
     area.setPointerCapture?.(event.pointerId);
-    undoStack.push(points.slice());
     const at = locate(event);
     cursor.moveTo(at.px, at.py, at.radiusPx);
-    scatter(at.x, at.y, POINTS_ON_DOWN);
-    emit();
+    dab(at.x, at.y);
   }
 
   function move(event: PointerEvent): void {
@@ -145,11 +153,9 @@ export function createDrawTool(
     }
     if (event.key !== " " && event.key !== "Enter") return;
     event.preventDefault();
-    undoStack.push(points.slice());
-    const before = points.length / 2;
-    scatter(keyBrush.x, keyBrush.y, POINTS_ON_DOWN);
     showKeyBrush();
-    emit();
+    const before = points.length / 2;
+    dab(keyBrush.x, keyBrush.y);
     keyboard.dropped(keyBrush.x, keyBrush.y, points.length / 2 - before, points.length / 2);
   }
 
@@ -157,7 +163,7 @@ export function createDrawTool(
     const box = area.getBoundingClientRect();
     const px = ((keyBrush.x + extent) / (2 * extent)) * box.width;
     const py = ((extent - keyBrush.y) / (2 * extent)) * box.height;
-    cursor.moveTo(px, py, (radius / (2 * extent)) * box.width);
+    cursor.moveTo(px, py, radiusPx(box));
   }
 
   /** While drawing, the host is a focusable application region that says how to draw; after, what it was. */

@@ -44,7 +44,7 @@ const RACE_WARMUP_STEPS = 3;
 /** Steps per timed chunk of a lap; each chunk ends with a loss readback, so a GPU's queued work is counted. */
 const RACE_CHUNK = 5;
 
-/** Context losses recovered from inside a call (a race's WebGL lap): the page is told when the call ends. */
+/** Context losses recovered from during a call (by a race's WebGL lap, or by `run`): the page is told as it ends. */
 const lossesInCall: BackendLoss[] = [];
 /** Set by genDemoDebug.loseWebglContextInRace(): the next WebGL lap of a race loses its context after its warm-up. */
 let loseInNextWebglLap = false;
@@ -223,17 +223,19 @@ async function run(request: WorkerRequest): Promise<unknown> {
   const method: Method = request.method;
   const call = () => (api[method] as (args: unknown) => unknown)(request.args);
   let result: unknown;
+  let lostNow = false;
   try {
     result = await call();
   } catch (error) {
     if (!webglContextLost()) throw error;
   } finally {
+    // Losses the call recovered from itself (a race's WebGL lap), and one it left: the page hears of each.
+    lostNow = webglContextLost();
+    if (lostNow) lossesInCall.push(await recoverLostContext(sessions));
     for (const lost of lossesInCall.splice(0))
       (self as unknown as Worker).postMessage({ event: "backend-lost", lost } satisfies WorkerEvent);
   }
-  if (!webglContextLost()) return result;
-  const lost = await recoverLostContext(sessions);
-  (self as unknown as Worker).postMessage({ event: "backend-lost", lost } satisfies WorkerEvent);
+  if (!lostNow) return result;
   // What ran on the lost context read back zeros: it runs again on the new backend (losing it on purpose does not).
   return method === "debugLoseContext" ? result : await call();
 }

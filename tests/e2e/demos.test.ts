@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { launchChromium } from "../../src/cli/chromium.ts";
 import { ARTICLE_PATH } from "../support/site.ts";
 import { servedSite } from "../support/served-site.ts";
+import { demoMemory } from "../support/demo-page.ts";
 
 const site = servedSite();
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
@@ -73,18 +74,6 @@ async function waitForStep(page: Page, model: string, atLeast: number): Promise<
   );
 }
 
-async function memory(page: Page, model: string) {
-  return page.evaluate(
-    (m) =>
-      (
-        document.querySelector(`#demo-${m} gen-demo`) as unknown as {
-          memory(): Promise<{ numTensors: number; backend: string }>;
-        }
-      ).memory(),
-    model,
-  );
-}
-
 const canvasPixels = (page: Page, model: string) =>
   page.evaluate(
     (m) => [...document.querySelectorAll<HTMLCanvasElement>(`#demo-${m} canvas`)].map((c) => c.toDataURL()).join(""),
@@ -140,12 +129,12 @@ describe("the GAN demo", () => {
     expect(await canvasPixels(page, "gan")).not.toBe(before);
 
     const startStep = await step(page, "gan");
-    const startTensors = (await memory(page, "gan")).numTensors;
+    const startTensors = (await demoMemory(page, "gan")).numTensors;
     await figure.getByRole("button", { name: "▶ 训练" }).click();
     await waitForStep(page, "gan", startStep + 50);
     await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
     await page.waitForTimeout(300);
-    expect((await memory(page, "gan")).numTensors).toBe(startTensors);
+    expect((await demoMemory(page, "gan")).numTensors).toBe(startTensors);
     expect(problems).toEqual([]);
     await page.close();
   });
@@ -199,7 +188,7 @@ describe("the GAN demo", () => {
     await figure.getByText("设置").click();
     await figure.getByLabel("计算后端").selectOption("wasm");
     await page.waitForFunction(() => document.querySelector("#demo-gan .demo-backend")?.textContent === "后端：WASM");
-    expect((await memory(page, "gan")).backend).toBe("wasm");
+    expect((await demoMemory(page, "gan")).backend).toBe("wasm");
     await figure.getByRole("button", { name: "▶ 训练" }).click();
     await waitForStep(page, "gan", 30);
     await figure.getByRole("button", { name: "❚❚ 暂停" }).click();
@@ -351,7 +340,7 @@ describe("the backend chosen by measuring", () => {
     expect(note).toMatch(RACE_NOTE);
     expect(note).toContain(`已选用 ${label}`);
     expect(await demo(page, "gan").getAttribute("data-demo-backend")).toBe(label);
-    expect((await memory(page, "gan")).backend).toBe(fastest);
+    expect((await demoMemory(page, "gan")).backend).toBe(fastest);
     // Another demo on the page says the same, and trains without racing again.
     await ready(page, "ddpm");
     await expect(page.locator("#demo-ddpm .demo-backend-note").textContent()).resolves.toMatch(RACE_NOTE);
@@ -360,7 +349,7 @@ describe("the backend chosen by measuring", () => {
     await page.reload();
     await ready(page, "gan");
     await expect(figure.locator(".demo-backend-note").textContent()).resolves.toMatch(RACE_NOTE);
-    expect((await memory(page, "gan")).backend).toBe(fastest);
+    expect((await demoMemory(page, "gan")).backend).toBe(fastest);
     await figure.getByRole("button", { name: "▶ 训练" }).click();
     await waitForStep(page, "gan", 10);
     expect((await stored(page)).measuredAt).toBe(race.measuredAt);

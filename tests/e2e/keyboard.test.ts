@@ -66,6 +66,16 @@ const focusStart = (page: Page) =>
     start.focus();
   });
 
+/** From a ready embed: Tab to 「你的数据」, open it, Tab to 「在图上画点」 and press it, all by keys. */
+async function startDrawingByKeys(page: Page): Promise<void> {
+  await demoReady(page, DEMO);
+  await focusStart(page);
+  await tabTo(page, (d) => d.startsWith("summary.|你的数据"));
+  await page.keyboard.press("Space");
+  await tabTo(page, (d) => d.startsWith("button.demo-own-draw"), 3);
+  await page.keyboard.press("Enter");
+}
+
 async function expectRing(page: Page): Promise<void> {
   const r = await ring(page);
   expect(r.ok, `${await focused(page)}: ${r.outline}`).toBe(true);
@@ -104,12 +114,7 @@ describe("the keyboard alone", () => {
 
   it("closes the drawing mode, the CSV dialog and the export menu with Escape, focus back on their openers", async () => {
     const { page } = await openPage(site, "/embed/gan/");
-    await demoReady(page, DEMO);
-    await focusStart(page);
-    await tabTo(page, (d) => d.startsWith("summary.|你的数据"));
-    await page.keyboard.press("Space");
-    await tabTo(page, (d) => d.startsWith("button.demo-own-draw"), 3);
-    await page.keyboard.press("Enter");
+    await startDrawingByKeys(page);
     const draw = page.locator(".demo-own-draw");
     await expect(draw.getAttribute("aria-pressed")).resolves.toBe("true");
     await expectRing(page);
@@ -138,12 +143,7 @@ describe("the keyboard alone", () => {
 
   it("draws points with the arrow keys and Space, says where, and trains on them", async () => {
     const { page, problems } = await openPage(site, "/embed/autoregressive/");
-    await demoReady(page, DEMO);
-    await focusStart(page);
-    await tabTo(page, (d) => d.startsWith("summary.|你的数据"));
-    await page.keyboard.press("Space");
-    await tabTo(page, (d) => d.startsWith("button.demo-own-draw"), 3);
-    await page.keyboard.press("Enter");
+    await startDrawingByKeys(page);
     // The plot takes the focus, as a region one draws in, with the ring.
     const frame = page.locator(".gm-plot__frame");
     expect(await focused(page)).toMatch(/^div\.gm-plot__frame/);

@@ -52,3 +52,29 @@ export function debugHandle<K extends keyof DebugHandles>(
     handle,
   ) as Promise<Awaited<ReturnType<DebugHandles[K]>>>;
 }
+
+/** The demo element's `memory()`: the worker's tensors and the backend running. */
+export function demoMemory(page: Page, model: string): Promise<{ numTensors: number; backend: string }> {
+  return page.evaluate(
+    (m) =>
+      (
+        document.querySelector(`#demo-${m} gen-demo`) as unknown as {
+          memory(): Promise<{ numTensors: number; backend: string }>;
+        }
+      ).memory(),
+    model,
+  );
+}
+
+/** The demo element's `quality(n)`: the score of n fresh samples, and the step they were drawn at. */
+export function demoQuality(page: Page, model: string, n: number): Promise<{ normalised: number; step: number }> {
+  return page.evaluate(
+    ([m, count]) =>
+      (
+        document.querySelector(`#demo-${m} gen-demo`) as unknown as {
+          quality(n: number): Promise<{ normalised: number; step: number }>;
+        }
+      ).quality(Number(count)),
+    [model, n] as const,
+  );
+}
