@@ -381,7 +381,9 @@ describe("when parts of the demo cannot load", () => {
   it("trains on the CPU backend, and says so, when neither WebGL nor WASM works", async () => {
     const noWebgl = await launchChromium([], { webgl: false });
     try {
-      const page = await noWebgl.newPage({ viewport: { width: 1280, height: 900 } });
+      // The service worker is blocked: it precaches the WASM files itself, past page.route, and once it claims the
+      // page the training worker's request for them would be answered from its cache (CI saw WASM win that way).
+      const page = await noWebgl.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
       const problems: string[] = [];
       page.on("pageerror", (e) => problems.push(String(e)));
       await page.route(/\.wasm$/, (route) => route.abort());
@@ -402,7 +404,8 @@ describe("when parts of the demo cannot load", () => {
   });
 
   it("says so in the demo when its training worker fails to load, and the article keeps working", async () => {
-    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // No service worker, for the same reason as above: its cache would hand the worker's script past page.route.
+    const page = await site.browser.newPage({ viewport: { width: 1280, height: 900 }, serviceWorkers: "block" });
     await page.route(/training-worker[^/]*\.js$/, (route) => route.abort());
     await page.goto(`${site.origin}${ARTICLE_PATH}#gan`);
     await demo(page, "gan").scrollIntoViewIfNeeded();
