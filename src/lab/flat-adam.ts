@@ -22,11 +22,14 @@ export interface FlatAdamOptions {
 export interface FlatAdam {
   /** One step on `variables`: minimises `loss` and returns its value before the step (dispose it). */
   minimize(loss: () => Scalar): Scalar;
+  /** Sets the rate for the steps that follow (a schedule). */
+  setLearningRate(learningRate: number): void;
   dispose(): void;
 }
 
 export function createFlatAdam(variables: readonly Variable[], options: FlatAdamOptions): FlatAdam {
-  const { learningRate, beta1 = 0.9, beta2 = 0.999 } = options;
+  const { beta1 = 0.9, beta2 = 0.999 } = options;
+  let learningRate = options.learningRate;
   const epsilon = options.epsilon ?? tf.backend().epsilon();
   const sizes = variables.map((v) => v.size);
   const total = sizes.reduce((a, b) => a + b, 0);
@@ -49,6 +52,9 @@ export function createFlatAdam(variables: readonly Variable[], options: FlatAdam
         variables.forEach((v, i) => v.assign(tf.add(v, tf.reshape(parts[i]!, v.shape))));
         return value;
       });
+    },
+    setLearningRate(rate) {
+      learningRate = rate;
     },
     dispose() {
       first.dispose();

@@ -12,6 +12,7 @@ import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
+import { decayedLearningRate } from "../lab/lr-decay.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
@@ -210,20 +211,28 @@ class GanModel implements Model {
   }
 
   /**
-   * Each loss's optimiser as its paper has it: Adam with β1 = 0.5 (Radford et al. 2016) for the standard GAN;
-   * RMSProp for WGAN (Arjovsky 2017, Algorithm 1; tfjs's defaults, decay 0.9, no momentum, as in TensorFlow's
-   * RMSPropOptimizer the WGAN-GP authors ran it with); Adam with β1 = 0, β2 = 0.9 for WGAN-GP (Gulrajani 2017,
-   * Algorithm 1's defaults).
+   * Each loss's optimiser: Adam for the standard GAN and for WGAN-GP, with the betas of the settings (each loss's
+   * presets in specs/gan.ts: β1 = 0, β2 = 0.9 for WGAN-GP, Gulrajani 2017, Algorithm 1's defaults); RMSProp for WGAN
+   * (Arjovsky 2017, Algorithm 1; tfjs's defaults, decay 0.9, no momentum, as in TensorFlow's RMSPropOptimizer the
+   * WGAN-GP authors ran it with).
    */
   private optimizer(variables: Variable[], learningRate: number): FlatAdam {
     switch (this.settings.loss) {
       case "nonsaturating":
-        return createFlatAdam(variables, { learningRate, beta1: 0.5 });
       case "wgan-gp":
-        return createFlatAdam(variables, { learningRate, beta1: 0, beta2: 0.9 });
+        return createFlatAdam(variables, {
+          learningRate,
+          beta1: this.settings.adamBeta1,
+          beta2: this.settings.adamBeta2,
+        });
       case "wgan": {
         const rmsprop = tf.train.rmsprop(learningRate);
-        return { minimize: (loss) => rmsprop.minimize(loss, true, variables)!, dispose: () => rmsprop.dispose() };
+        return {
+          minimize: (loss) => rmsprop.minimize(loss, true, variables)!,
+          // tfjs's RMSProp reads its rate on every update.
+          setLearningRate: (rate) => ((rmsprop as unknown as { learningRate: number }).learningRate = rate),
+          dispose: () => rmsprop.dispose(),
+        };
       }
     }
   }
@@ -240,8 +249,16 @@ class GanModel implements Model {
     return tf.tensor2d(e, [n, 1]);
   }
 
-  trainStep(data: DataSource, read: boolean): Losses | null {
+  trainStep(data: DataSource, read: boolean, step: number): Losses | null {
     const { loss, discriminatorSteps, clip, penalty, r1, r1Interval } = this.settings;
+    const decay = { factor: this.settings.decayFactor, start: this.settings.decayStart, end: this.settings.decayEnd };
+    if (decay.factor !== 1) {
+      // On the step count the trainer keeps, which loaded weights carry: a snapshot goes on at its own rate.
+      this.generatorOptimizer.setLearningRate(decayedLearningRate(this.settings.learningRate, step - 1, decay));
+      this.discriminatorOptimizer.setLearningRate(
+        decayedLearningRate(this.settings.discriminatorLearningRate, step - 1, decay),
+      );
+    }
     let dCost: Scalar | null = null;
     for (let k = 0; k < discriminatorSteps; k++) {
       dCost?.dispose();

@@ -73,7 +73,7 @@ export class Trainer {
       this.step++;
       const last = i === count - 1 || performance.now() >= deadline;
       const read = this.step % readEvery === 0 || last;
-      const result = this.model.trainStep(this.data, read);
+      const result = this.model.trainStep(this.data, read, this.step);
       if (result) {
         losses = result;
         this.history.steps.push(this.step);

@@ -96,9 +96,10 @@ export interface LikelihoodEstimate {
 export interface Model {
   /**
    * One optimisation step, on fresh batches drawn from `data`. Reads the losses back (a GPU→CPU copy)
-   * only when `read` is true; otherwise returns null, so the GPU can run ahead.
+   * only when `read` is true; otherwise returns null, so the GPU can run ahead. `step` is this step's number in the
+   * model's life, from 1, loaded weights' steps included (a schedule on the step count reads it).
    */
-  trainStep(data: DataSource, read: boolean): Losses | null;
+  trainStep(data: DataSource, read: boolean, step: number): Losses | null;
   /** n samples from the model, as interleaved xy. */
   sample(n: number): Float32Array;
   /** The data a view draws. */

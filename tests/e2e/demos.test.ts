@@ -199,7 +199,7 @@ describe("the GAN demo", () => {
     await lr.blur();
     await expect(lr.getAttribute("aria-invalid")).resolves.toBe("true");
     await expect(figure.locator(".demo-setting-error:not([hidden])").textContent()).resolves.toMatch(
-      /“生成器学习率”需要一个数字.*仍使用 1e-4/,
+      /“生成器学习率”需要一个数字.*仍使用 2e-3/,
     );
     expect(problems).toEqual([]);
     await page.close();

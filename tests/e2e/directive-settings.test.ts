@@ -108,14 +108,17 @@ describe("directive settings reach the model in the worker", () => {
     });
   });
 
-  it('loss="wgan-gp" brings Algorithm 1 of Gulrajani et al. (2017): n_critic = 5, λ = 10, Adam 1e-4', async () => {
+  it('loss="wgan-gp" brings Algorithm 1 of Gulrajani et al. (2017): n_critic = 5, λ = 10, Adam 1e-4, β = (0, 0.9)', async () => {
     const { settings } = await placeAndReadBack('::demo{model="gan" loss="wgan-gp"}');
     expect(settings).toMatchObject({
       loss: "wgan-gp",
       discriminatorSteps: 5,
       learningRate: 1e-4,
       discriminatorLearningRate: 1e-4,
+      adamBeta1: 0,
+      adamBeta2: 0.9,
       penalty: 10,
+      decayFactor: 1,
     });
   });
 

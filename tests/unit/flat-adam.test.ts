@@ -48,3 +48,27 @@ describe("createFlatAdam", () => {
     reference.dispose();
   });
 });
+
+describe("FlatAdam.setLearningRate", () => {
+  it("scales the steps that follow: rate 0 leaves the weights, the old rate moves them again", () => {
+    const spec = { name: "adam-rate", inputs: 2, hidden: [4], outputs: 1, activation: "relu" } as const;
+    const net = createMlp(spec, createRandom(5));
+    const x = tf.tensor2d([0.5, -1, 2, 0.3], [2, 2]);
+    const y = tf.tensor2d([1, -1], [2, 1]);
+    const loss = () => tf.mean(tf.square(tf.sub(net.apply(x), y))) as never;
+    const adam = createFlatAdam(net.variables, { learningRate: 0.01 });
+    const weights = () => net.variables.flatMap((v) => Array.from(v.dataSync()));
+    tf.dispose(adam.minimize(loss));
+    const before = weights();
+    adam.setLearningRate(0);
+    tf.dispose(adam.minimize(loss));
+    expect(weights()).toEqual(before);
+    adam.setLearningRate(0.01);
+    tf.dispose(adam.minimize(loss));
+    const moved = weights().reduce((a, w, i) => a + Math.abs(w - before[i]!), 0);
+    expect(moved).toBeGreaterThan(1e-3);
+    adam.dispose();
+    net.dispose();
+    tf.dispose([x, y]);
+  });
+});

@@ -360,8 +360,8 @@ describe("the gan family", () => {
       const settings = readSettings(gan.settings, { ...defaults(gan.settings), r1, r1Interval });
       const model = gan.create({ settings, seed: 4, dataset: "8gaussians" });
       const data = createDataStream("8gaussians", 4);
-      const first = model.trainStep(data, true)!.discriminator!;
-      const second = model.trainStep(data, true)!.discriminator!;
+      const first = model.trainStep(data, true, 1)!.discriminator!;
+      const second = model.trainStep(data, true, 2)!.discriminator!;
       model.dispose();
       return { first, second };
     };
@@ -377,6 +377,57 @@ describe("the gan family", () => {
     expect(eager.second - lazy.second).toBeGreaterThan(1e-3);
   });
 
+  it("decays both learning rates on the step count: after the window an update moves the weights factor× as far", () => {
+    // Adam's step is about the learning rate in size, whatever the gradient: with the decay over by step 1, the
+    // second update of the decayed model moves both networks about 1/100 as far as the plain model's.
+    const movement = (decayFactor: number) => {
+      const settings = readSettings(gan.settings, {
+        ...defaults(gan.settings),
+        decayFactor,
+        decayStart: 0,
+        decayEnd: 1,
+      });
+      const model = gan.create({ settings, seed: 4, dataset: "8gaussians" });
+      const data = createDataStream("8gaussians", 4);
+      model.trainStep(data, false, 1);
+      // The trained networks only: the weight average follows them at a rate of its own.
+      const flat = () =>
+        Object.entries(model.weights())
+          .filter(([name]) => !name.startsWith("generatorAverage"))
+          .flatMap(([, v]) => Array.from(v.dataSync()));
+      const before = flat();
+      model.trainStep(data, false, 2);
+      const moved = flat().reduce((a, w, i) => a + Math.abs(w - before[i]!), 0);
+      model.dispose();
+      return moved;
+    };
+    const plain = movement(1);
+    expect(plain).toBeGreaterThan(1e-3);
+    expect(movement(0.01) / plain).toBeLessThan(0.05);
+  });
+
+  it("runs Adam with the betas of its settings: the first update is the same whatever β₁, the second is not", () => {
+    // Adam's bias-corrected first step is lr·g/|g| whatever β₁; from the second on, β₁ mixes in the last gradient.
+    const weightsAfter = (adamBeta1: number, steps: number) => {
+      const settings = readSettings(gan.settings, { ...defaults(gan.settings), adamBeta1 });
+      const model = gan.create({ settings, seed: 6, dataset: "8gaussians" });
+      const data = createDataStream("8gaussians", 6);
+      for (let step = 1; step <= steps; step++) model.trainStep(data, false, step);
+      const flat = Object.values(model.weights()).flatMap((v) => Array.from(v.dataSync()));
+      model.dispose();
+      return flat;
+    };
+    const gap = (a: number[], b: number[]) => a.reduce((sum, w, i) => sum + Math.abs(w - b[i]!), 0);
+    expect(gap(weightsAfter(0, 1), weightsAfter(0.9, 1))).toBeLessThan(1e-4);
+    expect(gap(weightsAfter(0, 2), weightsAfter(0.9, 2))).toBeGreaterThan(1e-2);
+  });
+
+  it("brings each WGAN paper's optimiser with its loss, without the non-saturating GAN's decay or average", () => {
+    expect(settingsFor("wgan-gp")).toMatchObject({ adamBeta1: 0, adamBeta2: 0.9, decayFactor: 1, average: 0 });
+    expect(settingsFor("wgan")).toMatchObject({ decayFactor: 1, average: 0 });
+    expect(settingsFor("nonsaturating")).toMatchObject(defaults(gan.settings));
+  });
+
   it("offers exactly the losses the model knows", () => {
     const spec = gan.settings.find((s) => s.name === "loss");
     expect(spec?.type === "choice" ? spec.choices.map((c) => c.value) : []).toEqual([...GAN_LOSSES]);
@@ -387,7 +438,7 @@ describe("the gan family", () => {
     const model = gan.create({ settings: settingsFor(loss), seed: 1, dataset: "8gaussians" });
     const data = createDataStream("8gaussians", 1);
     let losses = null;
-    for (let step = 0; step < 3; step++) losses = model.trainStep(data, true);
+    for (let step = 0; step < 3; step++) losses = model.trainStep(data, true, step + 1);
     expect(Object.keys(losses ?? {}).sort()).toEqual(["discriminator", "generator"]);
     expect(Object.values(losses ?? {}).every(Number.isFinite)).toBe(true);
     const samples = model.sample(200);

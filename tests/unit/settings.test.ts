@@ -210,16 +210,22 @@ describe("choice presets: a choice brings settings of its own", () => {
       discriminatorSteps: 5,
       learningRate: 1e-4,
       discriminatorLearningRate: 1e-4,
+      adamBeta1: 0,
+      adamBeta2: 0.9,
       penalty: 10,
     });
-    expect(attributes({})).toMatchObject({
-      loss: "nonsaturating",
+    const fastRecipe = {
       discriminatorSteps: 1,
-      discriminatorLearningRate: 4e-4,
-    });
-    // switching the control back from WGAN restores the non-saturating GAN's own settings
-    const back = applyChoicePresets(gan, { ...attributes({ loss: "wgan" }), loss: "nonsaturating" }, "loss");
-    expect(back).toMatchObject({ discriminatorSteps: 1, learningRate: 1e-4, discriminatorLearningRate: 4e-4 });
+      learningRate: 2e-3,
+      discriminatorLearningRate: 4e-3,
+      adamBeta2: 0.99,
+      decayFactor: 0.03,
+      average: 0.999,
+    };
+    expect(attributes({})).toMatchObject({ loss: "nonsaturating", ...fastRecipe });
+    // switching the control back from WGAN-GP restores the non-saturating GAN's own settings
+    const back = applyChoicePresets(gan, { ...attributes({ loss: "wgan-gp" }), loss: "nonsaturating" }, "loss");
+    expect(back).toMatchObject(fastRecipe);
   });
 });
 

@@ -48,6 +48,24 @@ describe("Trainer", () => {
     expect(progress).toEqual({ step: 25, losses: { loss: 1 / 25 }, diverged: null });
   });
 
+  it("tells the model each step's number, going on from the step of loaded weights", () => {
+    const family = standIn((k) => k);
+    const seen: number[] = [];
+    const create = family.create.bind(family);
+    family.create = (...args) => {
+      const model = create(...args);
+      const trainStep = model.trainStep.bind(model);
+      model.trainStep = (data, read, step) => (seen.push(step), trainStep(data, read, step));
+      return model;
+    };
+    const trainer = new Trainer(options(family));
+    trainer.train(3);
+    // A snapshot or a recovered checkpoint sets the step (models/snapshot.ts): a schedule goes on from there.
+    trainer.step = 3000;
+    trainer.train(2);
+    expect(seen).toEqual([1, 2, 3, 3001, 3002]);
+  });
+
   it("stops a call early when its time budget runs out, reading the losses of its last step", () => {
     // The clock is the test's: each step takes exactly 5 ms of it, so a loaded machine cannot change the count.
     let now = 0;
@@ -58,7 +76,7 @@ describe("Trainer", () => {
       family.create = (...args) => {
         const model = create(...args);
         const trainStep = model.trainStep.bind(model);
-        model.trainStep = (data, read) => ((now += 5), trainStep(data, read));
+        model.trainStep = (data, read, step) => ((now += 5), trainStep(data, read, step));
         return model;
       };
       const trainer = new Trainer(options(family));

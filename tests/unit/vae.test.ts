@@ -200,7 +200,7 @@ describe("the model", () => {
     const sampleRng = createRandom(1);
     const data = { next: (n: number) => fillNormal(sampleRng, new Float32Array(2 * n)) };
     for (let i = 0; i < 3; i++) {
-      const losses = model.trainStep(data, true)!;
+      const losses = model.trainStep(data, true, i + 1)!;
       expect(losses.elbo).toBeCloseTo(losses.reconstruction! + losses.kl!, 5);
       expect(losses.kl).toBeGreaterThanOrEqual(0);
     }
@@ -220,10 +220,10 @@ describe("the model", () => {
     const before = means();
     expect(head().every((v) => v === 0)).toBe(true);
     expect(model.view({ view: "samples", n: 400, extent: 4.5, gridSize: 8 }).caption?.zh).toContain("中位数 0.37");
-    for (let i = 0; i < VARIANCE_WARMUP; i++) model.trainStep(data, false);
+    for (let i = 0; i < VARIANCE_WARMUP; i++) model.trainStep(data, false, i + 1);
     expect(head().every((v) => v === 0)).toBe(true);
     expect(means()).not.toEqual(before);
-    model.trainStep(data, false);
+    model.trainStep(data, false, VARIANCE_WARMUP + 1);
     expect(head().some((v) => v !== 0)).toBe(true);
     model.dispose();
   });
@@ -231,7 +231,7 @@ describe("the model", () => {
   it("samples from the decoder's weight average (β = 0.99 by default), and from the trained decoder at β = 0", () => {
     const data = { next: (n: number) => fillNormal(createRandom(3), new Float32Array(2 * n)) };
     const model = create();
-    for (let i = 0; i < 5; i++) model.trainStep(data, false);
+    for (let i = 0; i < 5; i++) model.trainStep(data, false, i + 1);
     const names = Object.keys(model.weights());
     expect(names).toContain("decoderAverage.output.weight");
     expect(names).toContain("decoderAverageLogVariance");

@@ -4,6 +4,25 @@ import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 import { weightAverageSetting } from "./weight-average.ts";
 
+/**
+ * The non-saturating GAN's settings, its defaults and the presets of its loss: the demo's fast recipe, measured in
+ * docs/benchmarks-notes.md (Adam with β = (0, 0.99), learning rates 2e-3 / 4e-3 decayed to 3 % of that over steps 250–1,000,
+ * lazy R1 γ = 3 on one update in 4, samples from a weight average β = 0.999).
+ */
+const FAST_RECIPE = {
+  discriminatorSteps: 1,
+  learningRate: 2e-3,
+  discriminatorLearningRate: 4e-3,
+  adamBeta1: 0,
+  adamBeta2: 0.99,
+  r1: 3,
+  r1Interval: 4,
+  decayFactor: 0.03,
+  decayStart: 250,
+  decayEnd: 1000,
+  average: 0.999,
+} as const;
+
 export const ganSpec = defineFamilySpec({
   id: "gan",
   title: FAMILY_TITLES.gan,
@@ -18,10 +37,10 @@ export const ganSpec = defineFamilySpec({
         {
           value: "nonsaturating",
           label: {
-            zh: "非饱和 GAN（Goodfellow 2014）：Adam β₁=0.5，判别器 4e-4、生成器 1e-4，样本取权重滑动平均 β=0.99",
-            en: "Non-saturating GAN (Goodfellow 2014): Adam β₁=0.5, discriminator 4e-4, generator 1e-4, samples from a weight average β=0.99",
+            zh: "非饱和 GAN（Goodfellow 2014），演示的快速配方：Adam β=(0, 0.99)，生成器 2e-3、判别器 4e-3，第 250–1000 步降到原值的 3%，R1 γ=3（每 4 次判别器更新加一次），样本取权重滑动平均 β=0.999",
+            en: "Non-saturating GAN (Goodfellow 2014), the demo's fast recipe: Adam β=(0, 0.99), generator 2e-3, discriminator 4e-3, decayed to 3 % over steps 250–1000, R1 γ=3 (on one discriminator update in 4), samples from a weight average β=0.999",
           },
-          presets: { discriminatorSteps: 1, learningRate: 1e-4, discriminatorLearningRate: 4e-4, average: 0.99 },
+          presets: FAST_RECIPE,
         },
         {
           value: "wgan",
@@ -34,6 +53,7 @@ export const ganSpec = defineFamilySpec({
             learningRate: 5e-5,
             discriminatorLearningRate: 5e-5,
             clip: 0.01,
+            decayFactor: 1,
             average: 0,
           },
         },
@@ -47,15 +67,18 @@ export const ganSpec = defineFamilySpec({
             discriminatorSteps: 5,
             learningRate: 1e-4,
             discriminatorLearningRate: 1e-4,
+            adamBeta1: 0,
+            adamBeta2: 0.9,
             penalty: 10,
+            decayFactor: 1,
             average: 0,
           },
         },
       ],
       default: "nonsaturating",
       help: {
-        zh: "选定目标函数时，判别器更新次数、两个学习率、裁剪阈值（或惩罚系数）和权重平均换成该论文的设置（两种 WGAN 按论文不做平均），之后仍可逐项修改",
-        en: "Choosing an objective sets the discriminator updates, both learning rates, the clipping threshold (or penalty) and the weight average to its paper's (the two WGANs, as in their papers, average nothing); each can still be changed afterwards",
+        zh: "选定目标函数时，判别器更新次数、学习率及其衰减、Adam 的 β、惩罚项和权重平均换成它的设置：两种 WGAN 用各自论文的（不衰减、不做平均），非饱和 GAN 用演示调出的快速配方（正文给出实测）；之后仍可逐项修改",
+        en: "Choosing an objective sets the discriminator updates, the learning rates and their decay, Adam's betas, the penalty and the weight average to its own: each WGAN its paper's (no decay, no average), the non-saturating GAN the demo's fast recipe (measured in the text); each can still be changed afterwards",
       },
     },
     {
@@ -64,10 +87,10 @@ export const ganSpec = defineFamilySpec({
       type: "integer",
       min: 1,
       max: 10,
-      default: 1,
+      default: FAST_RECIPE.discriminatorSteps,
     },
-    learningRateSetting(1e-4, { label: { zh: "生成器学习率", en: "Generator learning rate" } }),
-    learningRateSetting(4e-4, {
+    learningRateSetting(FAST_RECIPE.learningRate, { label: { zh: "生成器学习率", en: "Generator learning rate" } }),
+    learningRateSetting(FAST_RECIPE.discriminatorLearningRate, {
       name: "discriminatorLearningRate",
       label: { zh: "判别器学习率", en: "Discriminator learning rate" },
       help: {
@@ -75,6 +98,32 @@ export const ganSpec = defineFamilySpec({
         en: "With the non-saturating GAN, training is steadier when the discriminator learns faster than the generator (two time-scale updates, Heusel et al. 2017); both WGAN papers use the generator's learning rate",
       },
     }),
+    {
+      name: "adamBeta1",
+      label: { zh: "Adam β₁（两个网络）", en: "Adam β₁ (both networks)" },
+      type: "number",
+      min: 0,
+      max: 0.99,
+      step: 0.01,
+      default: FAST_RECIPE.adamBeta1,
+      help: {
+        zh: "非饱和 GAN 与 WGAN-GP 的 Adam 一阶矩（动量）衰减率；WGAN（权重裁剪）用 RMSProp，不用它。DCGAN（Radford 等 2016）取 0.5，WGAN-GP 论文取 0；在对抗训练里，正的动量会让两个网络绕着平衡点打转（Gidel 等 2019），取 0 收敛得更快",
+        en: "Adam's first-moment (momentum) decay for the non-saturating GAN and WGAN-GP; WGAN (weight clipping) uses RMSProp, not this. DCGAN (Radford et al. 2016) takes 0.5, the WGAN-GP paper 0; in adversarial training positive momentum makes the two networks circle their equilibrium (Gidel et al. 2019), and 0 settles faster",
+      },
+    },
+    {
+      name: "adamBeta2",
+      label: { zh: "Adam β₂（两个网络）", en: "Adam β₂ (both networks)" },
+      type: "number",
+      min: 0.5,
+      max: 0.9999,
+      step: 0.0001,
+      default: FAST_RECIPE.adamBeta2,
+      help: {
+        zh: "Adam 二阶矩的衰减率：越小，步长越快跟上梯度大小的变化；WGAN-GP 论文取 0.9，Adam 的原始默认是 0.999",
+        en: "Adam's second-moment decay: the smaller, the faster the step size follows changes in the gradient's size; the WGAN-GP paper takes 0.9, Adam's own default is 0.999",
+      },
+    },
     {
       name: "clip",
       label: { zh: "WGAN 裁剪阈值 c", en: "WGAN clipping threshold c" },
@@ -108,7 +157,7 @@ export const ganSpec = defineFamilySpec({
       min: 0,
       max: 10,
       step: 0.01,
-      default: 0,
+      default: FAST_RECIPE.r1,
       help: {
         zh: "只在非饱和 GAN 下使用：判别器损失加上 (γ/2)·E‖∇ₓD(x)‖²，只在真数据上算（Mescheder 等 2018）；0 表示不加",
         en: "Non-saturating GAN only: adds (γ/2)·E‖∇ₓD(x)‖² to the discriminator's loss, on real data only (Mescheder et al. 2018); 0 adds nothing",
@@ -120,13 +169,42 @@ export const ganSpec = defineFamilySpec({
       type: "integer",
       min: 1,
       max: 16,
-      default: 1,
+      default: FAST_RECIPE.r1Interval,
       help: {
         zh: "“懒惰”正则化（Karras 等 2020，StyleGAN2 第 3.1 节）：R1 只在每 k 次判别器更新中的一次上加，权重乘以 k，平均下来是同一个惩罚，计算量约为 1/k；1 表示每次都加（Mescheder 等 2018 的原样）",
         en: "Lazy regularisation (Karras et al. 2020, StyleGAN2 §3.1): R1 is added on one discriminator update in k, weighted k times, the same penalty on average at about 1/k of its cost; 1 adds it on every update (as in Mescheder et al. 2018)",
       },
     },
-    weightAverageSetting(0.99, {
+    {
+      name: "decayFactor",
+      label: { zh: "学习率衰减到的比例", en: "Learning rates decay to this fraction" },
+      type: "number",
+      min: 0.01,
+      max: 1,
+      step: 0.01,
+      default: FAST_RECIPE.decayFactor,
+      help: {
+        zh: "两个学习率在第 decayStart 步之前保持不变，之后沿半个余弦降到原值乘以这个比例（第 decayEnd 步），再保持；按模型已训练的步数算，再点“训练”时接着衰减；1 表示不衰减",
+        en: "Both learning rates hold until step decayStart, then follow half a cosine down to this fraction of their value by step decayEnd, and hold there; counted on the model's steps, so clicking Train again goes on from there; 1 decays nothing",
+      },
+    },
+    {
+      name: "decayStart",
+      label: { zh: "学习率开始衰减的步数", en: "Learning-rate decay starts at step" },
+      type: "integer",
+      min: 0,
+      max: 100000,
+      default: FAST_RECIPE.decayStart,
+    },
+    {
+      name: "decayEnd",
+      label: { zh: "学习率衰减结束的步数", en: "Learning-rate decay ends at step" },
+      type: "integer",
+      min: 1,
+      max: 100000,
+      default: FAST_RECIPE.decayEnd,
+    },
+    weightAverageSetting(FAST_RECIPE.average, {
       label: { zh: "生成器权重滑动平均 β（采样用）", en: "Generator weight average β (for sampling)" },
       help: {
         zh: "样本取自生成器权重的指数滑动平均 θ̄ ← βθ̄ + (1−β)θ（Yazıcı 等 2019），它不参与训练，只抹平对抗训练的来回振荡；0 表示直接用当前的生成器",
