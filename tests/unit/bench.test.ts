@@ -252,6 +252,25 @@ describe("the report's family × dataset table", () => {
     expect(Object.keys(merged).sort()).toEqual(["8gaussians", "moons"]);
     expect(merged.moons!.map((c) => c.points[0]!.normalised)).toEqual([0.3]);
   });
+
+  it("adds a later run's seeds to the saved seeds of a dataset, replacing only the seeds it ran again", () => {
+    const saved = result({ moons: [0.1] });
+    const later = result({ moons: [0.5, 0.25, 0.35] });
+    // The later run measured seeds 2 and 3 only (the seed-1 curve it holds is dropped to stand for that).
+    later.families.f!.datasets!.moons!.shift();
+    const merged = mergeResults(saved, later).families.f!.datasets!.moons!;
+    expect(merged.map((c) => [c.seed, c.points[0]!.normalised])).toEqual([
+      [1, 0.1],
+      [2, 0.25],
+      [3, 0.35],
+    ]);
+    const again = mergeResults(mergeResults(saved, later), result({ moons: [0.2] })).families.f!.datasets!.moons!;
+    expect(again.map((c) => [c.seed, c.points[0]!.normalised])).toEqual([
+      [1, 0.2],
+      [2, 0.25],
+      [3, 0.35],
+    ]);
+  });
 });
 
 describe("the comparison page's CSV, as the benchmark reads it", () => {

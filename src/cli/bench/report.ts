@@ -152,6 +152,23 @@ function seedsText(scores: readonly number[]): string {
 }
 
 /**
+ * The family × dataset curves of two runs, dataset by dataset and seed by seed: a later run's seed replaces the
+ * same seed saved, the other seeds stay (so seeds 2 and 3 can be run after seed 1).
+ */
+function mergeDatasetSeeds(
+  saved: Record<string, QualityCurve[]>,
+  later: Record<string, QualityCurve[]>,
+): Record<string, QualityCurve[]> {
+  const merged = { ...saved };
+  for (const [dataset, curves] of Object.entries(later)) {
+    const bySeed = new Map((saved[dataset] ?? []).map((c) => [c.seed ?? 1, c]));
+    for (const c of curves) bySeed.set(c.seed ?? 1, c);
+    merged[dataset] = [...bySeed.entries()].sort(([a], [b]) => a - b).map(([, c]) => c);
+  }
+  return merged;
+}
+
+/**
  * A later, partial run laid over a saved report: the parts it measured replace the saved ones, each family's
  * figures merge backend by backend, and the rest stays; the header stays the saved run's, the later command is
  * listed in `mergedRuns`.
@@ -166,7 +183,7 @@ export function mergeResults(saved: BenchResult, later: BenchResult): BenchResul
           backends: { ...old.backends, ...f.backends },
           recognisable: { ...old.recognisable, ...f.recognisable },
           ...(f.node ? { node: f.node } : {}),
-          ...(f.datasets ? { datasets: { ...old.datasets, ...f.datasets } } : {}),
+          ...(f.datasets ? { datasets: mergeDatasetSeeds(old.datasets ?? {}, f.datasets) } : {}),
         }
       : f;
   }
