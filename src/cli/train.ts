@@ -21,6 +21,7 @@ import { integer, oneOf, outputFile, parseArgs, usage, UsageError, type OptionSp
 import { qualityLine } from "./quality-line.ts";
 import { runIfMain } from "./run-main.ts";
 import { same } from "../i18n/text.ts";
+import { hardDatasetNote } from "../models/hard-dataset-note.ts";
 
 /** The seed's range and default, from the settings every demo has (the directive and the URL read the same). */
 const SEED = COMMON_SETTINGS.find((s) => s.name === "seed")!;
@@ -137,6 +138,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     console.log(`loaded the weights of ${String(args.weights)} (trained ${weights.step} steps on ${weights.dataset})`);
   }
   console.log(`${family.title.en} on ${dataset}, seed ${args.seed}, ${steps} steps, backend ${backend.name}`);
+  const hard = hardDatasetNote(family, dataset);
+  if (hard) console.log(`note: ${hard.en}`);
   const started = performance.now();
   const chunk = Math.max(1, Math.min(100, Math.floor(steps / 50)));
   let progress = trainer.train(0);

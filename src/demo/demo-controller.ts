@@ -31,6 +31,7 @@ import { DEMO_TEXT } from "../i18n/demo-text.ts";
 import { pageLang, tr } from "../i18n/page-lang.ts";
 import { fill, HTML_LANG, type Text } from "../i18n/text.ts";
 import { settingsList } from "./snapshot-text.ts";
+import { hardDatasetNote } from "../models/hard-dataset-note.ts";
 
 const LIVE_QUALITY_POINTS = 2000;
 
@@ -209,6 +210,7 @@ class Demo implements MountedDemo {
       }
     }
     const dataset = this.settings.values.dataset as DatasetName;
+    this.panel.showDatasetNote(hardDatasetNote(this.family, this.settings.values.dataset as string));
     this.plot.showData(dataset, Number(this.settings.values.seed), points);
     await this.session.create(this.settings.values, points);
     this.milestones.reset();

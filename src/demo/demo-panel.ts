@@ -58,6 +58,8 @@ export class DemoPanel {
     textContent: tr(fill(T.backendBadge, { label: T.backendLoading })),
   });
   private readonly caption = paragraph("demo-caption");
+  /** What is known of the family on the picked dataset (FamilySpec.hardDatasets), hidden when nothing is. */
+  private readonly datasetNote = paragraph("demo-dataset-note");
   private readonly quality = paragraph("demo-quality", tr(QUALITY_PENDING));
   private readonly backendNote = paragraph("demo-backend-note");
   private readonly backendNoteText = document.createElement("span");
@@ -145,7 +147,8 @@ export class DemoPanel {
     this.error.setAttribute("role", "alert");
     this.error.hidden = true;
     const root = div("demo");
-    root.append(toolbar, body, this.caption, this.backendNote, this.error, this.status);
+    this.datasetNote.hidden = true;
+    root.append(toolbar, body, this.caption, this.datasetNote, this.backendNote, this.error, this.status);
     element.querySelector(".demo-placeholder")?.remove();
     element.append(root);
 
@@ -228,6 +231,12 @@ export class DemoPanel {
     this.backendNoteText.textContent = note;
     this.remeasure.hidden = !measured;
     if (chosen) this.backendControl.setValue(chosen);
+  }
+
+  /** Shows what is known of the family on the dataset just picked, or hides the note (null). */
+  showDatasetNote(text: Text | null): void {
+    this.datasetNote.textContent = text ? tr(text) : "";
+    this.datasetNote.hidden = text === null;
   }
 
   showLoopState(state: LoopState): void {

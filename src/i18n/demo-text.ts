@@ -31,6 +31,10 @@ export const DEMO_TEXT = {
     zh: "演示无法启动：{reason}。文章的其余部分不受影响；刷新页面可重试。",
     en: "The demo could not start: {reason}. The rest of the article is unaffected; reload the page to try again.",
   },
+  hardDataset: {
+    zh: "已知局限：在默认的 {steps} 步内，{title}学不好 {dataset}（基准测试的种子 1–3 并非都能把质量分数降到 {target} 以下）。{why}",
+    en: "A known limit: within its default {steps} steps, {title} does not learn {dataset} (in the benchmark, not every seed of 1–3 brings the quality score below {target}). {why}",
+  },
   budgetDone: {
     zh: "已训练 {step} 步（默认训练量），自动暂停；再点“训练”可继续。",
     en: "Trained {step} steps (the default amount) and paused; press “Train” to go on.",

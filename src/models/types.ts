@@ -3,6 +3,7 @@
  * `create` function; a model trains on batches of 2D points and draws samples. Nothing here touches the DOM.
  */
 import type { DataSource } from "../lab/data-source.ts";
+import type { DatasetName } from "../lab/dataset-names.ts";
 import type { Dataset } from "../lab/own-data.ts";
 import type { FamilyId } from "./ids.ts";
 import type { Text } from "../i18n/text.ts";
@@ -145,6 +146,12 @@ export interface FamilySpec<S extends readonly SettingSpec[] = readonly SettingS
    * setting to lower and why, or null. The divergence message names it instead of blaming the learning rate.
    */
   divergenceCause?(settings: SettingValues): DivergenceCause | null;
+  /**
+   * The datasets this family is measured not to learn within its default budget at its default settings (some seed
+   * of 1–3 above 0.2 in the benchmark's family × dataset table), each with why, in the article's language. The demo
+   * says so when one is picked; the benchmark's report checks this list against what it measured.
+   */
+  hardDatasets?: Partial<Record<DatasetName, Text>>;
 }
 
 /** A setting known to make a run diverge, and why (in the article's language). */

@@ -9,6 +9,7 @@ import { launchChromium } from "../../src/cli/chromium.ts";
 import { ARTICLE_PATH } from "../support/site.ts";
 import { servedSite } from "../support/served-site.ts";
 import { demoMemory } from "../support/demo-page.ts";
+import { FAMILY_SPECS } from "../../src/models/specs.ts";
 
 const site = servedSite();
 const AXE = readFileSync("node_modules/axe-core/axe.min.js", "utf8");
@@ -211,6 +212,24 @@ describe("the GAN demo", () => {
     const figure = page.locator("#demo-gan");
     await expect(figure.getByLabel("数据集").inputValue()).resolves.toBe("moons");
     await expect(figure.locator(".demo-error").textContent()).resolves.toMatch(/网址参数：“随机种子”需要一个数字/);
+    await page.close();
+  });
+
+  it("says so, with why, when the picked dataset is one the family is measured not to learn in its budget", async () => {
+    const hard = Object.keys(FAMILY_SPECS.gan.hardDatasets ?? {});
+    expect(hard).not.toContain("moons");
+    const { page } = await open(site.browser, "#gan", `?gan.dataset=${hard[0]}`);
+    await ready(page, "gan");
+    const figure = page.locator("#demo-gan");
+    const note = figure.locator(".demo-dataset-note");
+    await expect(note.isVisible()).resolves.toBe(true);
+    await expect(note.textContent()).resolves.toContain(`在默认的 5,000 步内，生成对抗网络`);
+    await expect(note.textContent()).resolves.toContain(FAMILY_SPECS.gan.hardDatasets![hard[0] as "circles"]!.zh);
+    await figure.getByText("设置", { exact: true }).click();
+    await figure.getByLabel("数据集").selectOption("moons");
+    await expect.poll(() => note.isVisible()).toBe(false);
+    await figure.getByLabel("数据集").selectOption(hard.at(-1)!);
+    await expect.poll(() => note.isVisible()).toBe(true);
     await page.close();
   });
 });

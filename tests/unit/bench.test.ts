@@ -7,7 +7,8 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { spread, windowRates } from "../../src/cli/bench/browser-bench.ts";
-import { mergeResults, writeReport, type BenchResult } from "../../src/cli/bench/report.ts";
+import { checkHardDatasets, mergeResults, writeReport, type BenchResult } from "../../src/cli/bench/report.ts";
+import { FAMILY_SPECS } from "../../src/models/specs.ts";
 import { csvFields } from "../../src/cli/bench/compare-bench.ts";
 import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
 import { soakPlan } from "../../src/cli/bench/family-soak.ts";
@@ -243,6 +244,34 @@ describe("the report's family × dataset table", () => {
     expect(row(write(result({ "8gaussians": [0.1, 0.14, 0.12], moons: [0.05, 0.15, 0.1] })))).toContain(
       "| ✅ 0.140 / 0.150 |",
     );
+  });
+
+  it("checks the specs' hard datasets against what was measured, both ways", () => {
+    const declared = (family: string, dataset: string) => family === "a" && dataset === "circles";
+    const { undeclared, stale } = checkHardDatasets(
+      [
+        { family: "a", dataset: "circles", learnt: false },
+        { family: "a", dataset: "moons", learnt: false },
+        { family: "b", dataset: "circles", learnt: true },
+      ],
+      declared,
+    );
+    expect(undeclared.map((p) => `${p.family}/${p.dataset}`)).toEqual(["a/moons"]);
+    expect(stale).toEqual([]);
+    expect(checkHardDatasets([{ family: "a", dataset: "circles", learnt: true }], declared).stale).toHaveLength(1);
+  });
+
+  it("marks a pair the family's spec declares hard, and names a miss no spec declares", () => {
+    const hard = Object.keys(FAMILY_SPECS.gan.hardDatasets ?? {});
+    expect(hard.length).toBeGreaterThan(0);
+    const r = result({ [hard[0]!]: [0.5, 0.6, 0.7], moons: [0.3, 0.3, 0.3] });
+    r.families = { gan: { ...r.families.f!, title: "gan" } };
+    const md = write(r);
+    const section = md.slice(md.indexOf("## Every dataset at the default budget"));
+    const row = section.split("\n").find((l) => l.startsWith("| gan | "))!;
+    expect(row).toContain("❌ 0.600 (0.500–0.700) ‡ |");
+    expect(row).toContain("❌ 0.300 (0.300–0.300) |");
+    expect(md).toContain("Not learnt, and the demo does not say so: gan on moons.");
   });
 
   it("keeps the datasets a later run did not measure when merged", () => {

@@ -12,6 +12,10 @@ import type { FamilySoakResult } from "./family-soak.ts";
 import type { LighthouseResult } from "./lighthouse.ts";
 import { CHECKPOINTS, QUALITY_TARGET, type QualityCurve } from "./node-quality.ts";
 import { barChartSvg, lineChartSvg } from "./svg-charts.ts";
+import { FAMILY_SPECS } from "../../models/specs.ts";
+import type { FamilyId } from "../../models/ids.ts";
+import type { FamilySpec } from "../../models/types.ts";
+import type { DatasetName } from "../../lab/dataset-names.ts";
 import { fmt, kb, mark, table } from "./markdown.ts";
 import { familySoakLines, responsivenessLines } from "./soak-report.ts";
 
@@ -222,6 +226,7 @@ function datasetLines(families: [string, FamilyResult][]): string[] {
   ];
   let pairs = 0;
   let learnt = 0;
+  const measured: MeasuredPair[] = [];
   const rows = withData.map(([id, f]) => [
     id,
     String(f.defaultSteps),
@@ -231,17 +236,49 @@ function datasetLines(families: [string, FamilyResult][]): string[] {
       const ok = scores.every((v) => v <= QUALITY_TARGET);
       pairs++;
       if (ok) learnt++;
-      return `${mark(ok)} ${seedsText(scores)}`;
+      measured.push({ family: id, dataset: d, learnt: ok });
+      return `${mark(ok)} ${seedsText(scores)}${declaredHard(id, d) ? " ‡" : ""}`;
     }),
   ]);
+  const { undeclared, stale } = checkHardDatasets(measured, declaredHard);
+  const pairList = (list: MeasuredPair[]) => list.map((p) => `${p.family} on ${p.dataset}`).join(", ") || "none";
   return [
     "## Every dataset at the default budget (Node, WASM)",
     "",
-    `Each family with its default settings, trained for its default budget on every dataset at seeds ${seeds.sort((a, b) => a - b).join(", ")}, scored with 10,000 samples: the median over seeds (lowest–highest). ✅: every seed ≤ ${QUALITY_TARGET}. ${learnt} of ${pairs} family × dataset pairs are learnt at every seed.`,
+    `Each family with its default settings, trained for its default budget on every dataset at seeds ${seeds.sort((a, b) => a - b).join(", ")}, scored with 10,000 samples: the median over seeds (lowest–highest). ✅: every seed ≤ ${QUALITY_TARGET}. ${learnt} of ${pairs} family × dataset pairs are learnt at every seed. ‡: the family's spec declares the dataset hard (\`hardDatasets\`), and its demo says so, with why, when the dataset is picked.`,
     "",
     table(["family", "budget (steps)", ...datasets], rows),
     "",
+    `Not learnt, and the demo does not say so: ${pairList(undeclared)}. Declared hard, yet learnt at every seed: ${pairList(stale)}.`,
+    "",
   ];
+}
+
+/** One family × dataset pair of the table: learnt when every seed reached 0.2 at the default budget. */
+export interface MeasuredPair {
+  family: string;
+  dataset: string;
+  learnt: boolean;
+}
+
+/** Whether the family's spec declares the dataset hard (its demo then says so when it is picked). */
+function declaredHard(family: string, dataset: string): boolean {
+  const spec = FAMILY_SPECS[family as FamilyId] as FamilySpec | undefined;
+  return Boolean(spec?.hardDatasets?.[dataset as DatasetName]);
+}
+
+/**
+ * The measured pairs against the specs' `hardDatasets`: pairs not learnt that no spec declares (the demo would stay
+ * silent), and pairs declared hard that every seed learnt (the demo would warn of nothing).
+ */
+export function checkHardDatasets(
+  measured: readonly MeasuredPair[],
+  isDeclared: (family: string, dataset: string) => boolean,
+): { undeclared: MeasuredPair[]; stale: MeasuredPair[] } {
+  return {
+    undeclared: measured.filter((p) => !p.learnt && !isDeclared(p.family, p.dataset)),
+    stale: measured.filter((p) => p.learnt && isDeclared(p.family, p.dataset)),
+  };
 }
 
 /** Writes the report files into `outDir`; returns their paths. */

@@ -1,7 +1,17 @@
 /** What the page knows of the DDPM family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
 import { defineFamilySpec } from "../types.ts";
+import { smoothFieldReason } from "./hard-datasets.ts";
 import { learningRateSetting } from "./learning-rate.ts";
+
+/** Why DDPM misses thin gaps and sharp edges within its budget. */
+const SMOOTH_NOISE_PREDICTOR = smoothFieldReason(
+  { zh: "噪声预测 ε_θ(x_t, t) ", en: "The noise predictor ε_θ(x_t, t)" },
+  {
+    zh: "多训练会慢慢变好，但细结构只在最小的几个 t 上才分得开，而每批里这些 t 只占少数。",
+    en: "Longer training helps slowly: fine structure is told apart only at the smallest few t, and those are a small share of each batch.",
+  },
+);
 
 export const ddpmSpec = defineFamilySpec({
   id: "ddpm",
@@ -72,4 +82,10 @@ export const ddpmSpec = defineFamilySpec({
   ],
   batchSize: 256,
   defaultSteps: 3000,
+  hardDatasets: {
+    swissroll: SMOOTH_NOISE_PREDICTOR,
+    circles: SMOOTH_NOISE_PREDICTOR,
+    "2spirals": SMOOTH_NOISE_PREDICTOR,
+    checkerboard: SMOOTH_NOISE_PREDICTOR,
+  },
 });

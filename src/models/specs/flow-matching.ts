@@ -1,8 +1,12 @@
 /** What the page knows of the flow-matching family without loading its model (and tfjs): settings, views, losses. */
 import { FAMILY_TITLES } from "../ids.ts";
 import { defineFamilySpec } from "../types.ts";
+import { smoothFieldReason } from "./hard-datasets.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 import { remainingStepsParam } from "./remaining-steps.ts";
+
+/** Why flow matching misses thin gaps and sharp edges within its budget. */
+const SMOOTH_VELOCITY = smoothFieldReason({ zh: "速度场 v_θ(x, t) ", en: "The velocity field v_θ(x, t)" });
 
 export const flowMatchingSpec = defineFamilySpec({
   id: "flow-matching",
@@ -60,4 +64,5 @@ export const flowMatchingSpec = defineFamilySpec({
   ],
   batchSize: 512,
   defaultSteps: 4000,
+  hardDatasets: { "2spirals": SMOOTH_VELOCITY, checkerboard: SMOOTH_VELOCITY },
 });

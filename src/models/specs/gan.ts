@@ -224,4 +224,18 @@ export const ganSpec = defineFamilySpec({
   // WGAN-GP authors' own toy-data script, gan_toy.py, also uses 256).
   batchSize: 256,
   defaultSteps: 5000,
+  hardDatasets: {
+    circles: {
+      zh: "生成器是从一团连通的高斯噪声出发的连续映射：要画出两个互不相连的圆环，就得把这团噪声撕成两块，做不到时两环之间总连着一道样本带。默认的 R1 γ = 3（为 8gaussians 和 moons 调的）又让判别器平滑得看不出两环之间的空隙，样本铺满了整条环带。在设置里把“R1 梯度惩罚 γ”降到 0.3，两个环就分开了，但中间仍连着一道带，分数仍在 0.2 以上。",
+      en: "The generator is a continuous map from one connected Gaussian blob: two rings that do not touch need it to tear that blob in two, and where it cannot, a band of samples joins the rings. The default R1 γ = 3 (tuned on 8gaussians and moons) also keeps the discriminator too smooth to see the gap between the rings, so the samples fill the whole band. Lowering “R1 gradient penalty γ” to 0.3 in the settings separates the two rings, still joined by a band, with the score still above 0.2.",
+    },
+    "2spirals": {
+      zh: "两条螺旋臂又细又长，臂与臂之间只隔约一个单位；生成器要把一团噪声拉成两条绕一圈半的细臂，判别器也要分清紧挨着的臂，默认训练量内样本常常连成一片或只跟上一部分臂。",
+      en: "The two arms are thin and long, about one unit apart: the generator has to stretch one blob of noise into two arms of one and a half turns, and the discriminator has to tell neighbouring arms apart; within the default budget the samples often smear into one or follow only part of the arms.",
+    },
+    checkerboard: {
+      zh: "八个方块边界锐利、彼此只在角上相接；连续的生成器要把一团噪声分到八块上，又不在相邻的空格留下样本，默认训练量内做不到。",
+      en: "The eight squares have sharp edges and touch only at their corners: a continuous generator has to split one blob of noise into eight pieces without leaving samples in the empty squares between them, which it does not manage within the default budget.",
+    },
+  },
 });

@@ -3,10 +3,17 @@ import { DATASET_NAMES } from "../../lab/dataset-names.ts";
 import { FAMILY_TITLES } from "../ids.ts";
 import { fill } from "../../i18n/text.ts";
 import { defineFamilySpec } from "../types.ts";
+import { smoothFieldReason } from "./hard-datasets.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 import { remainingStepsParam } from "./remaining-steps.ts";
 
 /** Where the bridge starts: standard normal noise, or any of the datasets. */
+/** Why the bridge misses thin gaps and sharp edges within its budget. */
+const SMOOTH_DRIFT = smoothFieldReason({
+  zh: "漂移 u_θ(x, t)（和分数 s_θ）",
+  en: "The drift u_θ(x, t) (and the score s_θ)",
+});
+
 export const BRIDGE_SOURCES = ["gaussian", ...DATASET_NAMES] as const;
 export type BridgeSource = (typeof BRIDGE_SOURCES)[number];
 
@@ -114,4 +121,5 @@ export const schrodingerBridgeSpec = defineFamilySpec({
   // 0.066) than 128 (0.051, 0.058) at half the steps per second.
   batchSize: 128,
   defaultSteps: 3000,
+  hardDatasets: { "2spirals": SMOOTH_DRIFT, checkerboard: SMOOTH_DRIFT },
 });

@@ -2,8 +2,12 @@
 import { FAMILY_TITLES } from "../ids.ts";
 import { fill } from "../../i18n/text.ts";
 import { defineFamilySpec } from "../types.ts";
+import { smoothFieldReason } from "./hard-datasets.ts";
 import { learningRateSetting } from "./learning-rate.ts";
 import { remainingStepsParam } from "./remaining-steps.ts";
+
+/** Why score matching misses thin gaps and sharp edges within its budget. */
+const SMOOTH_SCORE = smoothFieldReason({ zh: "分数 s_θ(x, σ) ", en: "The score s_θ(x, σ)" });
 
 export const scoreSpec = defineFamilySpec({
   id: "score",
@@ -109,4 +113,5 @@ export const scoreSpec = defineFamilySpec({
       : null,
   batchSize: 256,
   defaultSteps: 2000,
+  hardDatasets: { "2spirals": SMOOTH_SCORE, checkerboard: SMOOTH_SCORE },
 });
