@@ -1,12 +1,14 @@
 /**
  * DDPM (Ho et al. 2020) on 2D points: an MLP ε_θ(x_t, t) with a sinusoidal time embedding learns to
  * predict the noise added by the forward process, with the simplified objective (eq. 14)
- * L = E_{t, x_0, ε} ‖ε − ε_θ(√ᾱ_t x_0 + √(1 − ᾱ_t) ε, t)‖², and samples by ancestral sampling (Algorithm 2).
+ * L = E_{t, x_0, ε} ‖ε − ε_θ(√ᾱ_t x_0 + √(1 − ᾱ_t) ε, t)‖², and samples by ancestral sampling (Algorithm 2) with
+ * an exponential moving average of the network's weights, as the paper does (Appendix B).
  */
 import { tf } from "#tf";
 import type { DataSource } from "../lab/data-source.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, mlpWeights, timeEmbedding, type Mlp } from "../lab/mlp.ts";
+import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
 import { addNoise, createSchedule, reverseStepCoefficients, type NoiseSchedule } from "../lab/noise-schedule.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { sampleDataset } from "../lab/datasets.ts";
@@ -33,6 +35,9 @@ type Chain = Float32Array[];
 
 class DdpmModel implements Model {
   private readonly network: Mlp;
+  /** The network that samples and views use: a weight average of the trained one (`average` > 0), or it. */
+  private readonly shown: Mlp;
+  private readonly average: WeightAverage | null;
   private readonly optimizer: FlatAdam;
   private readonly schedule: NoiseSchedule;
   private readonly noise: Random;
@@ -49,10 +54,16 @@ class DdpmModel implements Model {
     this.sampleNoise = root.fork("sample");
     this.viewNoise = root.fork("view");
     this.schedule = createSchedule(settings.schedule, settings.steps);
-    this.network = createMlp(
-      { name: "epsilon", inputs: 2 + EMBEDDING, hidden: [64, 64, 64], outputs: 2, activation: "relu" },
-      root.fork("network"),
-    );
+    // Built from the same seeded stream, so the average starts from the trained network's initial weights.
+    const makeNetwork = (name: string) =>
+      createMlp(
+        { name, inputs: 2 + EMBEDDING, hidden: [64, 64, 64], outputs: 2, activation: "relu" },
+        root.fork("network"),
+      );
+    this.network = makeNetwork("epsilon");
+    this.average =
+      settings.average > 0 ? createWeightAverage(this.network, makeNetwork("epsilonAverage"), settings.average) : null;
+    this.shown = this.average?.network ?? this.network;
     this.optimizer = createFlatAdam(this.network.variables, { learningRate: settings.learningRate });
   }
 
@@ -75,6 +86,7 @@ class DdpmModel implements Model {
       const target = tf.tensor2d(epsilon, [BATCH, 2]);
       return this.optimizer.minimize(() => tf.mean(tf.squaredDifference(this.predictNoise(input, embedding), target)));
     });
+    this.average?.update();
     this.chain = null;
     const result = read ? { loss: cost.dataSync()[0]! } : null;
     cost.dispose();
@@ -91,10 +103,10 @@ class DdpmModel implements Model {
       const states: Tensor2D[] = [x];
       // The time embedding's share of the first layer, for every step at once (row t − 1 for step t).
       const steps = Int32Array.from({ length: T }, (_, i) => i + 1);
-      const byStep = this.network.conditioning(tf.tensor2d(timeEmbedding(steps, EMBEDDING), [T, EMBEDDING]), 2);
+      const byStep = this.shown.conditioning(tf.tensor2d(timeEmbedding(steps, EMBEDDING), [T, EMBEDDING]), 2);
       for (let t = T; t >= 1; t--) {
         const { inverseSqrtAlpha, epsilonCoef, sigma } = reverseStepCoefficients(this.schedule, t);
-        const epsilon = this.network.applyConditioned(x, tf.slice(byStep, [t - 1, 0], [1, -1]));
+        const epsilon = this.shown.applyConditioned(x, tf.slice(byStep, [t - 1, 0], [1, -1]));
         const mean = tf.mul(tf.sub(x, tf.mul(epsilon, epsilonCoef)), inverseSqrtAlpha);
         if (sigma > 0) {
           const z = new Float32Array(n * 2);
@@ -154,7 +166,11 @@ class DdpmModel implements Model {
   }
 
   weights(): Record<string, Variable> {
-    return mlpWeights(this.network, "network");
+    return {
+      ...mlpWeights(this.network, "network"),
+      // The average is what samples come from: a model loaded without it would draw from another network.
+      ...(this.average ? mlpWeights(this.average.network, "networkAverage") : {}),
+    };
   }
 
   weightsChanged(): void {
@@ -163,6 +179,7 @@ class DdpmModel implements Model {
 
   dispose(): void {
     this.network.dispose();
+    this.average?.dispose();
     this.optimizer.dispose();
     this.chain = null;
   }

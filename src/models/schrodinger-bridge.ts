@@ -30,6 +30,7 @@ import { sampleDataset } from "../lab/datasets.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { odeStep } from "../lab/flow-matching-ode.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
+import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import {
   meanRowPerplexity,
@@ -85,6 +86,9 @@ function openUniform(rng: Random): number {
 export class SchrodingerBridgeModel implements Model {
   readonly settings: SchrodingerBridgeSettings;
   private readonly network: Mlp;
+  /** The network that samples and views use: a weight average of the trained one (`average` > 0), or it. */
+  private readonly shown: Mlp;
+  private readonly average: WeightAverage | null;
   private readonly optimizer: FlatAdam;
   /** The source's own stream: source points never come from the target's. */
   private readonly sourceStream: Random;
@@ -106,25 +110,31 @@ export class SchrodingerBridgeModel implements Model {
     this.sampleNoise = root.fork("sample");
     this.viewSeed = root.fork("view").seed;
     this.planSeed = root.fork("plan").seed;
-    this.network = createMlp(
-      { name: "bridge", inputs: 3, hidden: settings.hidden, outputs: 4, activation: "relu" },
-      root.fork("network"),
-    );
+    // Built from the same seeded stream, so the average starts from the trained network's initial weights.
+    const makeNetwork = (name: string) =>
+      createMlp({ name, inputs: 3, hidden: settings.hidden, outputs: 4, activation: "relu" }, root.fork("network"));
+    this.network = makeNetwork("bridge");
+    this.average =
+      settings.average > 0 ? createWeightAverage(this.network, makeNetwork("bridgeAverage"), settings.average) : null;
+    this.shown = this.average?.network ?? this.network;
     this.optimizer = createFlatAdam(this.network.variables, { learningRate: settings.learningRate });
   }
 
-  /** [v_θ, r_θ] at (x, t), one time per point: columns 0–1 the velocity, 2–3 the scaled score σ_t s_θ. */
-  private heads(x: Tensor2D, time: Tensor2D): Tensor2D {
-    return this.network.apply(tf.concat([x, time], 1));
+  /**
+   * [v_θ, r_θ] of `network` at (x, t), one time per point: columns 0–1 the velocity, 2–3 the scaled score σ_t s_θ.
+   * Training reads the trained network; sampling and views the one they show (the weight average, if any).
+   */
+  private heads(x: Tensor2D, time: Tensor2D, network = this.network): Tensor2D {
+    return network.apply(tf.concat([x, time], 1));
   }
 
   /** v_θ(x, t) at one time for every point: the probability-flow ODE's velocity. Call inside tf.tidy. */
   readonly velocity = (x: Tensor2D, t: number): Tensor2D =>
-    tf.slice(this.heads(x, tf.fill([x.shape[0], 1], t) as Tensor2D), [0, 0], [-1, 2]);
+    tf.slice(this.heads(x, tf.fill([x.shape[0], 1], t) as Tensor2D, this.shown), [0, 0], [-1, 2]);
 
   /** The SDE's drift v_θ + (σ²/2) s_θ = v_θ + σ²/(2σ_t) · r_θ at one time 0 < t < 1. Call inside tf.tidy. */
   readonly drift = (x: Tensor2D, t: number): Tensor2D => {
-    const out = this.heads(x, tf.fill([x.shape[0], 1], t) as Tensor2D);
+    const out = this.heads(x, tf.fill([x.shape[0], 1], t) as Tensor2D, this.shown);
     const { sigma } = this.settings;
     const scoreWeight = (sigma * sigma) / (2 * bridgeStd(sigma, t));
     return tf.add(tf.slice(out, [0, 0], [-1, 2]), tf.mul(tf.slice(out, [0, 2], [-1, 2]), scoreWeight));
@@ -173,6 +183,7 @@ export class SchrodingerBridgeModel implements Model {
         return tf.add(flow, scoreLoss);
       });
     });
+    this.average?.update();
     this.chains = {};
     const values = read ? kept.terms!.dataSync() : null;
     kept.terms!.dispose();
@@ -356,7 +367,11 @@ export class SchrodingerBridgeModel implements Model {
   }
 
   weights(): Record<string, Variable> {
-    return mlpWeights(this.network, "network");
+    return {
+      ...mlpWeights(this.network, "network"),
+      // The average is what samples come from: a model loaded without it would draw from another network.
+      ...(this.average ? mlpWeights(this.average.network, "networkAverage") : {}),
+    };
   }
 
   weightsChanged(): void {
@@ -365,6 +380,7 @@ export class SchrodingerBridgeModel implements Model {
 
   dispose(): void {
     this.network.dispose();
+    this.average?.dispose();
     this.optimizer.dispose();
     this.chains = {};
   }

@@ -26,6 +26,8 @@ const SMALL: SchrodingerBridgeSettings = {
   hidden: [16, 16],
   batchSize: 64,
   dataset: "moons",
+  // The trained network itself samples here, so what a test trains is what it reads.
+  average: 0,
 };
 
 /** The network's two heads at one point: v_θ, and σ_t s_θ recovered from the SDE drift v_θ + σ²/(2σ_t)·σ_t s_θ. */

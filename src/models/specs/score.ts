@@ -112,6 +112,6 @@ export const scoreSpec = defineFamilySpec({
         }
       : null,
   batchSize: 256,
-  defaultSteps: 2000,
-  hardDatasets: { "2spirals": SMOOTH_SCORE, checkerboard: SMOOTH_SCORE },
+  defaultSteps: 5000,
+  hardDatasets: { "2spirals": SMOOTH_SCORE },
 });
