@@ -29,6 +29,7 @@ import {
   type CompareSetup,
 } from "./setup.ts";
 import { SHORT_TITLES } from "./short-titles.ts";
+import { FAMILY_SPECS } from "../models/specs.ts";
 import { download, svgToPng } from "./downloads.ts";
 import { FIRST_DIRECTION, rowOf, sortRows, toCsv, type SortDirection, type SortKey } from "./table.ts";
 import { renderTable } from "./table-view.ts";
@@ -222,6 +223,27 @@ export function mountComparePage(main: HTMLElement): void {
     );
     message.hidden = !run?.message;
     message.textContent = run?.message ? tr(run.message) : "";
+    showHardDataset(panel, id);
+  }
+
+  /** Under a family's panel, what is known when the dataset is one it is measured not to learn (its spec's why). */
+  function showHardDataset(panel: HTMLElement, id: FamilyId): void {
+    const spec = FAMILY_SPECS[id];
+    const why = spec.hardDatasets?.[setup.dataset as DatasetName];
+    let note = panel.querySelector<HTMLDetailsElement>(".compare-panel__note");
+    if (!why) {
+      note?.remove();
+      return;
+    }
+    if (!note) {
+      note = document.createElement("details");
+      note.className = "compare-panel__note";
+      note.append(document.createElement("summary"), document.createElement("p"));
+      panel.append(note);
+    }
+    const summary = fill(C.hardDataset, { steps: spec.defaultSteps.toLocaleString("en-US"), dataset: setup.dataset });
+    note.querySelector("summary")!.textContent = tr(summary);
+    note.querySelector("p")!.textContent = tr(why);
   }
 
   const chart = createScoreChart(chartBox, {

@@ -94,6 +94,10 @@ export const COMPARE_TEXT = {
     failed: { zh: "出错", en: "failed" },
     stopped: { zh: "已停止", en: "stopped" },
   },
+  hardDataset: {
+    zh: "已知局限：默认的 {steps} 步内学不好 {dataset}",
+    en: "A known limit: does not learn {dataset} within its default {steps} steps",
+  },
   panelScore: {
     zh: "质量分数 {score} · {seconds} 秒 · {steps} 步 · {state}",
     en: "Quality score {score} · {seconds} s · {steps} steps · {state}",

@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { CSV_COLUMNS } from "../../src/compare/table.ts";
 import { FAMILY_IDS } from "../../src/models/ids.ts";
+import { FAMILY_SPECS } from "../../src/models/specs.ts";
 import { ARTICLE_PATH } from "../support/site.ts";
 import { servedSite } from "../support/served-site.ts";
 
@@ -87,6 +88,25 @@ describe("the comparison page", () => {
     await page.waitForTimeout(1500);
     expect(await state(page)).toBe("idle");
     await expect(page.locator("table[data-compare-table] tbody tr").count()).resolves.toBe(0);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it("says under each panel when the dataset is one its family is measured not to learn, with why", async () => {
+    const { page, problems } = await open("?dataset=checkerboard");
+    const note = (id: string) => page.locator(`[data-compare-panel="${id}"] .compare-panel__note`);
+    const hard = FAMILY_IDS.filter((id) => FAMILY_SPECS[id].hardDatasets?.checkerboard);
+    expect(hard.length).toBeGreaterThan(0);
+    for (const id of FAMILY_IDS) await expect(note(id).count(), id).resolves.toBe(hard.includes(id) ? 1 : 0);
+    const first = note(hard[0]!);
+    await expect(first.locator("summary").textContent()).resolves.toMatch(
+      /^已知局限：默认的 [\d,]+ 步内学不好 checkerboard$/,
+    );
+    await first.locator("summary").click();
+    await expect(first.locator("p").textContent()).resolves.toBe(FAMILY_SPECS[hard[0]!].hardDatasets!.checkerboard!.zh);
+    // another dataset: the notes follow it
+    await page.getByLabel("数据集").selectOption("moons");
+    await expect.poll(() => page.locator(".compare-panel__note").count()).toBe(0);
     expect(problems).toEqual([]);
     await page.close();
   });
