@@ -107,8 +107,8 @@ export const ganSpec = defineFamilySpec({
       step: 0.01,
       default: FAST_RECIPE.adamBeta1,
       help: {
-        zh: "非饱和 GAN 与 WGAN-GP 的 Adam 一阶矩（动量）衰减率；WGAN（权重裁剪）用 RMSProp，不用它。DCGAN（Radford 等 2016）取 0.5，WGAN-GP 论文取 0；在对抗训练里，正的动量会让两个网络绕着平衡点打转（Gidel 等 2019），取 0 收敛得更快",
-        en: "Adam's first-moment (momentum) decay for the non-saturating GAN and WGAN-GP; WGAN (weight clipping) uses RMSProp, not this. DCGAN (Radford et al. 2016) takes 0.5, the WGAN-GP paper 0; in adversarial training positive momentum makes the two networks circle their equilibrium (Gidel et al. 2019), and 0 settles faster",
+        zh: "非饱和 GAN 与 WGAN-GP 的 Adam 一阶矩（动量）衰减率；WGAN（权重裁剪）用 RMSProp，不用它。DCGAN（Radford 等 2016）取 0.5，WGAN-GP 论文取 0；在对抗训练里，正的动量会让两个网络绕着平衡点打转（Gidel 等 2019），取 0 收敛得更快。Adam 的收敛分析要求 β₁ < √β₂（Reddi 等 2018）：例如 β₁ = 0.99、β₂ = 0.5 会发散",
+        en: "Adam's first-moment (momentum) decay for the non-saturating GAN and WGAN-GP; WGAN (weight clipping) uses RMSProp, not this. DCGAN (Radford et al. 2016) takes 0.5, the WGAN-GP paper 0; in adversarial training positive momentum makes the two networks circle their equilibrium (Gidel et al. 2019), and 0 settles faster. Adam's convergence analysis needs β₁ < √β₂ (Reddi et al. 2018): β₁ = 0.99 with β₂ = 0.5, say, diverges",
       },
     },
     {
