@@ -282,6 +282,13 @@ describe("the report's family × dataset table", () => {
     expect(merged.moons!.map((c) => c.points[0]!.normalised)).toEqual([0.3]);
   });
 
+  it("takes the budget from the later run when merged (a change of budget is the reason to run again)", () => {
+    const saved = result({ moons: [0.1] });
+    const later = result({ moons: [0.2] });
+    later.families.f!.defaultSteps = 5000;
+    expect(mergeResults(saved, later).families.f!.defaultSteps).toBe(5000);
+  });
+
   it("adds a later run's seeds to the saved seeds of a dataset, replacing only the seeds it ran again", () => {
     const saved = result({ moons: [0.1] });
     const later = result({ moons: [0.5, 0.25, 0.35] });

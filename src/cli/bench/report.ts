@@ -184,6 +184,10 @@ export function mergeResults(saved: BenchResult, later: BenchResult): BenchResul
     families[id] = old
       ? {
           ...old,
+          // What the spec says now (a later run may follow a change of budget); the measurements merge below.
+          title: f.title,
+          defaultSteps: f.defaultSteps,
+          batchSize: f.batchSize,
           backends: { ...old.backends, ...f.backends },
           recognisable: { ...old.recognisable, ...f.recognisable },
           ...(f.node ? { node: f.node } : {}),
