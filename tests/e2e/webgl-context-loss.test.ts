@@ -50,7 +50,9 @@ describe("the WebGL context is lost mid-training", () => {
     expect(message).not.toMatch(/从头开始/);
     const keptStep = Number(/第 (\d+) 步/.exec(message)?.[1]);
     expect(keptStep).toBeGreaterThanOrEqual(5);
-    expect(keptStep).toBeLessThanOrEqual(before + 10);
+    // Not past where training was: `before` is the page's count, which trails the worker by up to a tick (20 steps
+    // at the default speed) and training went on between reading it and losing the context (CI saw 26 → 37).
+    expect(keptStep).toBeLessThanOrEqual(before + 30);
     await expect(figure.locator(".demo-backend").textContent()).resolves.toBe("后端：WASM");
     await expect(figure.locator(".demo-backend-note").textContent()).resolves.toContain("WebGL 上下文已丢失");
     // Trains on from there: the step rises past where it was when the context was lost.
