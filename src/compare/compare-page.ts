@@ -203,6 +203,8 @@ export function mountComparePage(main: HTMLElement): void {
       ]);
       plot.render();
       drawPanel(id, run ?? null);
+      // Depends on the dataset only: written here, with the panels, not on every training update.
+      showHardDataset(panel, id);
     }
   }
 
@@ -223,7 +225,6 @@ export function mountComparePage(main: HTMLElement): void {
     );
     message.hidden = !run?.message;
     message.textContent = run?.message ? tr(run.message) : "";
-    showHardDataset(panel, id);
   }
 
   /** Under a family's panel, what is known when the dataset is one it is measured not to learn (its spec's why). */

@@ -210,7 +210,7 @@ class Demo implements MountedDemo {
       }
     }
     const dataset = this.settings.values.dataset as DatasetName;
-    this.panel.showDatasetNote(hardDatasetNote(this.family, this.settings.values.dataset as string));
+    this.panel.showDatasetNote(hardDatasetNote(this.family, dataset));
     this.plot.showData(dataset, Number(this.settings.values.seed), points);
     await this.session.create(this.settings.values, points);
     this.milestones.reset();

@@ -3,7 +3,7 @@ import { FAMILY_TITLES } from "../ids.ts";
 import { defineFamilySpec } from "../types.ts";
 import { smoothFieldReason } from "./hard-datasets.ts";
 import { learningRateSetting } from "./learning-rate.ts";
-import { weightAverageSetting } from "./weight-average.ts";
+import { networkAverageSetting } from "./weight-average.ts";
 
 /** Why DDPM misses thin gaps and sharp edges within its budget. */
 const SMOOTH_NOISE_PREDICTOR = smoothFieldReason(
@@ -41,13 +41,14 @@ export const ddpmSpec = defineFamilySpec({
       },
     },
     learningRateSetting(2e-3),
-    weightAverageSetting(0.999, {
-      label: { zh: "网络权重滑动平均 β（采样用）", en: "Network weight average β (for sampling)" },
-      help: {
-        zh: "样本和各视图用的 ε_θ 是训练中网络权重的指数滑动平均 θ̄ ← βθ̄ + (1−β)θ（Ho 等 2020 附录 B 取 β = 0.9999，这里训练步数少得多），它不参与训练，只抹平随机梯度带来的抖动；0 表示直接用当前的网络",
-        en: "The ε_θ that samples and views use is an exponential moving average of the trained network's weights θ̄ ← βθ̄ + (1−β)θ (Ho et al. 2020, Appendix B, take β = 0.9999 over far more steps than here); it takes no part in training and only smooths the jitter of stochastic gradients; 0 uses the current network",
+    networkAverageSetting(
+      0.999,
+      { zh: "ε_θ", en: "the ε_θ" },
+      {
+        zh: "（Ho 等 2020 附录 B 取 β = 0.9999，这里训练步数少得多）",
+        en: " (Ho et al. 2020, Appendix B, take β = 0.9999 over far more steps than here)",
       },
-    }),
+    ),
   ],
   views: [
     { id: "samples", label: { zh: "样本", en: "Samples" } },

@@ -5,7 +5,7 @@ import { fill } from "../../i18n/text.ts";
 import { defineFamilySpec } from "../types.ts";
 import { smoothFieldReason } from "./hard-datasets.ts";
 import { learningRateSetting } from "./learning-rate.ts";
-import { weightAverageSetting } from "./weight-average.ts";
+import { networkAverageSetting } from "./weight-average.ts";
 import { remainingStepsParam } from "./remaining-steps.ts";
 
 /** Where the bridge starts: standard normal noise, or any of the datasets. */
@@ -88,13 +88,7 @@ export const schrodingerBridgeSpec = defineFamilySpec({
       },
     },
     learningRateSetting(3e-3),
-    weightAverageSetting(0.999, {
-      label: { zh: "网络权重滑动平均 β（采样用）", en: "Network weight average β (for sampling)" },
-      help: {
-        zh: "样本和各视图用的漂移 v_θ 与分数 s_θ 来自训练中网络权重的指数滑动平均 θ̄ ← βθ̄ + (1−β)θ，它不参与训练，只抹平随机梯度带来的抖动；0 表示直接用当前的网络",
-        en: "The drift v_θ and score s_θ that samples and views use come from an exponential moving average of the trained network's weights θ̄ ← βθ̄ + (1−β)θ; it takes no part in training and only smooths the jitter of stochastic gradients; 0 uses the current network",
-      },
-    }),
+    networkAverageSetting(0.999, { zh: "漂移 v_θ 与分数 s_θ", en: "the drift v_θ and the score s_θ" }),
   ],
   views: [
     { id: "samples", label: { zh: "样本", en: "Samples" } },
