@@ -7,6 +7,7 @@
  * a dozen kernels on the whole vector, plus one slice and one add per variable.
  */
 import { tf } from "#tf";
+import { concatTensors } from "./concat.ts";
 
 type Scalar = import("@tensorflow/tfjs-core").Scalar;
 type Variable = import("@tensorflow/tfjs-core").Variable;
@@ -39,7 +40,7 @@ export function createFlatAdam(variables: readonly Variable[], options: FlatAdam
     minimize(loss) {
       return tf.tidy(() => {
         const { value, grads } = tf.variableGrads(loss, [...variables]);
-        const gradient = tf.concat(variables.map((v) => tf.reshape(grads[v.name]!, [-1])));
+        const gradient = concatTensors(variables.map((v) => tf.reshape(grads[v.name]!, [-1])));
         step++;
         const m = tf.add(tf.mul(first, beta1), tf.mul(gradient, 1 - beta1));
         const s = tf.add(tf.mul(second, beta2), tf.mul(tf.square(gradient), 1 - beta2));

@@ -10,6 +10,7 @@
  * each coordinate uniform within its bin.
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
 import {
   binCentre,
   binIndex,
@@ -148,7 +149,7 @@ export class AutoregressiveModel implements Model {
   tables(): BinTables {
     if (this.cached) return this.cached;
     const { count } = this.bins;
-    const [marginal, conditional] = tf.tidy(() => [
+    const [marginal, conditional] = tidyRead(() => [
       tf.mul(this.marginalLogits, MARGINAL_SCALE).dataSync(),
       this.conditional.apply(this.conditionInput(Int32Array.from({ length: count }, (_, k) => k))).dataSync(),
     ]);

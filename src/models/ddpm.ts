@@ -5,6 +5,8 @@
  * an exponential moving average of the network's weights, as the paper does (Appendix B).
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
+import { concatTensors } from "../lab/concat.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { createMlp, mlpWeights, timeEmbedding, type Mlp } from "../lab/mlp.ts";
@@ -69,7 +71,7 @@ class DdpmModel implements Model {
 
   /** ε_θ(x_t, t) for a batch with one step per point. */
   private predictNoise(x: Tensor2D, embedding: Tensor2D): Tensor2D {
-    return this.network.apply(tf.concat([x, embedding], 1));
+    return this.network.apply(concatTensors([x, embedding], 1));
   }
 
   trainStep(data: DataSource, read: boolean): Losses | null {
@@ -98,7 +100,7 @@ class DdpmModel implements Model {
     const T = this.schedule.steps;
     const start = new Float32Array(n * 2);
     fillNormal(rng, start);
-    const flat = tf.tidy(() => {
+    const flat = tidyRead(() => {
       let x = tf.tensor2d(start, [n, 2]);
       const states: Tensor2D[] = [x];
       // The time embedding's share of the first layer, for every step at once (row t − 1 for step t).
@@ -117,7 +119,7 @@ class DdpmModel implements Model {
         }
         states.push(x);
       }
-      return tf.concat(states, 0).dataSync() as Float32Array;
+      return concatTensors(states, 0).dataSync() as Float32Array;
     });
     return splitStates(flat, T + 1, n);
   }

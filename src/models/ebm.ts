@@ -8,6 +8,8 @@
  * uniform noise, run with an exponential moving average of the weights.
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
+import { concatTensors } from "../lab/concat.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { langevinStep } from "../lab/langevin.ts";
@@ -97,7 +99,7 @@ export function runLangevin(
   keep = false,
 ): Float32Array[] {
   const n = start.length / 2;
-  return tf.tidy(() => {
+  return tidyRead(() => {
     let x = tf.tensor2d(start, [n, 2]);
     const states: Tensor2D[] = [x];
     for (let k = 0; k < steps; k++) {
@@ -107,7 +109,7 @@ export function runLangevin(
       else x.dispose();
       x = next;
     }
-    const flat = tf.concat(keep ? states : [x], 0).dataSync() as Float32Array;
+    const flat = concatTensors(keep ? states : [x], 0).dataSync() as Float32Array;
     return Array.from({ length: keep ? states.length : 1 }, (_, k) => flat.slice(2 * n * k, 2 * n * (k + 1)));
   });
 }
@@ -145,7 +147,7 @@ class EbmModel implements Model {
   /** K Langevin steps with the energy `net` from `start`. */
   private langevin(net: Mlp, start: Float32Array, steps: number, rng: Random, keep: boolean): Float32Array[] {
     const { stepSize, noiseScale } = this.settings;
-    return tf.tidy(() => {
+    return tidyRead(() => {
       const transposed = transposedWeights(net);
       return runLangevin(start, steps, (x) => energyGradient(net, transposed, x), stepSize, noiseScale, rng, keep);
     });
@@ -166,7 +168,7 @@ class EbmModel implements Model {
     const positives = data.next(BATCH);
     let means: Scalar[] = [];
     const cost = tf.tidy(() => {
-      const x = tf.concat([tf.tensor2d(positives, [BATCH, 2]), tf.tensor2d(negatives, [BATCH, 2])], 0);
+      const x = concatTensors([tf.tensor2d(positives, [BATCH, 2]), tf.tensor2d(negatives, [BATCH, 2])], 0);
       const loss = this.optimizer.minimize(() => {
         const [positive, negative] = tf.split<Tensor2D>(this.energy.apply(x), 2, 0) as [Tensor2D, Tensor2D];
         // Kept out of the tape's clean-up so the chart can show both energies; freed below.
@@ -195,7 +197,7 @@ class EbmModel implements Model {
   /** exp(−E(x)) on the grid, scaled to a maximum of 1: the model's density up to its normalising constant. */
   private density(net: Mlp, request: ViewRequest): Float32Array {
     const grid = gridPoints(request.extent, request.gridSize);
-    return tf.tidy(() => {
+    return tidyRead(() => {
       const energies = net.apply(tf.tensor2d(grid, [grid.length / 2, 2]));
       return tf.exp(tf.sub(tf.min(energies), energies)).dataSync() as Float32Array;
     });

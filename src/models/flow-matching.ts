@@ -6,9 +6,11 @@
  * with Euler, the midpoint method or Heun's method, in K equal steps.
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { odeStep, straightPath, straightPathVelocity, type VelocityField } from "../lab/flow-matching-ode.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
+import { concatTensors } from "../lab/concat.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
@@ -78,7 +80,7 @@ export class FlowMatchingModel implements Model {
 
   /** v_θ(x, t) of `network` for a batch, with one time per point [n, 1]; call inside tf.tidy. */
   private velocityAt(x: Tensor2D, time: Tensor2D, network = this.network): Tensor2D {
-    return network.apply(tf.concat([x, time], 1));
+    return network.apply(concatTensors([x, time], 1));
   }
 
   /** v_θ(·, t) at one time t for every point, from the network samples use: the field the ODE solvers integrate. */
@@ -118,14 +120,14 @@ export class FlowMatchingModel implements Model {
   integrate(start: Float32Array): Chain {
     const { solver, steps } = this.settings;
     const n = start.length / 2;
-    const flat = tf.tidy(() => {
+    const flat = tidyRead(() => {
       let x = tf.tensor2d(start, [n, 2]);
       const states: Tensor2D[] = [x];
       for (let k = 0; k < steps; k++) {
         x = odeStep(solver, this.velocity, x, k / steps, 1 / steps);
         states.push(x);
       }
-      return tf.concat(states, 0).dataSync() as Float32Array;
+      return concatTensors(states, 0).dataSync() as Float32Array;
     });
     return splitStates(flat, steps + 1, n);
   }
@@ -155,7 +157,7 @@ export class FlowMatchingModel implements Model {
           origins[2 * (r * cells + c) + 1] = request.extent - ((r + 0.5) * 2 * request.extent) / cells;
         }
       }
-      const [samples, vectors] = tf.tidy(() => {
+      const [samples, vectors] = tidyRead(() => {
         const state = tf.tensor2d(states[k]!, [request.n, 2]);
         const at = rest > 1e-9 ? odeStep(solver, this.velocity, state, k / steps, rest) : state;
         const field = this.velocity(tf.tensor2d(origins, [cells * cells, 2]), t);

@@ -10,6 +10,8 @@
  * −log p(x) = −log N(f(x); 0, I) − log|det ∂f/∂x|, in nats per point. Samples: x = f⁻¹(z), z ~ N(0, I).
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
+import { concatTensors } from "../lab/concat.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { Dataset } from "../lab/own-data.ts";
@@ -168,15 +170,15 @@ export class FlowModel implements Model {
   }
 
   private static interleave(c: Columns): Float32Array {
-    return tf.tidy(() => tf.concat(c, 1).dataSync() as Float32Array).slice();
+    return tidyRead(() => concatTensors(c, 1).dataSync() as Float32Array).slice();
   }
 
   /** z = f(x) and log|det ∂f/∂x| for interleaved xy points. */
   forward(points: Float32Array): { z: Float32Array; logDet: Float32Array } {
-    return tf.tidy(() => {
+    return tidyRead(() => {
       const { z, logDet } = this.forwardColumns(columns(points));
       return {
-        z: tf.concat(z, 1).dataSync().slice() as Float32Array,
+        z: concatTensors(z, 1).dataSync().slice() as Float32Array,
         logDet: logDet.dataSync().slice() as Float32Array,
       };
     });
@@ -184,12 +186,12 @@ export class FlowModel implements Model {
 
   /** x = f⁻¹(z) for interleaved xy latents. */
   inverse(latents: Float32Array): Float32Array {
-    return tf.tidy(() => FlowModel.interleave(this.inverseColumns(columns(latents))));
+    return tidyRead(() => FlowModel.interleave(this.inverseColumns(columns(latents))));
   }
 
   /** log p(x) in nats for interleaved xy points. */
   logDensity(points: Float32Array): Float32Array {
-    return tf.tidy(() => tf.neg(this.negativeLogLikelihood(columns(points))).dataSync() as Float32Array).slice();
+    return tidyRead(() => tf.neg(this.negativeLogLikelihood(columns(points))).dataSync() as Float32Array).slice();
   }
 
   /** The exact mean −log p(x) of the points, by the change of variables (the training objective). */

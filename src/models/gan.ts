@@ -9,6 +9,7 @@
  * with no clipping. Each loss's optimiser and settings are those of its paper (the presets in specs/gan.ts).
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
@@ -295,7 +296,7 @@ class GanModel implements Model {
 
   sample(n: number): Float32Array {
     const generator = this.average?.network ?? this.generator;
-    return tf.tidy(() => generator.apply(this.latent(n, this.sampleNoise)).dataSync() as Float32Array).slice();
+    return tidyRead(() => generator.apply(this.latent(n, this.sampleNoise)).dataSync() as Float32Array).slice();
   }
 
   view(request: ViewRequest): ViewFrame {
@@ -304,7 +305,7 @@ class GanModel implements Model {
     const grid = gridPoints(request.extent, request.gridSize);
     const origins = samples.slice(0, 2 * Math.min(ARROWS, request.n));
     const { loss } = this.settings;
-    const [field, pull] = tf.tidy(() => {
+    const [field, pull] = tidyRead(() => {
       const scores = this.discriminator.apply(tf.tensor2d(grid, [grid.length / 2, 2]));
       // The pull of the generator's loss on each generated point, −∂L_G/∂x at x = G(z): the points themselves
       // move only through G's weights. Drawn on the first few samples only (a thousand arrows hide the points).

@@ -23,6 +23,8 @@
  * the plan becomes the OT assignment and u° becomes x₁ − x₀: flow matching with OT pairs.
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
+import { concatTensors } from "../lab/concat.ts";
 import { bridgeFlowTarget, bridgeScore, bridgeStd, sampleBridge } from "../lab/brownian-bridge.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import type { Dataset } from "../lab/own-data.ts";
@@ -125,7 +127,7 @@ export class SchrodingerBridgeModel implements Model {
    * Training reads the trained network; sampling and views the one they show (the weight average, if any).
    */
   private heads(x: Tensor2D, time: Tensor2D, network = this.network): Tensor2D {
-    return network.apply(tf.concat([x, time], 1));
+    return network.apply(concatTensors([x, time], 1));
   }
 
   /** v_θ(x, t) at one time for every point: the probability-flow ODE's velocity. Call inside tf.tidy. */
@@ -199,7 +201,7 @@ export class SchrodingerBridgeModel implements Model {
     const n = start.length / 2;
     const h = 1 / steps;
     const noise = sampler === "sde" ? fillNormal(rng, new Float32Array(2 * n * steps)) : null;
-    const flat = tf.tidy(() => {
+    const flat = tidyRead(() => {
       let x = tf.tensor2d(start, [n, 2]);
       const states: Tensor2D[] = [x];
       for (let k = 0; k < steps; k++) {
@@ -212,7 +214,7 @@ export class SchrodingerBridgeModel implements Model {
         }
         states.push(x);
       }
-      return tf.concat(states, 0).dataSync() as Float32Array;
+      return concatTensors(states, 0).dataSync() as Float32Array;
     });
     return splitStates(flat, steps + 1, n);
   }
@@ -285,7 +287,7 @@ export class SchrodingerBridgeModel implements Model {
           origins[2 * (r * cells + c) + 1] = request.extent - ((r + 0.5) * 2 * request.extent) / cells;
         }
       }
-      const vectors = tf.tidy(() => {
+      const vectors = tidyRead(() => {
         const grid = tf.tensor2d(origins, [cells * cells, 2]);
         const field = sampler === "sde" ? this.drift(grid, at) : this.velocity(grid, t);
         return field.dataSync() as Float32Array;

@@ -9,6 +9,8 @@
  * exponential moving average of the weights (technique 5).
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
+import { concatTensors } from "../lab/concat.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { Dataset } from "../lab/own-data.ts";
@@ -102,7 +104,7 @@ class ScoreModel implements Model {
   /** s_θ(x, σ) = net(x/√(σ² + v), c(σ))/σ for a batch with one σ per row ([n, 1]). */
   private score(net: Mlp, x: Tensor2D, sigmas: Tensor2D, levelInputs: Tensor2D): Tensor2D {
     const scaled = tf.div<Tensor2D>(x, tf.sqrt(tf.add(tf.square(sigmas), DATA_VARIANCE)));
-    return tf.div<Tensor2D>(net.apply(tf.concat([scaled, levelInputs], 1)), sigmas);
+    return tf.div<Tensor2D>(net.apply(concatTensors([scaled, levelInputs], 1)), sigmas);
   }
 
   /**
@@ -152,7 +154,7 @@ class ScoreModel implements Model {
   private langevin(n: number, rng: Random, keep: boolean): Chain {
     const { stepsPerLevel, denoise } = this.settings;
     const start = fillNormal(rng, new Float32Array(n * 2)).map((v) => v * this.sigmas[0]!);
-    return tf.tidy(() => {
+    return tidyRead(() => {
       let x = tf.tensor2d(start, [n, 2]);
       const states: Tensor2D[] = [x];
       const advance = (next: Tensor2D) => {
@@ -172,7 +174,7 @@ class ScoreModel implements Model {
         const last = this.sigmas.length - 1;
         advance(tf.tidy(() => tf.add(x, tf.mul(this.scoreAt(x, last), this.sigmas[last]! ** 2))));
       }
-      const flat = tf.concat(keep ? states : [x], 0).dataSync() as Float32Array;
+      const flat = concatTensors(keep ? states : [x], 0).dataSync() as Float32Array;
       const count = keep ? states.length : 1;
       return splitStates(flat, count, n);
     });
@@ -189,7 +191,7 @@ class ScoreModel implements Model {
       const sigma = this.sigmas[level]!;
       const origins = gridPoints(request.extent, Math.min(request.gridSize, ARROW_GRID));
       // σ² s_θ(x, σ) is Tweedie's step from x to E[clean | x]: in data units, so the arrows stay readable.
-      const vectors = tf.tidy(() => {
+      const vectors = tidyRead(() => {
         const x = tf.tensor2d(origins, [origins.length / 2, 2]);
         return tf.mul(this.scoreAt(x, level), sigma * sigma).dataSync() as Float32Array;
       });

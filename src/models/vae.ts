@@ -18,6 +18,8 @@
  * alone, for comparison.
  */
 import { tf } from "#tf";
+import { tidyRead } from "../lab/tidy-read.ts";
+import { concatTensors } from "../lab/concat.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
 import type { Dataset } from "../lab/own-data.ts";
@@ -205,7 +207,7 @@ class VaeModel implements Model {
   private generate(n: number, rng: Random, noisy: boolean): { points: Float32Array; sigma: Float32Array } {
     const z = fillNormal(rng, new Float32Array(n * LATENT));
     const noise = noisy ? fillNormal(rng, new Float32Array(n * 2)) : null;
-    const [points, sigma] = tf.tidy(() => {
+    const [points, sigma] = tidyRead(() => {
       const decoded = this.decodeShown(tf.tensor2d(z, [n, LATENT]));
       const logVariance = tf.add(tf.zeros([n, 2]), decoded.logVariance) as Tensor2D;
       const x = noise ? reparameterise(decoded.mean, logVariance, tf.tensor2d(noise, [n, 2])) : decoded.mean;
@@ -237,7 +239,7 @@ class VaeModel implements Model {
     }
     const x = sampleDataset(this.dataset, request.view === "latent" ? request.n : RECONSTRUCTIONS, rng.fork("data"));
     const n = x.length / 2;
-    const [codes, reconstructions] = tf.tidy(() => {
+    const [codes, reconstructions] = tidyRead(() => {
       const { mean } = this.encode(tf.tensor2d(x, [n, 2]));
       const decoded = this.decodeShown(mean).mean;
       return [mean.dataSync() as Float32Array, decoded.dataSync() as Float32Array];
@@ -342,7 +344,7 @@ export function perPointLogVariance(offset: Tensor, head: Tensor): Tensor2D {
 function zeroColumns(weight: Variable, count: number): void {
   const [rows, columns] = weight.shape as [number, number];
   tf.tidy(() =>
-    weight.assign(tf.concat([tf.slice(weight, [0, 0], [rows, columns - count]), tf.zeros([rows, count])], 1)),
+    weight.assign(concatTensors([tf.slice(weight, [0, 0], [rows, columns - count]), tf.zeros([rows, count])], 1)),
   );
 }
 
