@@ -55,6 +55,8 @@ const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons"];
 const DATASETS_CHECKPOINTS = 1;
 /** How long a session waits for a recognisable shape (the target is 5 s; a family that misses must be ≤ 10 s). */
 const RECOGNISABLE_CAP_SECONDS = 12;
+/** Two-second windows of the bare loop timed before and after each family soak (its median is the machine's speed). */
+const SOAK_BARE_WINDOWS = 5;
 /** The seeds of every time-to-recognisable figure (the report gives their median and each). */
 const RECOGNISABLE_SEEDS = [1, 2, 3];
 /** The datasets of the comparison page's runs, at its default budget. */
@@ -285,7 +287,7 @@ async function measureInBrowser(browser: Browser, origin: string, plan: BenchPla
       result.lighthouse = { error: (error as Error).message };
     }
   }
-  if (!skip.has("family-soak")) result.familySoak = await measureFamilySoaks(browser, origin, plan);
+  if (!skip.has("family-soak")) result.familySoak = await measureFamilySoaks(browser, origin, plan, defaultBackend);
   if (!skip.has("soak")) {
     // Alone: the soak times long tasks and input latency, which a Node training beside it would lengthen.
     progress(`soak: every demo training at once for ${plan.soakSeconds} s (memory, long tasks, input latency)`);
@@ -398,23 +400,31 @@ async function measureComparisons(
   return runs;
 }
 
-/** Each family's demo alone on its embed page for the soak's minutes. */
+/**
+ * Each family's demo alone on its embed page for the soak's minutes, with its bare loop on `backend` (the one the
+ * demos pick here) timed just before and just after: the machine's own drift over the soak.
+ */
 async function measureFamilySoaks(
   browser: Browser,
   origin: string,
   plan: BenchPlan,
+  backend: BackendName,
 ): Promise<NonNullable<BenchResult["familySoak"]>> {
   const minutes = plan.familySoakMinutes;
   const soaks: NonNullable<BenchResult["familySoak"]> = { minutes, families: {} };
   for (const family of plan.families) {
     progress(`family soak: ${family} alone on its embed page for ${minutes} min`);
     try {
-      const soak = await measureFamilySoak(browser, origin, family, minutes * 60, progress);
+      const bareSpeed = async () =>
+        (await measureBare(browser, origin, family, backend, SOAK_BARE_WINDOWS)).stepsPerSecond.median;
+      const soak = await measureFamilySoak(browser, origin, family, minutes * 60, progress, bareSpeed);
       soaks.families[family] = soak;
       const s = soak.summary;
       progress(
         `${family} soak: tensors ${s.tensors.start} → ${s.tensors.end}, heap +${(s.heap.total / 1024).toFixed(0)} KB, ` +
-          `steps/s ${s.speed.first.toFixed(1)} → ${s.speed.last.toFixed(1)}: ${s.pass ? "pass" : "miss"}`,
+          `steps/s ${s.speed.first.toFixed(1)} → ${s.speed.last.toFixed(1)}` +
+          (s.machine ? ` (bare loop ${s.machine.before.toFixed(1)} → ${s.machine.after.toFixed(1)})` : "") +
+          `: ${s.pass ? "pass" : "miss"}`,
       );
     } catch (error) {
       soaks.families[family] = { error: (error as Error).message };

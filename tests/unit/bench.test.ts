@@ -380,6 +380,40 @@ describe("the family soak's summary", () => {
     expect(summariseFamilySoak({ ...input, samples: flat, readings: readings(12) }).speed.pass).toBe(false);
   });
 
+  it("reads the demo's drift against the machine's, measured by the bare loop before and after", () => {
+    // The demo 15 % slower at the end; the bare loop 15 % slower too: the machine's drift, not the demo's.
+    const machineToo = summariseFamilySoak({
+      ...input,
+      samples: flat,
+      readings: readings(8.5),
+      machine: { before: 100, after: 85 },
+    });
+    expect(machineToo.speed.pass).toBe(false);
+    expect(machineToo.machine).toMatchObject({ before: 100, after: 85, pass: true });
+    expect(machineToo.machine!.ratio).toBeCloseTo(0.85, 6);
+    expect(machineToo.machine!.demoAgainstMachine).toBeCloseTo(1, 6);
+    expect(machineToo.pass).toBe(false);
+    // A steady machine: the demo's own 15 %.
+    const demoAlone = summariseFamilySoak({
+      ...input,
+      samples: flat,
+      readings: readings(8.5),
+      machine: { before: 100, after: 100 },
+    });
+    expect(demoAlone.machine!.demoAgainstMachine).toBeCloseTo(0.85, 6);
+    expect(demoAlone.machine!.pass).toBe(false);
+    // A steady demo on a machine that sped up by 20 %: the demo fell behind it.
+    const behind = summariseFamilySoak({
+      ...input,
+      samples: flat,
+      readings: readings(10),
+      machine: { before: 100, after: 120 },
+    });
+    expect(behind.speed.pass).toBe(true);
+    expect(behind.machine!.pass).toBe(false);
+    expect(summariseFamilySoak({ ...input, samples: flat, readings: readings(10) }).machine).toBeUndefined();
+  });
+
   it("leaves out the time the demo sat paused at its budget", () => {
     // Paused (step frozen) from 100 s to 110 s; still 10 steps/s while it ran.
     const paused = readings(10).map((r) =>
@@ -449,7 +483,12 @@ describe("the all-at-once run's responsiveness", () => {
 describe("the report's long runs", () => {
   const MB = 2 ** 20;
 
-  const familySoak = (tensors: [number, number], heapEnd: number, lastRate: number) => {
+  const familySoak = (
+    tensors: [number, number],
+    heapEnd: number,
+    lastRate: number,
+    machine?: { before: number; after: number },
+  ) => {
     const samples = [
       { t: 15, numTensors: tensors[0], tensorBytes: 0, pageHeap: 10 * MB, workerHeap: 20 * MB },
       { t: 600, numTensors: tensors[1], tensorBytes: 0, pageHeap: 10 * MB, workerHeap: heapEnd },
@@ -465,7 +504,14 @@ describe("the report's long runs", () => {
       warmupSeconds: 15,
       steps: 60_000,
       samples,
-      summary: summariseFamilySoak({ samples, readings, startMs: 0, warmupSeconds: 15, windowSeconds: 60 }),
+      summary: summariseFamilySoak({
+        samples,
+        readings,
+        startMs: 0,
+        warmupSeconds: 15,
+        windowSeconds: 60,
+        ...(machine && { machine }),
+      }),
     };
   };
 
@@ -477,6 +523,7 @@ describe("the report's long runs", () => {
         families: {
           good: familySoak([40, 40], 21 * MB, 95),
           leaky: familySoak([40, 46], 26 * MB, 80),
+          drifting: familySoak([40, 40], 21 * MB, 80, { before: 200, after: 170 }),
           broken: { error: "the demo did not start" },
         },
       },
@@ -487,15 +534,18 @@ describe("the report's long runs", () => {
     const row = (id: string) => md.split("\n").find((l) => l.startsWith(`| ${id} | `))!;
     expect(md).toContain("## Long runs: each family alone");
     expect(md).toContain(
-      "`npm run bench -- --only family-soak --family-soak-minutes 10`: about 32 minutes for 3 families",
+      "`npm run bench -- --only family-soak --family-soak-minutes 10`: about 42 minutes for 4 families",
     );
     expect(row("good")).toBe(
-      "| good | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ✅ 100.0 → 95.0 (-5 %) | ✅ |",
+      "| good | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ✅ 100.0 → 95.0 (−5 %) | not measured | ✅ |",
     );
     expect(row("leaky")).toBe(
-      "| leaky | wasm, 10.0 min, 2 samples | ❌ 40 → 46 (40–46) | ❌ +6.00 MB (page +0.00 MB, worker +6.00 MB) | ❌ 100.0 → 80.0 (-20 %) | ❌ |",
+      "| leaky | wasm, 10.0 min, 2 samples | ❌ 40 → 46 (40–46) | ❌ +6.00 MB (page +0.00 MB, worker +6.00 MB) | ❌ 100.0 → 80.0 (−20 %) | not measured | ❌ |",
     );
-    expect(row("broken")).toBe("| broken | failed: the demo did not start |  |  |  |  |");
+    expect(row("drifting")).toBe(
+      "| drifting | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ❌ 100.0 → 80.0 (−20 %) | ✅ −6 % (bare loop 200.0 → 170.0, −15 %) | ❌ |",
+    );
+    expect(row("broken")).toBe("| broken | failed: the demo did not start |  |  |  |  |  |");
   });
 
   it("states the all-at-once run's responsiveness against its targets", () => {

@@ -2,7 +2,8 @@
  * A family's soak: its demo alone on its embed page (/embed/<family>/), training for minutes with the backend it
  * picks by itself, the benchmark clicking Train again whenever it pauses at its budget. Memory is sampled at
  * intervals after a warm-up (the worker's tensors via the demo, the page's and the worker's JS heap via CDP after a
- * forced collection); the step counter is read every second for the speed at the start and at the end.
+ * forced collection); the step counter is read every second for the speed at the start and at the end. The same
+ * family's bare loop, timed just before and just after, gives the machine's own drift over the soak.
  */
 import type { Browser } from "playwright-core";
 import type { FamilyId } from "../../models/ids.ts";
@@ -36,8 +37,43 @@ export async function measureFamilySoak(
   family: FamilyId,
   seconds: number,
   log: (message: string) => void = () => {},
+  /** The family's bare-loop speed now, in steps/s (on the backend the demos pick here); none: no machine drift. */
+  bareSpeed?: () => Promise<number>,
 ): Promise<FamilySoakResult> {
   const plan = soakPlan(seconds);
+  const before = await bareSpeed?.();
+  const run = await soakOnPage(browser, origin, family, seconds, plan, log);
+  // After the demo's page has closed: the bare loop runs on an otherwise idle browser, as before the soak.
+  const after = await bareSpeed?.();
+  const machine = before !== undefined && after !== undefined ? { before, after } : undefined;
+  if (machine)
+    log(`${family} bare loop: ${machine.before.toFixed(1)} steps/s before, ${machine.after.toFixed(1)} after`);
+  return {
+    backend: run.backend,
+    seconds: (run.readings.at(-1)!.t - run.startMs) / 1000,
+    warmupSeconds: plan.warmupSeconds,
+    steps: run.readings.at(-1)!.step,
+    samples: run.samples,
+    summary: summariseFamilySoak({
+      samples: run.samples,
+      readings: run.readings,
+      startMs: run.startMs,
+      warmupSeconds: plan.warmupSeconds,
+      windowSeconds: plan.windowSeconds,
+      ...(machine && { machine }),
+    }),
+  };
+}
+
+/** The soak itself: the demo on its embed page, trained for `seconds`, its step counter and memory read as it goes. */
+async function soakOnPage(
+  browser: Browser,
+  origin: string,
+  family: FamilyId,
+  seconds: number,
+  plan: ReturnType<typeof soakPlan>,
+  log: (message: string) => void,
+): Promise<{ backend: string; startMs: number; readings: StepReading[]; samples: MemorySample[] }> {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
   const heap = await heapReader(page);
   try {
@@ -87,20 +123,8 @@ export async function measureFamilySoak(
       if (last) break;
     }
     await play.click();
-    return {
-      backend: (await page.locator(element).getAttribute("data-demo-backend")) ?? "",
-      seconds: (readings.at(-1)!.t - startMs) / 1000,
-      warmupSeconds: plan.warmupSeconds,
-      steps: readings.at(-1)!.step,
-      samples,
-      summary: summariseFamilySoak({
-        samples,
-        readings,
-        startMs,
-        warmupSeconds: plan.warmupSeconds,
-        windowSeconds: plan.windowSeconds,
-      }),
-    };
+    const backend = (await page.locator(element).getAttribute("data-demo-backend")) ?? "";
+    return { backend, startMs, readings, samples };
   } finally {
     await heap.close();
     await page.close();

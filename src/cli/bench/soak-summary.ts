@@ -41,7 +41,19 @@ export interface FamilySoakSummary {
   heap: { page: number; worker: number | null; total: number; pass: boolean };
   /** Steps/s over the first and the last window of the run, and last / first; pass when within 10 %. */
   speed: { windowSeconds: number; first: number; last: number; ratio: number; pass: boolean };
+  /**
+   * The machine's own drift, where measured: the same family's bare loop (no page, no drawing) just before and just
+   * after the soak, in steps/s, and the demo's drift read against it (ratio ÷ after/before); `pass` when that is
+   * within 10 %. It tells a demo that slows down from a machine that does.
+   */
+  machine?: { before: number; after: number; ratio: number; demoAgainstMachine: number; pass: boolean };
   pass: boolean;
+}
+
+/** Steps/s of the bare loop just before and just after a soak. */
+export interface MachineDrift {
+  before: number;
+  after: number;
 }
 
 /**
@@ -55,6 +67,7 @@ export function summariseFamilySoak(input: {
   startMs: number;
   warmupSeconds: number;
   windowSeconds: number;
+  machine?: MachineDrift;
 }): FamilySoakSummary {
   const { samples, readings, startMs, warmupSeconds, windowSeconds } = input;
   if (samples.length < 2) throw new Error(`a soak needs at least 2 memory samples, got ${samples.length}`);
@@ -84,7 +97,20 @@ export function summariseFamilySoak(input: {
     ratio,
     pass: Number.isFinite(ratio) && Math.abs(ratio - 1) <= SOAK_TARGETS.speedDrift,
   };
-  return { tensors, heap, speed, pass: tensors.pass && heap.pass && speed.pass };
+  const summary: FamilySoakSummary = { tensors, heap, speed, pass: tensors.pass && heap.pass && speed.pass };
+  if (input.machine) {
+    const { before, after } = input.machine;
+    const machineRatio = after / before;
+    const demoAgainstMachine = ratio / machineRatio;
+    summary.machine = {
+      before,
+      after,
+      ratio: machineRatio,
+      demoAgainstMachine,
+      pass: Number.isFinite(demoAgainstMachine) && Math.abs(demoAgainstMachine - 1) <= SOAK_TARGETS.speedDrift,
+    };
+  }
+  return summary;
 }
 
 /** One Event Timing entry (PerformanceObserver type "event"), as the page collects it. */
