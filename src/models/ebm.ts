@@ -168,7 +168,11 @@ class EbmModel implements Model {
     const positives = data.next(BATCH);
     let means: Scalar[] = [];
     const cost = tf.tidy(() => {
-      const x = concatTensors([tf.tensor2d(positives, [BATCH, 2]), tf.tensor2d(negatives, [BATCH, 2])], 0);
+      // Positives then negatives, one batch of 2·BATCH rows, joined as plain numbers (no concat kernel per step).
+      const both = new Float32Array(4 * BATCH);
+      both.set(positives);
+      both.set(negatives, 2 * BATCH);
+      const x = tf.tensor2d(both, [2 * BATCH, 2]);
       const loss = this.optimizer.minimize(() => {
         const [positive, negative] = tf.split<Tensor2D>(this.energy.apply(x), 2, 0) as [Tensor2D, Tensor2D];
         // Kept out of the tape's clean-up so the chart can show both energies; freed below.
