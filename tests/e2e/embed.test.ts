@@ -60,7 +60,14 @@ async function copiedSnippet(): Promise<string> {
   await figure.locator("gen-demo").scrollIntoViewIfNeeded();
   await demoReady(page, "#demo-gan gen-demo");
   await figure.getByText("设置", { exact: true }).click();
+  // A new dataset makes a new model, which says so in the status line when it is drawn: wait for it, or its
+  // message may come after the copy's.
+  const drawn = Number(await figure.locator("gen-demo").getAttribute("data-demo-drawn"));
   await figure.getByLabel("数据集").selectOption("moons");
+  await page.waitForFunction(
+    (n) => Number(document.querySelector("#demo-gan gen-demo")?.getAttribute("data-demo-drawn")) > n,
+    drawn,
+  );
   await figure.getByRole("button", { name: "复制嵌入代码" }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^<iframe /);
   const snippet = await page.evaluate(() => navigator.clipboard.readText());
