@@ -381,34 +381,22 @@ describe("the family soak's summary", () => {
   });
 
   it("reads the demo's drift against the machine's, measured by the bare loop before and after", () => {
+    // A run at `late` steps/s over its last 40 s, with the bare loop's speed before and after it.
+    const soakAgainst = (late: number, machine: { before: number; after: number }) =>
+      summariseFamilySoak({ ...input, samples: flat, readings: readings(late), machine });
     // The demo 15 % slower at the end; the bare loop 15 % slower too: the machine's drift, not the demo's.
-    const machineToo = summariseFamilySoak({
-      ...input,
-      samples: flat,
-      readings: readings(8.5),
-      machine: { before: 100, after: 85 },
-    });
+    const machineToo = soakAgainst(8.5, { before: 100, after: 85 });
     expect(machineToo.speed.pass).toBe(false);
     expect(machineToo.machine).toMatchObject({ before: 100, after: 85, pass: true });
     expect(machineToo.machine!.ratio).toBeCloseTo(0.85, 6);
     expect(machineToo.machine!.demoAgainstMachine).toBeCloseTo(1, 6);
     expect(machineToo.pass).toBe(false);
     // A steady machine: the demo's own 15 %.
-    const demoAlone = summariseFamilySoak({
-      ...input,
-      samples: flat,
-      readings: readings(8.5),
-      machine: { before: 100, after: 100 },
-    });
+    const demoAlone = soakAgainst(8.5, { before: 100, after: 100 });
     expect(demoAlone.machine!.demoAgainstMachine).toBeCloseTo(0.85, 6);
     expect(demoAlone.machine!.pass).toBe(false);
     // A steady demo on a machine that sped up by 20 %: the demo fell behind it.
-    const behind = summariseFamilySoak({
-      ...input,
-      samples: flat,
-      readings: readings(10),
-      machine: { before: 100, after: 120 },
-    });
+    const behind = soakAgainst(10, { before: 100, after: 120 });
     expect(behind.speed.pass).toBe(true);
     expect(behind.machine!.pass).toBe(false);
     expect(summariseFamilySoak({ ...input, samples: flat, readings: readings(10) }).machine).toBeUndefined();
