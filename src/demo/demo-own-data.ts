@@ -134,8 +134,12 @@ export class DemoOwnData {
     );
     this.dialog.append(title, help, textLabel, this.csvText, fileLabel, file, actionsRow, this.report);
     this.element.append(this.dialog);
-    // Closed by Escape or its button, the dialog gives the focus back to the button that opened it.
-    this.dialog.addEventListener("close", () => openCsv.focus());
+    // Closed by Escape or its button, the dialog gives the focus back to the button that opened it, unless the
+    // reader has already moved it on: the close event comes a task later, and a busy page may run the next Tab first.
+    this.dialog.addEventListener("close", () => {
+      const now = document.activeElement;
+      if (!now || now === document.body || this.dialog.contains(now)) openCsv.focus();
+    });
     closeOnEscape(this.element);
     // Heard before the section's own Escape (capture), so Escape while drawing leaves drawing first.
     this.host = area.closest<HTMLElement>("gen-demo") ?? area;
