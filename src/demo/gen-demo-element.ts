@@ -23,11 +23,13 @@ export class GenDemoElement extends HTMLElement {
   private loading = false;
   private disconnected = false;
   private onScreen = false;
+  /** Set by `holdOnScreen()`: the demo behaves as on screen wherever it is. */
+  private heldOnScreen = false;
   private readonly nearObserver = new IntersectionObserver((entries) => this.near(entries), {
     rootMargin: PREPARE_MARGIN,
   });
   private readonly screenObserver = new IntersectionObserver((entries) => {
-    this.onScreen = entries.some((e) => e.isIntersecting);
+    this.onScreen = this.heldOnScreen || entries.some((e) => e.isIntersecting);
     this.demo?.setOnScreen(this.onScreen);
   });
 
@@ -43,6 +45,16 @@ export class GenDemoElement extends HTMLElement {
     this.screenObserver.disconnect();
     this.demo?.destroy();
     this.demo = null;
+  }
+
+  /**
+   * The benchmark's hold: from now on the demo behaves as if on screen, off screen too, so it trains where a
+   * reader's demo would pause (every demo at once in a reader's window).
+   */
+  holdOnScreen(): void {
+    this.heldOnScreen = true;
+    this.onScreen = true;
+    this.demo?.setOnScreen(true);
   }
 
   /** The training worker's tensor count and backend, once the demo has loaded. */

@@ -157,6 +157,21 @@ describe("the GAN demo", () => {
     await page.close();
   });
 
+  it("trains on off screen once the benchmark holds it on screen (holdOnScreen, for every demo at once)", async () => {
+    const { page } = await open(site.browser, "#gan");
+    await ready(page, "gan");
+    await page.evaluate(() =>
+      (document.querySelector("#demo-gan gen-demo") as unknown as { holdOnScreen(): void }).holdOnScreen(),
+    );
+    await page.locator("#demo-gan").getByRole("button", { name: "▶ 训练" }).click();
+    await waitForStep(page, "gan", 3);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const scrolledAway = await step(page, "gan");
+    await waitForStep(page, "gan", scrolledAway + 20);
+    expect(await demo(page, "gan").getAttribute("data-demo-loop")).toBe("running");
+    await page.close();
+  });
+
   it("pauses while the tab is hidden and resumes when it is shown again", async () => {
     const { page, problems } = await open(site.browser, "#gan");
     await ready(page, "gan");

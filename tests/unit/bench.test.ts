@@ -14,6 +14,7 @@ import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
 import { soakPlan } from "../../src/cli/bench/family-soak.ts";
 import { quantile, summariseFamilySoak, summariseResponsiveness } from "../../src/cli/bench/soak-summary.ts";
 import { summariseLongFrames } from "../../src/cli/bench/long-frames.ts";
+import { windowSentence } from "../../src/cli/bench/soak-report.ts";
 
 /** A report's header with no family measured: each test adds what it measures. */
 const BASE_RESULT: BenchResult = {
@@ -459,6 +460,21 @@ describe("the all-at-once run's responsiveness", () => {
     expect(summariseResponsiveness({ ...base, steps: { gan: 10, ebm: 0 } }).progress.pass).toBe(false);
     expect(summariseResponsiveness({ ...base, interactions: 0 }).input.pass).toBe(false);
     expect(summariseResponsiveness({ ...base, steps: {} }).pass).toBe(false);
+  });
+
+  it("says which window the demos trained in: a reader's with each held on screen, or (older runs) a tall one", () => {
+    const soak = {
+      seconds: 120,
+      warmupSeconds: 15,
+      demos: 9,
+      start: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
+      end: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
+      steps: {},
+    };
+    expect(windowSentence({ ...soak, viewport: { width: 1280, height: 900 } })).toContain(
+      "a reader's (1280 × 900 px), and the benchmark holds every demo as if on screen",
+    );
+    expect(windowSentence(soak)).toContain("the viewport is as tall as the page");
   });
 
   it("takes quantiles by nearest rank", () => {

@@ -61,6 +61,14 @@ export function familySoakLines(soak: {
   ];
 }
 
+/** How the run kept every demo training: a reader's window with each demo held on screen, or (older runs) a tall one. */
+export function windowSentence(soak: SoakResult): string {
+  const v = soak.viewport;
+  return v
+    ? `The window is a reader's (${v.width} × ${v.height} px), and the benchmark holds every demo as if on screen (\`holdOnScreen()\`; a reader's demo off screen pauses, so this is more training at once than a reader can start); clicks scroll the page to their target.`
+    : "No scrolling: the viewport is as tall as the page so that every demo stays on screen (a demo off screen pauses), and scrolling is not an Event Timing event.";
+}
+
 /** The all-at-once run's responsiveness, as lines for the report (none when the run predates the measurement). */
 export function responsivenessLines(soak: SoakResult): string[] {
   const r = soak.responsiveness;
@@ -69,7 +77,7 @@ export function responsivenessLines(soak: SoakResult): string[] {
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");
   return [
-    `While every demo trains, the benchmark drives input at intervals (about every 3 s, in turn: a click on the next view of one demo after another, or a click in the first demo's seed field with a digit and Backspace; and Train whenever a demo pauses at its budget) and the page records main-thread long tasks and Event Timing entries (PerformanceObserver type "event", durationThreshold 16 ms). No scrolling: the viewport is as tall as the page so that every demo stays on screen (a demo off screen pauses), and scrolling is not an Event Timing event. The benchmark's own forced garbage collections are left out.`,
+    `While every demo trains, the benchmark drives input at intervals (about every 3 s, in turn: a click on the next view of one demo after another, or a click in the first demo's seed field with a digit and Backspace; and Train whenever a demo pauses at its budget) and the page records main-thread long tasks and Event Timing entries (PerformanceObserver type "event", durationThreshold 16 ms). ${windowSentence(soak)} The benchmark's own forced garbage collections are left out.`,
     "",
     table(
       ["target", "", "measured"],
