@@ -10,6 +10,7 @@
  */
 import { tf } from "#tf";
 import { tidyRead } from "../lab/tidy-read.ts";
+import { averageInto } from "../lab/weight-average.ts";
 import { concatTensors } from "../lab/concat.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { sampleDataset } from "../lab/datasets.ts";
@@ -65,6 +66,8 @@ class ScoreModel implements Model {
   private readonly network: Mlp;
   /** The moving average of `network`'s weights, used to sample and draw. */
   private readonly average: Mlp;
+  /** One step of that average (with the warm-up every family's weight average has, ../lab/weight-average.ts). */
+  private readonly updateAverage: () => void;
   private readonly optimizer: FlatAdam;
   private readonly settings: ScoreSettings;
   private readonly sigmas: Float64Array;
@@ -92,6 +95,7 @@ class ScoreModel implements Model {
     this.network = createMlp(spec, root.fork("network"));
     this.average = createMlp({ ...spec, name: "score-average" }, root.fork("network"));
     this.optimizer = createFlatAdam(this.network.variables, { learningRate: settings.learningRate });
+    this.updateAverage = averageInto(this.network.variables, this.average.variables, EMA_DECAY);
   }
 
   /** The noise level as an input in [−1, 1]: log σ rescaled over the ladder. */
@@ -135,10 +139,7 @@ class ScoreModel implements Model {
       const c = tf.tensor2d(levelInputs, [BATCH, 1]);
       const t = tf.tensor2d(target, [BATCH, 2]);
       const loss = this.optimizer.minimize(() => denoisingScoreMatchingLoss(this.score(this.network, x, s, c), t, s));
-      this.network.variables.forEach((v, i) => {
-        const a = this.average.variables[i]!;
-        a.assign(tf.add(tf.mul(a, EMA_DECAY), tf.mul(v, 1 - EMA_DECAY)));
-      });
+      this.updateAverage();
       return loss;
     });
     this.chain = null;
