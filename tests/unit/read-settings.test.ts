@@ -9,7 +9,7 @@ const ddpm = FAMILY_SPECS.ddpm.settings;
 describe("readSettings", () => {
   it("returns a family's values, and leaves out names its table does not have", () => {
     const values = readSettings(ddpm, { ...defaults(ddpm), dataset: "moons", seed: 3 });
-    expect(values).toEqual({ schedule: "linear", steps: 100, learningRate: 2e-3, average: 0.999 });
+    expect(values).toEqual({ schedule: "linear", steps: 100, learningRate: 4e-3, average: 0.999 });
   });
 
   it("throws on a missing value, an unknown choice, a number out of range, a fraction for a whole number", () => {
