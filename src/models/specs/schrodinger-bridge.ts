@@ -87,7 +87,12 @@ export const schrodingerBridgeSpec = defineFamilySpec({
         en: "The SDE evaluates the network once a step, the ODE (Heun) twice; after 3,000 training steps K = 20 scores about as well as 50 or 100",
       },
     },
-    learningRateSetting(3e-3),
+    learningRateSetting(5e-3, {
+      help: {
+        zh: "默认 5e-3：比 3e-3 少约五分之一步数达到可辨认（moons 上 700 步对 900 步，种子 1–3 的中位数）",
+        en: "5e-3 by default: recognisable in about a fifth fewer steps than at 3e-3 (moons 700 against 900, median of seeds 1–3)",
+      },
+    }),
     networkAverageSetting(0.999, { zh: "漂移 v_θ 与分数 s_θ", en: "the drift v_θ and the score s_θ" }),
   ],
   views: [
@@ -123,5 +128,5 @@ export const schrodingerBridgeSpec = defineFamilySpec({
   // 0.066) than 128 (0.051, 0.058) at half the steps per second.
   batchSize: 128,
   defaultSteps: 3000,
-  hardDatasets: { circles: SMOOTH_DRIFT, "2spirals": SMOOTH_DRIFT, checkerboard: SMOOTH_DRIFT },
+  hardDatasets: { "2spirals": SMOOTH_DRIFT, checkerboard: SMOOTH_DRIFT },
 });
