@@ -1,8 +1,9 @@
 /**
- * Every demo of the article training at once in a reader's window (each held on screen, so none pauses off screen;
- * the page is first opened as tall as itself, so that every demo loads): the worker's tensors and the page's heap after a warm-up and at the end, and whether the page stays responsive while
- * the benchmark drives real input (clicks on the view pickers, key presses in a seed field, the Train button):
- * main-thread long tasks and Event Timing entries, and the steps each demo makes.
+ * Every demo of the article training at once in a reader's window (each held on screen, so none pauses off
+ * screen; the page is first opened as tall as itself, so that every demo loads): the worker's tensors and the
+ * page's heap after a warm-up and at the end, and whether the page stays responsive while the benchmark drives
+ * real input (clicks on the view pickers, key presses in a seed field, the Train button): main-thread long tasks
+ * and Event Timing entries, and the steps each demo makes.
  */
 import type { Browser, Page } from "playwright-core";
 import type { GenDemoElement } from "../../demo/gen-demo-element.ts";
