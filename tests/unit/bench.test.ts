@@ -14,7 +14,7 @@ import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
 import { soakPlan } from "../../src/cli/bench/family-soak.ts";
 import { quantile, summariseFamilySoak, summariseResponsiveness } from "../../src/cli/bench/soak-summary.ts";
 import { summariseLongFrames } from "../../src/cli/bench/long-frames.ts";
-import { windowSentence } from "../../src/cli/bench/soak-report.ts";
+import { windowPhrase, windowSentence } from "../../src/cli/bench/soak-report.ts";
 
 /** A report's header with no family measured: each test adds what it measures. */
 const BASE_RESULT: BenchResult = {
@@ -475,6 +475,10 @@ describe("the all-at-once run's responsiveness", () => {
       "a reader's (1280 × 900 px), and the benchmark holds every demo as if on screen",
     );
     expect(windowSentence(soak)).toContain("the viewport is as tall as the page");
+    expect(windowPhrase({ ...soak, viewport: { width: 1280, height: 900 } })).toBe(
+      "in a 1280 × 900 px window, each held on screen",
+    );
+    expect(windowPhrase(soak)).toBe("a viewport as tall as the page");
   });
 
   it("takes quantiles by nearest rank", () => {

@@ -17,7 +17,7 @@ import type { FamilyId } from "../../models/ids.ts";
 import type { FamilySpec } from "../../models/types.ts";
 import type { DatasetName } from "../../lab/dataset-names.ts";
 import { fmt, kb, mark, table } from "./markdown.ts";
-import { familySoakLines, responsivenessLines } from "./soak-report.ts";
+import { familySoakLines, responsivenessLines, windowPhrase } from "./soak-report.ts";
 
 export interface BackendResult {
   bare?: BareResult;
@@ -516,7 +516,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Every demo at once: memory and responsiveness",
       "",
-      `Soak: all ${s.demos} demos of the article training at once (${s.viewport ? `in a ${s.viewport.width} × ${s.viewport.height} px window, each held on screen` : "a viewport as tall as the page"}) on ${result.defaultBackend}, for ${fmt(s.seconds, 0)} s, measured after a ${fmt(s.warmupSeconds, 0)} s warm-up and at the end, both while training; steps reached: ${Object.entries(
+      `Soak: all ${s.demos} demos of the article training at once (${windowPhrase(s)}) on ${result.defaultBackend}, for ${fmt(s.seconds, 0)} s, measured after a ${fmt(s.warmupSeconds, 0)} s warm-up and at the end, both while training; steps reached: ${Object.entries(
         s.steps,
       )
         .map(([k, v]) => `${k} ${v}`)

@@ -61,6 +61,12 @@ export function familySoakLines(soak: {
   ];
 }
 
+/** The soak's window in a few words, for the report's opening line (older runs: a tall one). */
+export function windowPhrase(soak: SoakResult): string {
+  const v = soak.viewport;
+  return v ? `in a ${v.width} × ${v.height} px window, each held on screen` : "a viewport as tall as the page";
+}
+
 /** How the run kept every demo training: a reader's window with each demo held on screen, or (older runs) a tall one. */
 export function windowSentence(soak: SoakResult): string {
   const v = soak.viewport;
