@@ -1,9 +1,9 @@
 /**
  * The shipped snapshots (`public/snapshots/<family>.json`, written by `npm run snapshots`), in Node on WASM: every
- * family's file is a weights file of at most 40 KB gzip, written at the family's default settings, loads the way the demo loads it and scores ≤ 0.2 on
- * 8gaussians (10,000 samples), but for the families in `MISSES_TARGET`, which miss it at their default budget
- * (named, not tuned away); regenerating the autoregressive one gives the committed weights and score; a corrupt
- * or mismatched file is refused with a message and leaves no tensor behind.
+ * family's file is a weights file of at most 40 KB gzip, written at the family's default settings, loads the way
+ * the demo loads it and scores ≤ 0.2 on 8gaussians (10,000 samples), but for the families in `MISSES_TARGET`, which
+ * miss it at their default budget (named, not tuned away); regenerating the autoregressive one gives the committed
+ * weights and score; a corrupt or mismatched file is refused with a message and leaves no tensor behind.
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
