@@ -14,6 +14,7 @@ import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { decayedLearningRate } from "../lab/lr-decay.ts";
+import { decayOf } from "./specs/lr-decay.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
@@ -252,7 +253,7 @@ class GanModel implements Model {
 
   trainStep(data: DataSource, read: boolean, step: number): Losses | null {
     const { loss, discriminatorSteps, clip, penalty, r1, r1Interval } = this.settings;
-    const decay = { factor: this.settings.decayFactor, start: this.settings.decayStart, end: this.settings.decayEnd };
+    const decay = decayOf(this.settings);
     if (decay.factor !== 1) {
       // On the step count the trainer keeps, which loaded weights carry: a snapshot goes on at its own rate.
       this.generatorOptimizer.setLearningRate(decayedLearningRate(this.settings.learningRate, step - 1, decay));

@@ -2,6 +2,7 @@
 import { FAMILY_TITLES } from "../ids.ts";
 import { defineFamilySpec } from "../types.ts";
 import { learningRateSetting } from "./learning-rate.ts";
+import { learningRateDecaySettings } from "./lr-decay.ts";
 import { weightAverageSetting } from "./weight-average.ts";
 
 /**
@@ -175,35 +176,10 @@ export const ganSpec = defineFamilySpec({
         en: "Lazy regularisation (Karras et al. 2020, StyleGAN2 §3.1): R1 is added on one discriminator update in k, weighted k times, the same penalty on average at about 1/k of its cost; 1 adds it on every update (as in Mescheder et al. 2018)",
       },
     },
-    {
-      name: "decayFactor",
-      label: { zh: "学习率衰减到的比例", en: "Learning rates decay to this fraction" },
-      type: "number",
-      min: 0.01,
-      max: 1,
-      step: 0.01,
-      default: FAST_RECIPE.decayFactor,
-      help: {
-        zh: "两个学习率在第 decayStart 步之前保持不变，之后沿半个余弦降到原值乘以这个比例（第 decayEnd 步），再保持；按模型已训练的步数算，再点“训练”时接着衰减；1 表示不衰减",
-        en: "Both learning rates hold until step decayStart, then follow half a cosine down to this fraction of their value by step decayEnd, and hold there; counted on the model's steps, so clicking Train again goes on from there; 1 decays nothing",
-      },
-    },
-    {
-      name: "decayStart",
-      label: { zh: "学习率开始衰减的步数", en: "Learning-rate decay starts at step" },
-      type: "integer",
-      min: 0,
-      max: 100000,
-      default: FAST_RECIPE.decayStart,
-    },
-    {
-      name: "decayEnd",
-      label: { zh: "学习率衰减结束的步数", en: "Learning-rate decay ends at step" },
-      type: "integer",
-      min: 1,
-      max: 100000,
-      default: FAST_RECIPE.decayEnd,
-    },
+    ...learningRateDecaySettings(
+      { factor: FAST_RECIPE.decayFactor, start: FAST_RECIPE.decayStart, end: FAST_RECIPE.decayEnd },
+      { zh: "两个学习率", en: "Both learning rates" },
+    ),
     weightAverageSetting(FAST_RECIPE.average, {
       label: { zh: "生成器权重滑动平均 β（采样用）", en: "Generator weight average β (for sampling)" },
       help: {
