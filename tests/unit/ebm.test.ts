@@ -14,8 +14,6 @@ import {
   transposedWeights,
 } from "../../src/models/ebm.ts";
 import { defaults } from "../../src/settings/resolve.ts";
-import { readSettings } from "../../src/settings/read.ts";
-import { createDataStream } from "../../src/lab/datasets.ts";
 import { Trainer } from "../../src/models/trainer.ts";
 import { useWasm } from "../support/tf-node.ts";
 
@@ -144,34 +142,5 @@ describe("the energy model", () => {
     const landscape = trainer.view({ view: "landscape", n: 30, extent: 4.5, gridSize: 8 });
     expect(Math.max(...landscape.field!.values)).toBeCloseTo(1, 6);
     trainer.dispose();
-  });
-
-  it("decays its learning rate on the step count: after the window an update moves the energy factor× as far", () => {
-    // Adam's step is about the learning rate in size, whatever the gradient: with the decay over by step 1, the
-    // second update of the decayed model moves the energy network about 1/100 as far as the plain model's.
-    const movement = (decayFactor: number) => {
-      const settings = readSettings(ebm.settings, {
-        ...defaults(ebm.settings),
-        decayFactor,
-        decayStart: 0,
-        decayEnd: 1,
-      });
-      const model = ebm.create({ settings, seed: 4, dataset: "moons" });
-      const data = createDataStream("moons", 4);
-      model.trainStep(data, false, 1);
-      // The trained network only: the weight average follows it at a rate of its own.
-      const flat = () =>
-        Object.entries(model.weights())
-          .filter(([name]) => !name.startsWith("average"))
-          .flatMap(([, v]) => Array.from(v.dataSync()));
-      const before = flat();
-      model.trainStep(data, false, 2);
-      const moved = flat().reduce((a, w, i) => a + Math.abs(w - before[i]!), 0);
-      model.dispose();
-      return moved;
-    };
-    const plain = movement(1);
-    expect(plain).toBeGreaterThan(1e-3);
-    expect(movement(0.01) / plain).toBeLessThan(0.05);
   });
 });

@@ -16,10 +16,17 @@ beforeAll(async () => {
   tf = await useWasm();
 });
 
+/** A constant learning rate, as these tests were written for (the decay has its own test elsewhere). */
+const NO_DECAY = { decayFactor: 1, decayStart: 0, decayEnd: 1 };
+
 function trainedFlow(coupling: CouplingKind, steps: number, layers = 6): FlowModel {
-  const model = createFlow({ coupling, layers, learningRate: 3e-3, hidden: [32, 32], batchSize: 256 }, 1, "moons");
+  const model = createFlow(
+    { coupling, layers, learningRate: 3e-3, ...NO_DECAY, hidden: [32, 32], batchSize: 256 },
+    1,
+    "moons",
+  );
   const data = createDataStream("moons", 1);
-  for (let i = 0; i < steps; i++) model.trainStep(data, false);
+  for (let i = 0; i < steps; i++) model.trainStep(data, false, i + 1);
   return model;
 }
 
@@ -89,9 +96,13 @@ describe.each(["realnvp", "nice"] as const)("%s flow", (coupling) => {
 
   it("keeps the tensor count constant across every view, and frees all on dispose", () => {
     const before = tf.memory().numTensors;
-    const fresh = createFlow({ coupling, layers: 4, learningRate: 1e-3, hidden: [8], batchSize: 32 }, 2, "moons");
+    const fresh = createFlow(
+      { coupling, layers: 4, learningRate: 1e-3, ...NO_DECAY, hidden: [8], batchSize: 32 },
+      2,
+      "moons",
+    );
     const data = createDataStream("moons", 2);
-    fresh.trainStep(data, true);
+    fresh.trainStep(data, true, 1);
     const warm = tf.memory().numTensors;
     for (const view of flowSpec.views) {
       const frame = fresh.view({ view: view.id, n: 30, extent: 4.5, gridSize: 6 });
@@ -107,7 +118,7 @@ describe.each(["realnvp", "nice"] as const)("%s flow", (coupling) => {
 describe("the flow's likelihood", () => {
   it("starts (RealNVP, zero output layers) as the standard normal: log p(x) = −½‖x‖² − log 2π", () => {
     const model = createFlow(
-      { coupling: "realnvp", layers: 4, learningRate: 1e-3, hidden: [8], batchSize: 32 },
+      { coupling: "realnvp", layers: 4, learningRate: 1e-3, ...NO_DECAY, hidden: [8], batchSize: 32 },
       3,
       "moons",
     );
@@ -124,7 +135,7 @@ describe("the flow's likelihood", () => {
     const batch = sampleDataset("moons", 256, createRandom(9));
     const logp = model.logDensity(batch);
     const expected = -logp.reduce((a, b) => a + b, 0) / logp.length;
-    const losses = model.trainStep({ next: () => batch }, true);
+    const losses = model.trainStep({ next: () => batch }, true, 51);
     expect(losses!.nll).toBeCloseTo(expected, 3);
     expect(Number.isFinite(losses!.heldOut)).toBe(true);
     model.dispose();
