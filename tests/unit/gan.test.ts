@@ -377,35 +377,6 @@ describe("the gan family", () => {
     expect(eager.second - lazy.second).toBeGreaterThan(1e-3);
   });
 
-  it("decays both learning rates on the step count: after the window an update moves the weights factor× as far", () => {
-    // Adam's step is about the learning rate in size, whatever the gradient: with the decay over by step 1, the
-    // second update of the decayed model moves both networks about 1/100 as far as the plain model's.
-    const movement = (decayFactor: number) => {
-      const settings = readSettings(gan.settings, {
-        ...defaults(gan.settings),
-        decayFactor,
-        decayStart: 0,
-        decayEnd: 1,
-      });
-      const model = gan.create({ settings, seed: 4, dataset: "8gaussians" });
-      const data = createDataStream("8gaussians", 4);
-      model.trainStep(data, false, 1);
-      // The trained networks only: the weight average follows them at a rate of its own.
-      const flat = () =>
-        Object.entries(model.weights())
-          .filter(([name]) => !name.startsWith("generatorAverage"))
-          .flatMap(([, v]) => Array.from(v.dataSync()));
-      const before = flat();
-      model.trainStep(data, false, 2);
-      const moved = flat().reduce((a, w, i) => a + Math.abs(w - before[i]!), 0);
-      model.dispose();
-      return moved;
-    };
-    const plain = movement(1);
-    expect(plain).toBeGreaterThan(1e-3);
-    expect(movement(0.01) / plain).toBeLessThan(0.05);
-  });
-
   it("runs Adam with the betas of its settings: the first update is the same whatever β₁, the second is not", () => {
     // Adam's bias-corrected first step is lr·g/|g| whatever β₁; from the second on, β₁ mixes in the last gradient.
     const weightsAfter = (adamBeta1: number, steps: number) => {
