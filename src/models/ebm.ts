@@ -14,13 +14,12 @@ import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { langevinStep } from "../lab/langevin.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { decayedLearningRate } from "../lab/lr-decay.ts";
 import { createMlp, mlpWeights, type Mlp, type MlpSpec } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { drawChainStarts, storeChains, uniformPoints } from "../lab/replay-buffer.ts";
 import { pointTrails } from "../lab/trails.ts";
 import { ebmSpec } from "./specs/ebm.ts";
-import { decayOf } from "./specs/lr-decay.ts";
+import { learningRateAt } from "./specs/lr-decay.ts";
 import type { Family, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 import { fill } from "../i18n/text.ts";
 
@@ -156,8 +155,7 @@ class EbmModel implements Model {
   }
 
   trainStep(data: DataSource, read: boolean, step: number): Losses | null {
-    // On the step count the trainer keeps, which loaded weights carry: a snapshot goes on at its own rate.
-    this.optimizer.setLearningRate(decayedLearningRate(this.settings.learningRate, step - 1, decayOf(this.settings)));
+    this.optimizer.setLearningRate(learningRateAt(this.settings.learningRate, step, this.settings));
     const slots = new Int32Array(BATCH);
     for (let i = 0; i < BATCH; i++) slots[i] = i < WATCHED ? i : WATCHED + this.noise.int(BUFFER_SIZE - WATCHED);
     const { starts, fresh } = drawChainStarts(this.buffer, slots, FRESH, HALF, this.noise);

@@ -17,11 +17,10 @@ import { sampleDataset } from "../lab/datasets.ts";
 import type { Dataset } from "../lab/own-data.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { decayedLearningRate } from "../lab/lr-decay.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { flowSpec } from "./specs/flow.ts";
-import { decayOf } from "./specs/lr-decay.ts";
+import { learningRateAt } from "./specs/lr-decay.ts";
 import type { Family, LikelihoodEstimate, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 import { fill } from "../i18n/text.ts";
 
@@ -203,8 +202,7 @@ export class FlowModel implements Model {
   }
 
   trainStep(data: DataSource, read: boolean, step: number): Losses | null {
-    // On the step count the trainer keeps, which loaded weights carry: a snapshot goes on at its own rate.
-    this.optimizer.setLearningRate(decayedLearningRate(this.settings.learningRate, step - 1, decayOf(this.settings)));
+    this.optimizer.setLearningRate(learningRateAt(this.settings.learningRate, step, this.settings));
     const batch = data.next(this.settings.batchSize);
     const cost = this.optimizer.minimize(() => tf.mean(this.negativeLogLikelihood(columns(batch))));
     if (!read) {

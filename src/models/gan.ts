@@ -13,8 +13,7 @@ import { tidyRead } from "../lab/tidy-read.ts";
 import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
-import { decayedLearningRate } from "../lab/lr-decay.ts";
-import { decayOf } from "./specs/lr-decay.ts";
+import { learningRateAt } from "./specs/lr-decay.ts";
 import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
@@ -253,12 +252,10 @@ class GanModel implements Model {
 
   trainStep(data: DataSource, read: boolean, step: number): Losses | null {
     const { loss, discriminatorSteps, clip, penalty, r1, r1Interval } = this.settings;
-    const decay = decayOf(this.settings);
-    if (decay.factor !== 1) {
-      // On the step count the trainer keeps, which loaded weights carry: a snapshot goes on at its own rate.
-      this.generatorOptimizer.setLearningRate(decayedLearningRate(this.settings.learningRate, step - 1, decay));
+    if (this.settings.decayFactor !== 1) {
+      this.generatorOptimizer.setLearningRate(learningRateAt(this.settings.learningRate, step, this.settings));
       this.discriminatorOptimizer.setLearningRate(
-        decayedLearningRate(this.settings.discriminatorLearningRate, step - 1, decay),
+        learningRateAt(this.settings.discriminatorLearningRate, step, this.settings),
       );
     }
     let dCost: Scalar | null = null;

@@ -4,7 +4,7 @@
  * subject of the help text ("两个学习率" / "Both learning rates").
  */
 import { fill, type Text } from "../../i18n/text.ts";
-import type { LrDecay } from "../../lab/lr-decay.ts";
+import { decayedLearningRate, type LrDecay } from "../../lab/lr-decay.ts";
 import type { IntegerSetting, NumberSetting } from "../../settings/table.ts";
 
 const FACTOR_HELP = {
@@ -46,7 +46,19 @@ export function learningRateDecaySettings(
   ];
 }
 
+/** The decay settings of a family's typed values. */
+type DecaySettings = { decayFactor: number; decayStart: number; decayEnd: number };
+
 /** The decay a family's typed settings hold. */
-export function decayOf(settings: { decayFactor: number; decayStart: number; decayEnd: number }): LrDecay {
+function decayOf(settings: DecaySettings): LrDecay {
   return { factor: settings.decayFactor, start: settings.decayStart, end: settings.decayEnd };
+}
+
+/**
+ * The rate for update number `step` as the trainer counts it (from 1, so `step − 1` updates came before), from the
+ * base rate `base` under the settings' decay. On that step count, which loaded weights carry, a snapshot goes on at
+ * its own rate.
+ */
+export function learningRateAt(base: number, step: number, settings: DecaySettings): number {
+  return decayedLearningRate(base, step - 1, decayOf(settings));
 }
