@@ -144,8 +144,8 @@ describe("an embedded demo", () => {
     expect(posted.length).toBeGreaterThan(0);
     expect(posted.every((m) => m.origin === site.origin)).toBe(true);
     expect((posted.at(-1)!.data as { family: string }).family).toBe("gan");
-    // The demo may still grow after the pause (its score line comes in afterwards, and the frame follows it): the
-    // last height posted, the embed's own height and the frame's settle on one value.
+    // The demo may still change height after the pause (CI once saw it grow 19 px, and the frame follow it, between
+    // two reads): the last height posted, the embed's own height and the frame's settle on one value.
     const fit = async () => {
       const inner = await embed.evaluate(() =>
         Math.ceil(document.querySelector("main")!.getBoundingClientRect().height),
