@@ -1,11 +1,13 @@
 /**
  * Draws the marks of the plot on a 2D canvas context: point clouds, arrows and paths. Coordinates are in
  * data units and go through the pixel scales; the context is expected to be set up in CSS pixels.
- * Point markers are stamped from small pre-drawn sprites; arrows and paths are drawn as one halo path (the plot
- * background colour, so marks stay visible over the heat map and over each other) and one coloured path.
+ * Point markers are stamped from small pre-drawn sprites into a pixel buffer (point-raster.ts) that is put on the
+ * canvas at once; arrows and paths are drawn as one halo path (the plot background colour, so marks stay visible
+ * over the heat map and over each other) and one coloured path.
  */
 import { CYCLIC_STEPS, cyclicColor, cyclicStep } from "./palette.ts";
 import { drawStride, type PixelScales } from "./plot-geometry.ts";
+import { spritePixels, type PointRaster, type SpritePixels } from "./point-raster.ts";
 
 /** Marker shapes that differ in grayscale too: filled circles (data) and crosses (samples). */
 export type MarkerShape = "circle" | "cross";
@@ -21,27 +23,35 @@ export function markerRadius(sizePx: number): number {
 /** Outline of a marker in the plot's background colour, in CSS pixels: keeps it visible over the heat map. */
 const HALO = { circle: 0.75, cross: 1 } as const;
 
+/** A marker as drawn into a small canvas once (anti-aliased by the canvas), and its pixels as stamped. */
+interface Sprite {
+  /** Size in CSS pixels. */
+  size: number;
+  pixels: SpritePixels;
+}
+
 /**
- * One marker drawn once into a small canvas. Stamping it with drawImage costs a copy per point, where building
- * one path of a thousand anti-aliased arcs and strokes cost the main thread 30–40 ms per frame whenever the canvas
- * is rasterised in software (no GPU, as in headless Chromium).
+ * One marker drawn once into a small canvas, its pixels read back once and then stamped for every point (see
+ * point-raster.ts): building one path of a thousand anti-aliased arcs cost the main thread 30–40 ms per frame where
+ * the canvas is rasterised in software, and a thousand `drawImage` calls still 5–8 ms.
  */
 function markerSprite(
-  ctx: CanvasRenderingContext2D,
+  doc: Document,
   shape: MarkerShape,
   color: string,
   halo: string,
   radius: number,
   ratio: number,
-): { image: HTMLCanvasElement; size: number } {
+): Sprite {
   const key = `${shape}|${color}|${halo}|${radius}|${ratio}`;
   const cached = sprites.get(key);
   if (cached) return cached;
   const size = Math.ceil(2 * (radius + 2 * HALO[shape]) + 2);
-  const image = ctx.canvas.ownerDocument.createElement("canvas");
-  image.width = Math.ceil(size * ratio);
-  image.height = Math.ceil(size * ratio);
-  const sprite = image.getContext("2d");
+  const side = Math.ceil(size * ratio);
+  const image = doc.createElement("canvas");
+  image.width = side;
+  image.height = side;
+  const sprite = image.getContext("2d", { willReadFrequently: true });
   if (sprite) {
     sprite.scale(ratio, ratio);
     const c = size / 2;
@@ -69,41 +79,43 @@ function markerSprite(
       sprite.stroke();
     }
   }
-  const entry = { image, size };
+  const rgba = sprite?.getImageData(0, 0, side, side).data ?? new Uint8ClampedArray(4 * side * side);
+  const entry = { size, pixels: spritePixels(rgba, side) };
   if (sprites.size > MAX_SPRITES) sprites.clear();
   sprites.set(key, entry);
   return entry;
 }
 
-const sprites = new Map<string, { image: HTMLCanvasElement; size: number }>();
+const sprites = new Map<string, Sprite>();
 const MAX_SPRITES = 200;
 
 /** The device-pixel ratio a context draws at (its transform's scale). */
-function pixelRatio(ctx: CanvasRenderingContext2D): number {
+export function pixelRatio(ctx: CanvasRenderingContext2D): number {
   return ctx.getTransform().a || 1;
+}
+
+/** Where point markers go: a pixel buffer the size of the canvas, at the canvas's device-pixel ratio. */
+export interface MarkTarget {
+  raster: PointRaster;
+  ratio: number;
+  doc: Document;
 }
 
 /** Stamps `sprite` centred on each of `indices`' points, snapped to device pixels (no resampling blur). */
 function stamp(
-  ctx: CanvasRenderingContext2D,
+  target: MarkTarget,
   scales: PixelScales,
   points: Float32Array,
   indices: Iterable<number>,
-  sprite: { image: HTMLCanvasElement; size: number },
+  sprite: Sprite,
 ): void {
-  const ratio = pixelRatio(ctx);
+  const { raster, ratio } = target;
   const half = sprite.size / 2;
   for (const i of indices) {
     const x = scales.x(points[2 * i] ?? NaN);
     const y = scales.y(points[2 * i + 1] ?? NaN);
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    ctx.drawImage(
-      sprite.image,
-      Math.round((x - half) * ratio) / ratio,
-      Math.round((y - half) * ratio) / ratio,
-      sprite.size,
-      sprite.size,
-    );
+    raster.stamp(sprite.pixels, Math.round((x - half) * ratio), Math.round((y - half) * ratio));
   }
 }
 
@@ -112,9 +124,9 @@ function* strided(count: number): Generator<number> {
   for (let i = 0; i < count; i += stride) yield i;
 }
 
-/** Draws interleaved xy `points` (at most MAX_MARKS of them, evenly thinned) as `shape` markers. */
+/** Stamps interleaved xy `points` (at most MAX_MARKS of them, evenly thinned) as `shape` markers. */
 export function drawPoints(
-  ctx: CanvasRenderingContext2D,
+  target: MarkTarget,
   scales: PixelScales,
   points: Float32Array,
   shape: MarkerShape,
@@ -122,16 +134,16 @@ export function drawPoints(
   halo: string,
   radius: number,
 ): void {
-  const sprite = markerSprite(ctx, shape, color, halo, radius, pixelRatio(ctx));
-  stamp(ctx, scales, points, strided(Math.floor(points.length / 2)), sprite);
+  const sprite = markerSprite(target.doc, shape, color, halo, radius, target.ratio);
+  stamp(target, scales, points, strided(Math.floor(points.length / 2)), sprite);
 }
 
 /**
- * Draws interleaved xy `points` as filled circles, point i in the colour of `hues[i]` on the cyclic wheel
+ * Stamps interleaved xy `points` as filled circles, point i in the colour of `hues[i]` on the cyclic wheel
  * (quantised to CYCLIC_STEPS colours, one sprite each); at most MAX_MARKS, evenly thinned.
  */
 export function drawColouredPoints(
-  ctx: CanvasRenderingContext2D,
+  target: MarkTarget,
   scales: PixelScales,
   points: Float32Array,
   hues: Float32Array,
@@ -144,12 +156,41 @@ export function drawColouredPoints(
     const hue = hues[i] ?? NaN;
     if (Number.isFinite(hue)) byColour[cyclicStep(hue)]!.push(i);
   }
-  const ratio = pixelRatio(ctx);
   byColour.forEach((indices, step) => {
     if (indices.length === 0) return;
-    const sprite = markerSprite(ctx, "circle", cyclicColor(step / CYCLIC_STEPS), halo, radius, ratio);
-    stamp(ctx, scales, points, indices, sprite);
+    const sprite = markerSprite(target.doc, "circle", cyclicColor(step / CYCLIC_STEPS), halo, radius, target.ratio);
+    stamp(target, scales, points, indices, sprite);
   });
+}
+
+/**
+ * Puts the markers stamped into `raster` on `ctx`'s canvas and empties the raster. `canvasEmpty`: nothing is on
+ * the canvas yet, so the pixels can replace it in one call; else they go through `scratch` and are composited
+ * over what is there (paths drawn under the samples, say).
+ */
+export function putMarks(
+  ctx: CanvasRenderingContext2D,
+  raster: PointRaster,
+  canvasEmpty: boolean,
+  scratch: () => CanvasRenderingContext2D | null,
+): void {
+  if (raster.empty) return;
+  const image = new ImageData(raster.pixels, raster.width, raster.height);
+  if (canvasEmpty) {
+    ctx.putImageData(image, 0, 0);
+  } else {
+    const layer = scratch();
+    if (layer) {
+      if (layer.canvas.width !== raster.width) layer.canvas.width = raster.width;
+      if (layer.canvas.height !== raster.height) layer.canvas.height = raster.height;
+      layer.putImageData(image, 0, 0);
+      ctx.save();
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.drawImage(layer.canvas, 0, 0);
+      ctx.restore();
+    }
+  }
+  raster.reset(raster.width, raster.height);
 }
 
 /**

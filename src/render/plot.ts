@@ -7,7 +7,17 @@
 import { axisBottom, axisLeft } from "d3-axis";
 import { select } from "d3-selection";
 import { fieldDomain, fieldToRGBA, type FieldKind } from "./field-image.ts";
-import { clearCanvas, drawArrows, drawColouredPoints, drawPaths, drawPoints, markerRadius } from "./draw-marks.ts";
+import {
+  clearCanvas,
+  drawArrows,
+  drawColouredPoints,
+  drawPaths,
+  drawPoints,
+  markerRadius,
+  pixelRatio,
+  putMarks,
+} from "./draw-marks.ts";
+import { PointRaster } from "./point-raster.ts";
 import { renderLegend, updateLegendField, type LegendItem } from "./legend.ts";
 import { DIVERGING_STOPS, ROLE_COLORS, type Role } from "./palette.ts";
 import { arrowCellSize, arrowScale, dataToPixel, DEFAULT_EXTENT } from "./plot-geometry.ts";
@@ -110,6 +120,11 @@ export function createPlot(container: HTMLElement, options: PlotOptions): Plot {
 
   const fieldContext = fieldCanvas.getContext("2d");
   const marksContext = marksCanvas.getContext("2d");
+  /** The point markers of a frame, stamped in a pixel buffer and put on the marks canvas at once. */
+  const raster = new PointRaster();
+  /** A canvas off the page for markers drawn over paths (made when first needed). */
+  let scratch: CanvasRenderingContext2D | null | undefined;
+  const scratchContext = () => (scratch ??= doc.createElement("canvas").getContext("2d"));
 
   let sizePx = 0;
   let field: FieldState | null = null;
@@ -171,13 +186,24 @@ export function createPlot(container: HTMLElement, options: PlotOptions): Plot {
   function render(): void {
     if (!marksContext || sizePx <= 0) return;
     clearCanvas(marksContext);
+    const target = { raster, ratio: pixelRatio(marksContext), doc };
+    raster.reset(marksCanvas.width, marksCanvas.height);
+    let canvasEmpty = true;
+    const putPoints = () => {
+      putMarks(marksContext, raster, canvasEmpty, scratchContext);
+      canvasEmpty = false;
+    };
     const scales = dataToPixel(extent, sizePx);
     const halo = cssValue("--gm-halo", "#ffffff");
     const radius = markerRadius(sizePx);
-    if (data) drawPoints(marksContext, scales, data, "circle", roleColor("data"), halo, radius);
-    if (coloured) drawColouredPoints(marksContext, scales, coloured.points, coloured.hues, halo, radius);
-    if (paths) drawPaths(marksContext, scales, paths, roleColor("paths"), halo, radius * 0.8, pathDots);
-    if (samples) drawPoints(marksContext, scales, samples, "cross", roleColor("samples"), halo, radius);
+    if (data) drawPoints(target, scales, data, "circle", roleColor("data"), halo, radius);
+    if (coloured) drawColouredPoints(target, scales, coloured.points, coloured.hues, halo, radius);
+    if (paths) {
+      putPoints();
+      drawPaths(marksContext, scales, paths, roleColor("paths"), halo, radius * 0.8, pathDots);
+    }
+    if (samples) drawPoints(target, scales, samples, "cross", roleColor("samples"), halo, radius);
+    putPoints();
     if (arrows) {
       const { origins, vectors, options: arrowOptions } = arrows;
       const count = Math.floor(Math.min(origins.length, vectors.length) / 2);
