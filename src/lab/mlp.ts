@@ -80,7 +80,22 @@ type DenseActivation = "relu" | "leakyrelu" | "linear";
 const LEAKY_SLOPE = 0.2;
 
 /**
- * x W + b (then ReLU) with its gradient written out: dX = dY Wᵀ, dW = Xᵀ dY, db = Σ dY, with the
+ * Σ over the rows of g [n, k] → [k], as the product of a row of ones with g. A bias's gradient is this sum, and
+ * tfjs's `sum` over the first axis transposes g before it sums (on WASM, 60–80 µs for 256×64 against 6–10 µs
+ * for the product, measured in Node).
+ */
+export function sumRows(g: Tensor2D): Tensor1D {
+  return tf.reshape(tf.matMul(tf.ones([1, g.shape[0]]), g), [g.shape[1]]);
+}
+
+/** x + b for x [n, k] and a bias b [k], with b's gradient Σ_rows dY taken by `sumRows`. Call inside tf.tidy. */
+export const addBias = tf.customGrad(((x: Tensor2D, bias: Tensor1D) => ({
+  value: tf.add(x, bias),
+  gradFunc: (dy: Tensor2D) => [dy, sumRows(dy)],
+})) as never) as unknown as (x: Tensor2D, bias: Tensor) => Tensor2D;
+
+/**
+ * x W + b (then ReLU) with its gradient written out: dX = dY Wᵀ, dW = Xᵀ dY, db = Σ dY (`sumRows`), with the
  * transposes made explicit. tfjs's own gradient of matMul asks for transposed operands, which the WASM
  * backend computes about ten times slower than a transpose followed by a plain product (measured here:
  * 3.3 ms against 0.35 ms for 256×128 by 128×128), so on WASM this layer trains about 2.5× faster.
@@ -100,7 +115,7 @@ function denseWithExplicitTransposes(activation: DenseActivation) {
             : activation === "leakyrelu"
               ? tf.mul(dy, tf.add(tf.mul(tf.step(output), 1 - LEAKY_SLOPE), LEAKY_SLOPE))
               : dy;
-        return [tf.matMul(g, tf.transpose(w)), tf.matMul(tf.transpose(input), g), tf.sum(g, 0)];
+        return [tf.matMul(g, tf.transpose(w)), tf.matMul(tf.transpose(input), g), sumRows(g as Tensor2D)];
       },
     };
   }) as never) as unknown as (x: Tensor2D, weight: Variable, bias: Variable) => Tensor2D;

@@ -14,7 +14,7 @@ import type { DataSource } from "../lab/data-source.ts";
 import { gridPoints } from "../lab/grid.ts";
 import { createFlatAdam, type FlatAdam } from "../lab/flat-adam.ts";
 import { learningRateAt } from "./specs/lr-decay.ts";
-import { createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
+import { addBias, createMlp, mlpWeights, type Mlp } from "../lab/mlp.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { createWeightAverage, type WeightAverage } from "../lab/weight-average.ts";
 import { ganSpec } from "./specs/gan.ts";
@@ -91,14 +91,14 @@ export function criticWithInputGradient(critic: Mlp, x: Tensor2D): { scores: Ten
   const slopes: Tensor2D[] = [];
   let h = x;
   for (const layer of critic.hiddenLayers) {
-    const a = tf.add(product(h, layer.weight as Tensor2D), layer.bias) as Tensor2D;
+    const a = addBias(product(h, layer.weight as Tensor2D), layer.bias);
     const s = tf.add(tf.mul(tf.step(a), 1 - slope), slope) as Tensor2D;
     slopes.push(s);
     h = tf.mul(a, s) as Tensor2D;
   }
   const { weight, bias } = critic.outputLayer;
   if (weight.shape[1] !== 1) throw new Error("criticWithInputGradient needs a critic with one output.");
-  const scores = tf.add(product(h, weight as Tensor2D), bias) as Tensor2D;
+  const scores = addBias(product(h, weight as Tensor2D), bias);
   // ∂f/∂h_L = wᵀ for every point: one [1, width] row, which the product with s_L spreads over the batch.
   let delta = tf.transpose(weight) as Tensor2D;
   for (let l = critic.hiddenLayers.length - 1; l >= 0; l--) {
