@@ -8,6 +8,7 @@ import { setWasmPaths } from "@tensorflow/tfjs-backend-wasm";
 import { tf } from "#tf";
 
 import { BACKEND_LABELS, BACKEND_NAMES, type BackendName } from "./backend-names.ts";
+import { installWasmKernels } from "./wasm-kernels.ts";
 import { runningWebglContext } from "./webgl-context.ts";
 import { CORE_TEXT } from "../i18n/core-text.ts";
 import { fill, joinTexts, type Text } from "../i18n/text.ts";
@@ -80,7 +81,10 @@ export interface ChooseOptions {
  * Resolves with WebGL's renderer string, if it tells one.
  */
 export async function activateBackend(name: BackendName): Promise<string | undefined> {
-  if (name === "wasm") await checkWasmFile();
+  if (name === "wasm") {
+    await checkWasmFile();
+    installWasmKernels();
+  }
   const ok = await tf.setBackend(name);
   if (!ok) throw new TextError(T.initFailed);
   await tf.ready();
