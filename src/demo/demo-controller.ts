@@ -20,7 +20,7 @@ import type { MountedDemo } from "./mounted-demo.ts";
 import { QUALITY_PENDING, qualityText } from "./quality-text.ts";
 import { StatusPacer } from "./status-pacer.ts";
 import { Milestones } from "./milestones.ts";
-import { TrainingLoop } from "./training-loop.ts";
+import { stepsForTick, TrainingLoop } from "./training-loop.ts";
 import { DemoOwnData } from "./demo-own-data.ts";
 import { OWN_DATA_EVENT, ownDataOnLoad } from "./own-data-store.ts";
 import { OWN_TEXT } from "./own-data-messages.ts";
@@ -58,6 +58,8 @@ class Demo implements MountedDemo {
   private readonly milestones = new Milestones();
   private ready: Promise<void>;
   private destroyed = false;
+  /** When the last training tick was asked for (page clock, ms), which sizes the next (`stepsForTick`). */
+  private lastTickAt: number | null = null;
   /** Set when the demo could not start: nothing more is asked of the worker. */
   private broken = false;
   private readonly cleanups: (() => void)[] = [];
@@ -223,12 +225,16 @@ class Demo implements MountedDemo {
   }
 
   /**
-   * One tick of the training loop: `speed` steps in the worker. Views and the quality score are not awaited here:
-   * they are queued behind training at the session's pace, a small share of the worker's time.
+   * One tick of the training loop: `speed` steps per nominal frame since the last tick (`stepsForTick`) in the
+   * worker. Views and the quality score are not awaited here: they are queued behind training at the session's
+   * pace, a small share of the worker's time.
    */
   private async tick(): Promise<boolean> {
     if (this.destroyed || !this.loop.isPlaying || workerStopped()) return false;
-    const outcome = await this.session.train(Number(this.settings.values.speed));
+    const now = performance.now();
+    const elapsed = now - (this.lastTickAt ?? now);
+    this.lastTickAt = now;
+    const outcome = await this.session.train(stepsForTick(Number(this.settings.values.speed), elapsed));
     if (this.destroyed) return false;
     this.status.schedule(() => this.session.step);
     if (outcome.kind === "diverged") {

@@ -86,4 +86,20 @@ export class TrainingLoop {
 /** Ticks outstanding at once: one running in the worker, one queued behind it. */
 const MAX_IN_FLIGHT = 2;
 
+/** The frame the speed setting counts in: one of a display refreshing 60 times a second. */
+export const NOMINAL_FRAME_MS = 1000 / 60;
+/** A tick asks for at most this many frames' steps (after a pause, or a page too busy to draw). */
+const MAX_FRAMES_PER_TICK = 6;
+
+/**
+ * The steps a tick asks for: `speed` steps per nominal frame for the time since the last tick, at least one frame's
+ * and at most MAX_FRAMES_PER_TICK frames'. Counted in time rather than in the frames the page drew: a browser that
+ * draws 15 frames a second (a busy page, a slow machine) would otherwise train a quarter as fast, its worker idle
+ * between ticks. The worker still ends each tick after its time budget.
+ */
+export function stepsForTick(speed: number, elapsedMs: number): number {
+  const frames = Math.min(MAX_FRAMES_PER_TICK, Math.max(1, elapsedMs / NOMINAL_FRAME_MS));
+  return Math.max(1, Math.round(speed * frames));
+}
+
 export type LoopState = "running" | "paused" | "off-screen" | "hidden-tab";

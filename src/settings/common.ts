@@ -24,5 +24,9 @@ export const COMMON_SETTINGS = [
     min: 1,
     max: 200,
     default: 20,
+    help: {
+      zh: "按每秒 60 帧计：浏览器画得慢时照样按时间补足步数；训练线程每次最多连续训练约 0.1 秒，算得不够快时以它的实际速度为准",
+      en: "Counted at 60 frames a second: a browser that draws fewer frames still gets the steps for the time passed; the worker trains at most about 0.1 s at a time, and a slower model goes at the speed it can",
+    },
   },
 ] as const satisfies readonly SettingSpec[];

@@ -4,7 +4,7 @@
  * hidden tab, and resumes afterwards.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { TrainingLoop, type LoopState } from "../../src/demo/training-loop.ts";
+import { NOMINAL_FRAME_MS, stepsForTick, TrainingLoop, type LoopState } from "../../src/demo/training-loop.ts";
 
 beforeEach(() => {
   vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => setTimeout(() => callback(0), 1));
@@ -91,5 +91,20 @@ describe("TrainingLoop", () => {
     ticks.finishOne();
     await frames(5);
     expect(ticks.started).toBe(2);
+  });
+});
+
+describe("stepsForTick", () => {
+  it("asks for `speed` steps per 60th of a second since the last tick, so a page drawing fewer frames trains as fast", () => {
+    expect(stepsForTick(20, NOMINAL_FRAME_MS)).toBe(20);
+    // A page drawing 15 frames a second: four nominal frames' steps per tick, not one.
+    expect(stepsForTick(20, 1000 / 15)).toBe(80);
+    expect(stepsForTick(1, 1000 / 15)).toBe(4);
+  });
+
+  it("asks for one frame's steps at least and six frames' at most (after a pause)", () => {
+    expect(stepsForTick(20, 0)).toBe(20);
+    expect(stepsForTick(20, 5 * 60_000)).toBe(120);
+    expect(stepsForTick(1, 1)).toBe(1);
   });
 });
