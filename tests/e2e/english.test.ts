@@ -62,10 +62,15 @@ describe("the article with ?lang=en", () => {
     await expect
       .poll(() => figure.locator(".demo-quality").textContent(), { timeout: 30_000 })
       .toMatch(/^Quality score \d\.\d\d \(step \d+;/);
-    await expect(figure.locator(".demo-status").textContent()).resolves.toBe("Paused.");
+    // The score at the pause may already be the "learned" milestone (flow matching can pass 0.2 within 200
+    // steps), which the status then announces instead: either is the English line.
+    await expect(figure.locator(".demo-status").textContent()).resolves.toMatch(
+      /^(Paused\.|Learned: score 0\.(?:[01]\d|20) at step \d+, at most 0\.2\.)$/,
+    );
     await figure.getByRole("radio", { name: "Paths from noise to data" }).check();
-    await expect(figure.locator(".demo-caption").textContent()).resolves.toMatch(/^t = 1\.00: step \d+ \/ \d+$/);
-    await expect(figure.getByText("ODE paths (from the noise at t = 0)").count()).resolves.toBe(1);
+    // The new view is drawn when the worker answers with its frame.
+    await expect.poll(() => figure.locator(".demo-caption").textContent()).toMatch(/^t = 1\.00: step \d+ \/ \d+$/);
+    await expect.poll(() => figure.getByText("ODE paths (from the noise at t = 0)").count()).toBe(1);
 
     await figure.getByText("Settings", { exact: true }).click();
     await expect(figure.getByLabel("ODE solver").inputValue()).resolves.toBe("heun");
