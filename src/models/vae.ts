@@ -29,6 +29,7 @@ import { averageInto } from "../lab/weight-average.ts";
 import { createRandom, fillNormal, type Random } from "../lab/random.ts";
 import { gaussianNegLogLikelihood, klToStandardNormal, reparameterise } from "../lab/vae-math.ts";
 import { vaeSpec } from "./specs/vae.ts";
+import { learningRateAt } from "./specs/lr-decay.ts";
 import type { Family, LikelihoodEstimate, Losses, Model, ValuesOf, ViewFrame, ViewRequest } from "./types.ts";
 import { fill, same, type Text } from "../i18n/text.ts";
 
@@ -81,8 +82,11 @@ class VaeModel implements Model {
   private readonly viewNoise: Random;
   private readonly dataset: Dataset;
   private readonly beta: number;
+  /** For the learning rate's decay, step by step. */
+  private readonly settings: VaeSettings;
 
   constructor(settings: VaeSettings, seed: number, dataset: Dataset) {
+    this.settings = settings;
     this.beta = settings.beta;
     this.perPoint = settings.decoderVariance === "per-point";
     this.dataset = dataset;
@@ -154,7 +158,8 @@ class VaeModel implements Model {
     return { mean: tf.slice(out, [0, 0], [-1, 2]), logVariance };
   }
 
-  trainStep(data: DataSource, read: boolean): Losses | null {
+  trainStep(data: DataSource, read: boolean, step: number): Losses | null {
+    this.optimizer.setLearningRate(learningRateAt(this.settings.learningRate, step, this.settings));
     this.steps++;
     const fitVariance = this.steps > VARIANCE_WARMUP;
     const batch = data.next(BATCH);

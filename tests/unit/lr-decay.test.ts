@@ -44,8 +44,8 @@ describe("decayedLearningRate", () => {
 const DECAYING = registeredFamilies().filter((f) => f.settings.some((s) => s.name === "decayFactor"));
 
 describe("every family with the decay settings", () => {
-  it("is at least the GAN, the EBM and the flow", () => {
-    expect(DECAYING.map((f) => f.id)).toEqual(expect.arrayContaining(["gan", "ebm", "flow"]));
+  it("is at least the GAN, the EBM, the flow and the VAE", () => {
+    expect(DECAYING.map((f) => f.id)).toEqual(expect.arrayContaining(["gan", "ebm", "flow", "vae"]));
   });
 
   it.each(DECAYING.map((f) => [f.id, f] as const))(
