@@ -81,13 +81,11 @@ class VaeModel implements Model {
   private readonly sampleNoise: Random;
   private readonly viewNoise: Random;
   private readonly dataset: Dataset;
-  private readonly beta: number;
-  /** For the learning rate's decay, step by step. */
+  /** β, the learning rate and its decay are read from here step by step. */
   private readonly settings: VaeSettings;
 
   constructor(settings: VaeSettings, seed: number, dataset: Dataset) {
     this.settings = settings;
-    this.beta = settings.beta;
     this.perPoint = settings.decoderVariance === "per-point";
     this.dataset = dataset;
     const root = createRandom(seed);
@@ -176,7 +174,7 @@ class VaeModel implements Model {
         const kl = tf.mean(klToStandardNormal(mean, logVariance));
         // Kept past the optimiser's tidy so the two terms can be read back; disposed below.
         kept.terms = tf.keep(tf.stack([reconstruction, kl]) as Tensor1D);
-        return tf.add(reconstruction, tf.mul(kl, this.beta));
+        return tf.add(reconstruction, tf.mul(kl, this.settings.beta));
       });
     });
     this.shown?.update();
