@@ -234,8 +234,13 @@ class Demo implements MountedDemo {
     const now = performance.now();
     const elapsed = now - (this.lastTickAt ?? now);
     this.lastTickAt = now;
-    const outcome = await this.session.train(stepsForTick(Number(this.settings.values.speed), elapsed));
+    const outcome = await this.session.train(
+      stepsForTick(Number(this.settings.values.speed), elapsed),
+      () => this.loop.isPlaying && !this.destroyed,
+    );
     if (this.destroyed) return false;
+    // Paused while it waited for a view or score: nothing was trained, and a Play since then asks anew.
+    if (outcome.kind === "dropped") return true;
     this.status.schedule(() => this.session.step);
     if (outcome.kind === "diverged") {
       if (outcome.first) await this.showDivergence(outcome.divergence);

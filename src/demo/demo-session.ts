@@ -29,9 +29,13 @@ const READ_EVERY = 10;
 /** A tick trains for at most about this long, whatever the speed setting: pausing takes effect at once. */
 const TICK_BUDGET_MS = 100;
 
-/** What a training tick came to: go on, stop at the end of the training budget, or stop on a divergence. */
+/**
+ * What a training tick came to: go on, stop at the end of the training budget, or stop on a divergence; `dropped`:
+ * not sent, training having stopped while it waited for a view or score (see `DemoSession.train`).
+ */
 export type TickOutcome =
   | { kind: "continue" }
+  | { kind: "dropped" }
   | { kind: "budget"; step: number }
   /** `first`: the first tick to see it (two are in flight, and both come back with it); only that one says so. */
   | { kind: "diverged"; divergence: Divergence; first: boolean };
@@ -53,6 +57,8 @@ export class DemoSession {
   private qualityEvery: number = PACE.qualityEveryMs;
   private viewing = false;
   private scoring = false;
+  /** This demo's views and scores in the worker now: a tick waits for them before it is sent. */
+  private readonly pacedInWorker = new Set<Promise<unknown>>();
 
   constructor(worker: WorkerClient, family: FamilySpec, id: string, now: () => number = () => performance.now()) {
     this.worker = worker;
@@ -83,8 +89,17 @@ export class DemoSession {
     this.divergenceReported = false;
   }
 
-  /** Trains up to `steps` steps (fewer if the tick's time budget runs out); at the end of a budget the next starts. */
-  async train(steps: number): Promise<TickOutcome> {
+  /**
+   * Trains up to `steps` steps (fewer if the tick's time budget runs out); at the end of a budget the next starts.
+   * A tick asked for while this demo's view or score is in the worker waits here until it is back, and is dropped if
+   * `wanted()` is then false: sent at once, it would wait in the worker's queue, where a pause no longer reaches it,
+   * and the step counter would move on a second or more after Pause (a paced DDPM score takes that long).
+   */
+  async train(steps: number, wanted: () => boolean = () => true): Promise<TickOutcome> {
+    if (this.pacedInWorker.size > 0) {
+      while (this.pacedInWorker.size > 0) await Promise.allSettled([...this.pacedInWorker]);
+      if (!wanted()) return { kind: "dropped" };
+    }
     const progress = await this.worker.call("train", {
       session: this.id,
       steps,
@@ -127,7 +142,7 @@ export class DemoSession {
     this.viewing = true;
     this.lastView = this.now();
     try {
-      const { result, ms } = await this.worker.timed("view", { session: this.id, request });
+      const { result, ms } = await this.paced(this.worker.timed("view", { session: this.id, request }));
       this.drawEvery = Math.min(PACE.maxDrawEveryMs, Math.max(PACE.drawEveryMs, ms * PACE.workerShare));
       return result;
     } finally {
@@ -140,11 +155,21 @@ export class DemoSession {
     this.scoring = true;
     this.lastQuality = this.now();
     try {
-      const { result, ms } = await this.worker.timed("quality", { session: this.id, n });
+      const { result, ms } = await this.paced(this.worker.timed("quality", { session: this.id, n }));
       this.qualityEvery = Math.min(PACE.maxQualityEveryMs, Math.max(PACE.qualityEveryMs, ms * PACE.workerShare * 2));
       return result;
     } finally {
       this.scoring = false;
+    }
+  }
+
+  /** `call`, counted among the views and scores in the worker until it settles. */
+  private async paced<T>(call: Promise<T>): Promise<T> {
+    this.pacedInWorker.add(call);
+    try {
+      return await call;
+    } finally {
+      this.pacedInWorker.delete(call);
     }
   }
 

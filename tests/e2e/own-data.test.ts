@@ -117,9 +117,9 @@ describe("your own data in a demo", () => {
     expect(drawn).toBe(2 * (4 + 2 * 60));
     await host.getByRole("button", { name: "撤销一笔" }).click();
     expect(await countOf(host)).toBe(drawn / 2);
-    await drawRing(page, host, 40);
+    await drawRing(page, host, 90);
     const count = await countOf(host);
-    expect(count).toBe(drawn / 2 + 2 * (4 + 2 * 40));
+    expect(count).toBe(drawn / 2 + 2 * (4 + 2 * 90));
     await host.getByRole("button", { name: "画完了" }).click();
     expect(await area.evaluate((el) => getComputedStyle(el).touchAction)).not.toBe("none");
     await expect.poll(() => host.getByLabel("数据集").inputValue()).toBe("own");
@@ -135,8 +135,9 @@ describe("your own data in a demo", () => {
     expect(untrained.step).toBe(0);
     expect(untrained.normalised).toBeGreaterThan(1.5);
     const late = await trainTo(host, 1500);
-    // About 70 held-out points make the score noisy (±0.3 run to run): learnt means well below the untrained score
-    // and below the single Gaussian's 1.
+    // Learnt: well below the untrained score and below the single Gaussian's 1. The second ring is drawn dense (492
+    // points in all, the most a link carries being 500) so that ~120 are held out: with ~70 the score varied by ±0.5
+    // run to run (0.03–1.07 seen at step ~1,500); with ~120, 0.004–0.11 in three runs, the untrained model 3.5–3.9.
     expect(late.score).toBeLessThan(Math.min(1, untrained.normalised / 3));
     await expect
       .poll(() => host.locator(".demo-quality").textContent(), { timeout: 30_000 })

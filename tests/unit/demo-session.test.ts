@@ -139,6 +139,41 @@ describe("DemoSession", () => {
     expect(session.qualityDue()).toBe(true);
   });
 
+  it("holds a tick asked for while its score is in the worker, and drops it if training stopped meanwhile", async () => {
+    // Sent at once, the tick would wait in the worker behind the score, where a pause can no longer reach it: the
+    // step counter would move seconds after Pause (a paced DDPM score takes a second or more).
+    const { worker, calls } = fakeWorker();
+    let scored!: () => void;
+    const held = {
+      ...worker,
+      timed: (method: string, args: Record<string, unknown>) =>
+        method === "quality"
+          ? new Promise((resolve) => (scored = () => resolve(worker.timed(method as "quality", args as never))))
+          : worker.timed(method as "view", args as never),
+    } as unknown as WorkerClient;
+    const session = new DemoSession(held, family, "s", () => 0);
+    await session.create({ dataset: "moons", seed: 1 });
+    let playing = true;
+    const score = session.quality(100);
+    const tick = session.train(5, () => playing);
+    await Promise.resolve();
+    expect(calls).toEqual(["create"]);
+    playing = false;
+    scored();
+    await score;
+    expect(await tick).toEqual({ kind: "dropped" });
+    expect(calls).toEqual(["create", "quality"]);
+    expect(session.step).toBe(0);
+    // Still wanted when the score is back: sent then.
+    const next = session.quality(100);
+    const sent = session.train(5, () => true);
+    scored();
+    await next;
+    expect(await sent).toEqual({ kind: "continue" });
+    expect(calls).toEqual(["create", "quality", "quality", "train"]);
+    expect(session.step).toBe(5);
+  });
+
   it("goes back to the step a lost WebGL context kept, its history cut there, and ignores a loss of other models", async () => {
     const { worker } = fakeWorker();
     const session = new DemoSession(worker, family, "s", () => 0);
