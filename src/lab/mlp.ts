@@ -36,6 +36,12 @@ export interface Mlp {
   /** The network's output for a batch [n, inputs] → [n, outputs]; call inside tf.tidy. */
   apply(x: Tensor2D): Tensor2D;
   /**
+   * The same output, differentiable in x only: no gradient is computed for the network's weights (a GAN's
+   * generator step back-propagates through the discriminator, which it does not update).
+   * Call inside tf.tidy.
+   */
+  applyHeld(x: Tensor2D): Tensor2D;
+  /**
    * For an input [x, c] whose last columns c are shared by many points (a diffusion step, a noise level):
    * c·W₁[k:] + b₁, the first layer's part that depends on c, for each row of c (k = x's column count).
    * Compute it once, then `applyConditioned` saves tiling c to every point and the wider product.
@@ -108,17 +114,58 @@ function denseWithExplicitTransposes(activation: DenseActivation) {
       value: y,
       gradFunc: (dy: Tensor2D, saved: Tensor[]) => {
         const [input, w, output] = saved as [Tensor2D, Tensor2D, Tensor2D];
-        // The activation's derivative from its output: 1 where it is positive, else 0 (ReLU) or the slope.
-        const g =
-          activation === "relu"
-            ? tf.mul(dy, tf.step(output))
-            : activation === "leakyrelu"
-              ? tf.mul(dy, tf.add(tf.mul(tf.step(output), 1 - LEAKY_SLOPE), LEAKY_SLOPE))
-              : dy;
+        const g = activationGradient(dy, output, activation);
         return [tf.matMul(g, tf.transpose(w)), tf.matMul(tf.transpose(input), g), sumRows(g as Tensor2D)];
       },
     };
   }) as never) as unknown as (x: Tensor2D, weight: Variable, bias: Variable) => Tensor2D;
+}
+
+/**
+ * x W + b, then the activation, for a layer whose weights are held: they are read, not taken as inputs, so the
+ * gradient is dX = (dY ⊙ act′) Wᵀ alone, with no Xᵀ dY product nor bias sum for weights nobody updates.
+ */
+function heldDense(x: Tensor2D, layer: DenseLayer, activation: Activation | "linear"): Tensor2D {
+  const dense = tf.customGrad(((input: Tensor2D, save: GradSaveFunc) => {
+    const fused = activation === "relu" ? "relu" : activation === "leakyRelu" ? "leakyrelu" : "linear";
+    const w = layer.weight as Tensor2D;
+    const a = tf.fused.matMul({ a: input, b: w, bias: layer.bias, activation: fused, leakyreluAlpha: LEAKY_SLOPE });
+    const y = fused === "linear" && activation !== "linear" ? activate(a as Tensor2D, activation) : (a as Tensor2D);
+    save([a, y]);
+    return {
+      value: y,
+      gradFunc: (dy: Tensor2D, saved: Tensor[]) => {
+        const [pre, out] = saved as [Tensor2D, Tensor2D];
+        return [tf.matMul(heldActivationGradient(dy, pre, out, activation), tf.transpose(w))];
+      },
+    };
+  }) as never) as unknown as (input: Tensor2D) => Tensor2D;
+  return dense(x);
+}
+
+/** dY ⊙ act′ from the layer's pre-activation a and output y (for ReLU and leaky ReLU, a is y). */
+function heldActivationGradient(dy: Tensor2D, a: Tensor2D, y: Tensor2D, activation: Activation | "linear"): Tensor2D {
+  switch (activation) {
+    case "relu":
+    case "leakyRelu":
+      return activationGradient(dy, y, activation === "relu" ? "relu" : "leakyrelu");
+    case "tanh":
+      return tf.mul(dy, tf.sub(1, tf.square(y)));
+    case "silu": {
+      // (a σ(a))′ = σ(a) (1 + a (1 − σ(a)))
+      const s = tf.sigmoid(a);
+      return tf.mul(dy, tf.mul(s, tf.add(1, tf.mul(a, tf.sub(1, s)))));
+    }
+    case "linear":
+      return dy;
+  }
+}
+
+/** dY ⊙ act′, the activation's derivative read from its output: 1 where it is positive, else 0 (ReLU) or the slope. */
+function activationGradient(dy: Tensor2D, output: Tensor2D, activation: DenseActivation): Tensor2D {
+  if (activation === "relu") return tf.mul(dy, tf.step(output));
+  if (activation === "leakyrelu") return tf.mul(dy, tf.add(tf.mul(tf.step(output), 1 - LEAKY_SLOPE), LEAKY_SLOPE));
+  return dy;
 }
 
 const WASM_DENSE: Record<DenseActivation, (x: Tensor2D, weight: Variable, bias: Variable) => Tensor2D> = {
@@ -165,6 +212,11 @@ export function createMlp(spec: MlpSpec, rng: Random): Mlp {
         h = hiddenLayer(h, layer, spec.activation);
       }
       return outputLayerOf(h, outputLayer);
+    },
+    applyHeld(x) {
+      let h = x;
+      for (const layer of hiddenLayers) h = heldDense(h, layer, spec.activation);
+      return heldDense(h, outputLayer, "linear");
     },
     conditioning(c, xColumns) {
       const first = hiddenLayers[0] ?? outputLayer;

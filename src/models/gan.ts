@@ -282,7 +282,7 @@ class GanModel implements Model {
     const gCost = tf.tidy(() => {
       const z = this.latent(BATCH);
       return this.generatorOptimizer.minimize(() =>
-        generatorLoss(loss, this.discriminator.apply(this.generator.apply(z))),
+        generatorLoss(loss, this.discriminator.applyHeld(this.generator.apply(z))),
       );
     });
     this.average?.update();
@@ -308,7 +308,7 @@ class GanModel implements Model {
       // The pull of the generator's loss on each generated point, −∂L_G/∂x at x = G(z): the points themselves
       // move only through G's weights. Drawn on the first few samples only (a thousand arrows hide the points).
       const x = tf.tensor2d(origins, [origins.length / 2, 2]);
-      const gradient = tf.grad((points) => generatorLoss(loss, this.discriminator.apply(points as Tensor2D)))(x);
+      const gradient = tf.grad((points) => generatorLoss(loss, this.discriminator.applyHeld(points as Tensor2D)))(x);
       return [scores.dataSync() as Float32Array, tf.neg(gradient).dataSync() as Float32Array];
     });
     const values = field.slice();

@@ -67,3 +67,41 @@ describe("the MLP with a conditioning input", () => {
     mlp.dispose();
   });
 });
+
+describe("the MLP with its weights held", () => {
+  it.each(ACTIVATIONS.flatMap((a) => (["cpu", "wasm"] as const).map((b) => [a, b] as const)))(
+    "gives apply's output and input gradient, and no gradient for its weights, with %s on %s",
+    async (activation, backend) => {
+      await chooseBackend(backend, { disabled: ["webgl"] });
+      // G feeds D, as in a GAN's generator step: only G's weights should get a gradient through D held.
+      const g = createMlp({ name: "g", inputs: 3, hidden: [8], outputs: 2, activation: "relu" }, createRandom(11));
+      const d = createMlp({ name: "d", inputs: 2, hidden: [16, 8], outputs: 1, activation }, createRandom(12));
+      const z = fillNormal(createRandom(13), new Float32Array(40 * 3));
+      const run = (through: "apply" | "applyHeld") =>
+        tf.tidy(() => {
+          const x = tf.tensor2d(z, [40, 3]);
+          const loss = () => tf.sum(tf.square(d[through](g.apply(x)))) as import("@tensorflow/tfjs-core").Scalar;
+          const { value, grads } = tf.variableGrads(loss, [...g.variables, ...d.variables]);
+          const dx = tf.grad((p) => tf.sum(tf.square(d[through](p as Tensor2D))))(g.apply(x));
+          return {
+            value: value.dataSync()[0]!,
+            names: Object.keys(grads),
+            generator: g.variables.map((v) => grads[v.name]!.dataSync() as Float32Array),
+            dx: dx.dataSync() as Float32Array,
+          };
+        });
+      const full = run("apply");
+      const held = run("applyHeld");
+      expect(full.names).toEqual([...g.variables, ...d.variables].map((v) => v.name));
+      expect(held.names).toEqual(g.variables.map((v) => v.name));
+      expect(held.value).toBeCloseTo(full.value, 3);
+      for (const [ours, theirs] of [...held.generator.map((h, i) => [h, full.generator[i]!]), [held.dx, full.dx]]) {
+        const scale = Math.max(1, ...theirs!.map(Math.abs));
+        expect(ours!.some((v) => v !== 0)).toBe(true);
+        for (let j = 0; j < theirs!.length; j++) expect(Math.abs(ours![j]! - theirs![j]!) / scale).toBeLessThan(1e-4);
+      }
+      g.dispose();
+      d.dispose();
+    },
+  );
+});
