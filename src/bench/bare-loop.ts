@@ -17,6 +17,8 @@ export interface BareRunRequest {
   windowMs: number;
   /** Steps per `train` call. */
   chunk: number;
+  /** Keep the model for `runBareWindow` calls (ended by `endBareLoop`) instead of disposing of it. */
+  keep?: boolean;
 }
 
 export interface BareRunResult {
@@ -38,23 +40,34 @@ export async function runBareLoop(request: BareRunRequest): Promise<BareRunResul
   const choice = await worker.call("setBackend", { preferred: request.backend });
   const settings = defaults(getFamilySpec(request.family).settings);
   await worker.call("create", { session: SESSION, family: request.family, dataset: "8gaussians", seed: 1, settings });
-  const train = (steps: number) => worker.timed("train", { session: SESSION, steps, readEvery: 10 });
   const firstStepMs = (await train(1)).ms;
   const warm = performance.now();
   while (performance.now() - warm < 1000) await train(request.chunk);
   const rates: number[] = [];
-  for (let w = 0; w < request.windows; w++) {
-    let steps = 0;
-    const start = performance.now();
-    while (performance.now() - start < request.windowMs) {
-      await train(request.chunk);
-      steps += request.chunk;
-    }
-    rates.push((steps * 1000) / (performance.now() - start));
-  }
+  for (let w = 0; w < request.windows; w++) rates.push(await runBareWindow(request.windowMs, request.chunk));
   await worker.call("sample", { session: SESSION, n: 2000 });
   const sampleMs: number[] = [];
   for (let i = 0; i < 2; i++) sampleMs.push((await worker.timed("sample", { session: SESSION, n: 2000 })).ms);
-  await worker.call("dispose", { session: SESSION });
+  if (!request.keep) await endBareLoop();
   return { backend: choice.name, renderer: choice.renderer ?? null, firstStepMs, rates, sampleMs };
+}
+
+function train(steps: number) {
+  return trainingWorker().timed("train", { session: SESSION, steps, readEvery: 10 });
+}
+
+/** Trains the kept model for one window of `windowMs`, `chunk` steps a call; resolves with its steps per second. */
+export async function runBareWindow(windowMs: number, chunk: number): Promise<number> {
+  let steps = 0;
+  const start = performance.now();
+  while (performance.now() - start < windowMs) {
+    await train(chunk);
+    steps += chunk;
+  }
+  return (steps * 1000) / (performance.now() - start);
+}
+
+/** Disposes of the kept model. */
+export async function endBareLoop(): Promise<void> {
+  await trainingWorker().call("dispose", { session: SESSION });
 }

@@ -16,10 +16,13 @@ import {
   ARTICLE_PATH,
   BARE_PATH,
   measureBare,
+  openBare,
+  type OpenBare,
   measureRecognisable,
   measureTraining,
   openDemo,
   measurePageWeight,
+  spread,
 } from "./bench/browser-bench.ts";
 import { measureSoak } from "./bench/all-demos-soak.ts";
 import { measureFamilySoak } from "./bench/family-soak.ts";
@@ -331,19 +334,32 @@ async function measureFamilyOn(
   // The backend readers get here is watched for the full time; the other one for a shorter stretch.
   const trainSeconds = backend === result.defaultBackend ? plan.seconds : Math.min(plan.seconds, OTHER_BACKEND_SECONDS);
   let page: Page | null = null;
+  let bare: OpenBare | null = null;
   try {
     progress(`${family} on ${backend}: bare loop`);
-    const bare = await measureBare(browser, origin, family, backend, plan.runs);
-    slot.bare = bare;
-    if (backend === "webgl") result.machine.webglRenderer ??= bare.renderer;
-    progress(`${family} on ${backend}: demo in the article (${trainSeconds} s)`);
+    // Its model stays for windows between the demo's: the machine's speed drifts by more than the demo's overhead
+    // over the minute this takes, so each demo window is read against the bare window right after it.
+    const opened = await openBare(browser, origin, family, backend, 1);
+    bare = opened;
+    if (backend === "webgl") result.machine.webglRenderer ??= opened.result.renderer;
+    progress(`${family} on ${backend}: demo in the article (${trainSeconds} s), the bare loop between its windows`);
     page = await openDemo(browser, origin, family, backend, "8gaussians");
-    const demo = await measureTraining(page, family, { seconds: trainSeconds, windows: plan.runs });
+    const demo = await measureTraining(page, family, {
+      seconds: trainSeconds,
+      windows: plan.runs,
+      bareWindow: opened.window,
+    });
+    await opened.close();
+    bare = null;
+    const paired = demo.bareAfterEach ?? [];
+    const overhead = spread(demo.stepsPerSecond.runs.map((rate, i) => rate / paired[i]!)).median;
+    slot.bare = { ...opened.result, stepsPerSecond: spread(paired) };
     slot.demo = demo;
-    slot.overhead = demo.stepsPerSecond.median / bare.stepsPerSecond.median;
+    slot.overhead = overhead;
     progress(
       `${family} on ${backend}: ${demo.stepsPerSecond.median.toFixed(1)} steps/s in the demo, ` +
-        `${bare.stepsPerSecond.median.toFixed(1)} bare (ratio ${slot.overhead.toFixed(2)}), ` +
+        `${slot.bare.stepsPerSecond.median.toFixed(1)} bare (ratio ${overhead.toFixed(2)}, ` +
+        `window by window ${demo.stepsPerSecond.runs.map((r, i) => (r / paired[i]!).toFixed(2)).join(", ")}), ` +
         `${demo.longTasks.count} long tasks (longest ${demo.longTasks.longestMs.toFixed(0)} ms), ` +
         `tensors ${demo.memory.start.numTensors} → ${demo.memory.end.numTensors}`,
     );
@@ -369,6 +385,7 @@ async function measureFamilyOn(
     slot.error = (error as Error).message;
     progress(`${family} on ${backend}: failed: ${slot.error}`);
   } finally {
+    await bare?.close();
     await page?.close();
   }
 }

@@ -52,24 +52,61 @@ export async function measureBare(
   backend: BackendName,
   windows = 3,
 ): Promise<BareResult> {
+  const bare = await openBare(browser, origin, family, backend, windows);
+  await bare.close();
+  return bare.result;
+}
+
+/** The bare loop on its page, its model kept for more windows (`window`) until `close`. */
+export interface OpenBare {
+  /** Its first step, the windows run on opening (after a one-second warm-up) and its sampling time. */
+  result: BareResult;
+  /** Steps per second over one more window of BARE_WINDOW_MS. */
+  window(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** A bare-loop window, ms. */
+const BARE_WINDOW_MS = 2000;
+
+/** Opens the bare-loop page on `family` and `backend` and runs `windows` windows on it. */
+export async function openBare(
+  browser: Browser,
+  origin: string,
+  family: FamilyId,
+  backend: BackendName,
+  windows: number,
+): Promise<OpenBare> {
   const page = await browser.newPage();
+  type BarePage = {
+    bare: {
+      run(r: BareRunRequest): Promise<BareRunResult>;
+      window(ms: number, chunk: number): Promise<number>;
+      end(): Promise<void>;
+    };
+  };
   try {
     await page.goto(`${origin}${BARE_PATH}`);
     await page.waitForFunction(() => (window as unknown as { bareReady?: boolean }).bareReady === true);
-    const request: BareRunRequest = { family, backend, windows, windowMs: 2000, chunk: 10 };
-    const result = await page.evaluate(
-      (r) => (window as unknown as { bare: { run(r: BareRunRequest): Promise<BareRunResult> } }).bare.run(r),
-      request,
-    );
+    const request: BareRunRequest = { family, backend, windows, windowMs: BARE_WINDOW_MS, chunk: 10, keep: true };
+    const run = await page.evaluate((r) => (window as unknown as BarePage).bare.run(r), request);
     return {
-      backend: result.backend,
-      renderer: result.renderer,
-      firstStepMs: result.firstStepMs,
-      stepsPerSecond: spread(result.rates),
-      sample2000Ms: spread(result.sampleMs),
+      result: {
+        backend: run.backend,
+        renderer: run.renderer,
+        firstStepMs: run.firstStepMs,
+        stepsPerSecond: spread(run.rates),
+        sample2000Ms: spread(run.sampleMs),
+      },
+      window: () => page.evaluate((ms) => (window as unknown as BarePage).bare.window(ms, 10), BARE_WINDOW_MS),
+      close: async () => {
+        await page.evaluate(() => (window as unknown as BarePage).bare.end()).catch(() => undefined);
+        await page.close();
+      },
     };
-  } finally {
+  } catch (error) {
     await page.close();
+    throw error;
   }
 }
 
@@ -125,6 +162,8 @@ export interface DemoResult {
   seconds: number;
   /** Steps per second shown by the demo, in consecutive windows after a warm-up. */
   stepsPerSecond: Spread;
+  /** With the bare loop interleaved: its steps per second in the window right after each of the demo's. */
+  bareAfterEach?: number[];
   longTasks: { count: number; longestMs: number };
   memory: { start: MemorySnapshot; end: MemorySnapshot };
   /** Milliseconds from the click to the first step shown. */
@@ -211,14 +250,20 @@ export const readStep = (page: Page, family: string) =>
 export async function measureTraining(
   page: Page,
   family: string,
-  options: { seconds: number; warmupSeconds?: number; windows?: number },
+  options: { seconds: number; warmupSeconds?: number; windows?: number; bareWindow?: () => Promise<number> },
 ): Promise<DemoResult> {
   const warmup = options.warmupSeconds ?? 4;
+  const windows = options.windows ?? 3;
+  const windowMs = ((options.seconds - warmup) * 1000) / windows;
   const play = page.locator(`#demo-${family} .demo-play`);
   let start: MemorySnapshot | null = null;
   const clicked = await page.evaluate(() => performance.now());
   await play.click();
   const series: { t: number; step: number; running: boolean }[] = [];
+  /** With `bareWindow`: the demo's windows (page clock) and the bare loop's rate right after each. */
+  const demoWindows: { from: number; to: number }[] = [];
+  const bareRates: number[] = [];
+  let windowFrom: number | null = null;
   let firstUpdateMs = NaN;
   let scroll = 1;
   for (;;) {
@@ -227,14 +272,32 @@ export async function measureTraining(
     series.push({ t: now.t, step: now.step, running: now.loop === "running" });
     if (Number.isNaN(firstUpdateMs) && now.step > 0) firstUpdateMs = now.t - clicked;
     const elapsed = (now.t - clicked) / 1000;
-    if (start === null && elapsed >= warmup) start = await snapshot(page, family);
+    if (start === null && elapsed >= warmup) {
+      start = await snapshot(page, family);
+      windowFrom = (await readStep(page, family)).t;
+    }
     // The demo pauses itself at its training budget: carry on, as a reader clicking Train again would.
     if (now.loop === "paused") await play.click();
     await page.evaluate((dy) => window.scrollBy(0, dy), 40 * scroll);
     scroll = -scroll;
-    if (elapsed >= options.seconds) break;
+    if (!options.bareWindow) {
+      if (elapsed >= options.seconds) break;
+      continue;
+    }
+    if (windowFrom === null || now.t - windowFrom < windowMs) continue;
+    // The demo pauses (its last tick lands), the bare loop runs a window, and the demo trains on.
+    demoWindows.push({ from: windowFrom, to: now.t });
+    await play.click();
+    await page.waitForTimeout(BARE_SETTLE_MS);
+    bareRates.push(await options.bareWindow());
+    if (demoWindows.length === windows) break;
+    await play.click();
+    await page.waitForTimeout(BARE_SETTLE_MS);
+    const back = await readStep(page, family);
+    series.push({ t: back.t, step: back.step, running: back.loop === "running" });
+    windowFrom = back.t;
   }
-  await play.click();
+  if (!options.bareWindow) await play.click();
   const end = await snapshot(page, family);
   const longTasks = await longTasksBetween(page, clicked, series.at(-1)!.t, [start?.gc, end.gc]);
   const figure = page.locator(`#demo-${family}`);
@@ -242,12 +305,20 @@ export async function measureTraining(
     backend: (await figure.locator("gen-demo").getAttribute("data-demo-backend")) ?? "",
     dataset: (await figure.getByLabel("数据集").inputValue()) as DatasetName,
     seconds: (series.at(-1)!.t - clicked) / 1000,
-    stepsPerSecond: spread(windowRates(series, clicked, warmup, options.windows ?? 3)),
+    stepsPerSecond: spread(
+      options.bareWindow
+        ? demoWindows.map((w) => rateBetween(series, w.from, w.to))
+        : windowRates(series, clicked, warmup, windows),
+    ),
+    ...(options.bareWindow ? { bareAfterEach: bareRates } : {}),
     longTasks: { count: longTasks.length, longestMs: Math.max(0, ...longTasks.map((t) => t.duration)) },
     memory: { start: start ?? end, end },
     firstUpdateMs,
   };
 }
+
+/** After the demo pauses or trains again, how long the benchmark waits before it times the other (ms). */
+const BARE_SETTLE_MS = 400;
 
 /**
  * From a fresh model of the open demo on `dataset` (chosen in its settings, as a reader would), trains until

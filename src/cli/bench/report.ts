@@ -364,8 +364,20 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
   const rowsTargets: string[][] = [];
   for (const [id, f] of families) {
     const slots = Object.entries(f.backends) as [BackendName, BackendResult][];
-    const overheadOk = slots.every(([, s]) => s.overhead === undefined || s.overhead >= TARGETS.overhead);
-    const longOk = slots.every(([, s]) => !s.demo || s.demo.longTasks.longestMs <= TARGETS.longTaskMs);
+    // Judged on the backend the demos pick here, which is what readers on this machine get; the other backend's
+    // figure follows in brackets (here it is software WebGL, which no demo picks by itself).
+    const picked = f.backends[result.defaultBackend as BackendName];
+    const others = slots.filter(([b]) => b !== result.defaultBackend);
+    const overheadOk = picked?.overhead === undefined ? null : picked.overhead >= TARGETS.overhead;
+    const longOk = picked?.demo ? picked.demo.longTasks.longestMs <= TARGETS.longTaskMs : null;
+    const overheadCell = [
+      `${mark(overheadOk)} ${fmt(picked?.overhead, 2)}`,
+      ...others.filter(([, s]) => s.overhead !== undefined).map(([b, s]) => `(${b} ${fmt(s.overhead, 2)})`),
+    ].join(" ");
+    const longCell = [
+      `${mark(longOk)} ${picked?.demo ? `${fmt(picked.demo.longTasks.longestMs, 0)} ms` : "–"}`,
+      ...others.filter(([, s]) => s.demo).map(([b, s]) => `(${b} ${fmt(s.demo!.longTasks.longestMs, 0)} ms)`),
+    ].join(" ");
     const memoryOk = slots.every(([, s]) => !s.demo || s.demo.memory.end.numTensors === s.demo.memory.start.numTensors);
     const g8 = worst(budgetScores(f, "8gaussians"));
     const moons = worst(budgetScores(f, "moons"));
@@ -378,8 +390,8 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
         : medians.every((m) => m !== null && m <= TARGETS.recognisableSeconds);
     rowsTargets.push([
       id,
-      mark(slots.length ? overheadOk : null),
-      mark(slots.length ? longOk : null),
+      overheadCell,
+      longCell,
       mark(slots.length ? memoryOk : null),
       `${mark(qualityOk)} ${fmt(g8, 3)} / ${fmt(moons, 3)}`,
       `${mark(f.defaultSteps <= TARGETS.budgetSteps)} ${f.defaultSteps}`,
@@ -392,8 +404,8 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     table(
       [
         "family",
-        "demo/bare ≥ 0.9",
-        "no long task > 50 ms",
+        "demo/bare ≥ 0.9 (picked backend; other)",
+        "no long task > 50 ms, longest (picked backend; other)",
         "tensors flat",
         `≤ ${TARGETS.budgetScore} at budget, worst seed (8gaussians / moons)`,
         "budget ≤ 5000",
@@ -438,7 +450,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Training in the browser",
       "",
-      `Each demo trains on \`8gaussians\` in the article (the page's other demos hidden, so the worker holds this demo alone) while the page scrolls a little every half second: ${result.durations.demo} s on the backend the demos choose here (${result.defaultBackend}), ${result.durations.otherBackend} s on the other. Speed is measured in equal windows after a 4 s warm-up (median, min–max). The bare loop drives the same worker code with no demo element, no views and no drawing. First step: one step of a fresh model in the worker, shader compilation included. Long tasks: main-thread tasks over 50 ms while the demo trains. Tensors: after the warm-up and at the end.`,
+      `Each demo trains on \`8gaussians\` in the article (the page's other demos hidden, so the worker holds this demo alone) while the page scrolls a little every half second: ${result.durations.demo} s on the backend the demos choose here (${result.defaultBackend}), ${result.durations.otherBackend} s on the other. Speed is measured in equal windows after a 4 s warm-up (median, min–max). The bare loop drives the same worker code with no demo element, no views and no drawing, on a page of its own, in 2 s windows between the demo's (the demo paused meanwhile): demo / bare is the median, window by window, of the demo's speed over the bare loop's right after it, so that the machine's drift over the minute this takes cancels out. First step: one step of a fresh model in the worker, shader compilation included. Long tasks: main-thread tasks over 50 ms while the demo trains. Tensors: after the warm-up and at the end.`,
       "",
       table(
         [
