@@ -352,14 +352,15 @@ async function measureFamilyOn(
     await opened.close();
     bare = null;
     const paired = demo.bareAfterEach ?? [];
-    const overhead = spread(demo.stepsPerSecond.runs.map((rate, i) => rate / paired[i]!)).median;
+    const ratios = demo.stepsPerSecond.runs.map((rate, i) => rate / paired[i]!);
+    const overhead = spread(ratios).median;
     slot.bare = { ...opened.result, stepsPerSecond: spread(paired) };
     slot.demo = demo;
     slot.overhead = overhead;
     progress(
       `${family} on ${backend}: ${demo.stepsPerSecond.median.toFixed(1)} steps/s in the demo, ` +
         `${slot.bare.stepsPerSecond.median.toFixed(1)} bare (ratio ${overhead.toFixed(2)}, ` +
-        `window by window ${demo.stepsPerSecond.runs.map((r, i) => (r / paired[i]!).toFixed(2)).join(", ")}), ` +
+        `window by window ${ratios.map((r) => r.toFixed(2)).join(", ")}), ` +
         `${demo.longTasks.count} long tasks (longest ${demo.longTasks.longestMs.toFixed(0)} ms), ` +
         `tensors ${demo.memory.start.numTensors} → ${demo.memory.end.numTensors}`,
     );

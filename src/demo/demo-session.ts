@@ -55,10 +55,8 @@ export class DemoSession {
   private lastQuality = -Infinity;
   private drawEvery: number = PACE.drawEveryMs;
   private qualityEvery: number = PACE.qualityEveryMs;
-  private viewing = false;
-  private scoring = false;
-  /** This demo's views and scores in the worker now: a tick waits for them before it is sent. */
-  private readonly pacedInWorker = new Set<Promise<unknown>>();
+  /** This demo's views and scores in the worker now: a paced one waits for its kind, a tick for both. */
+  private readonly inWorker = { view: new Set<Promise<unknown>>(), quality: new Set<Promise<unknown>>() };
 
   constructor(worker: WorkerClient, family: FamilySpec, id: string, now: () => number = () => performance.now()) {
     this.worker = worker;
@@ -96,8 +94,9 @@ export class DemoSession {
    * and the step counter would move on a second or more after Pause (a paced DDPM score takes that long).
    */
   async train(steps: number, wanted: () => boolean = () => true): Promise<TickOutcome> {
-    if (this.pacedInWorker.size > 0) {
-      while (this.pacedInWorker.size > 0) await Promise.allSettled([...this.pacedInWorker]);
+    const pending = () => [...this.inWorker.view, ...this.inWorker.quality];
+    if (pending().length > 0) {
+      while (pending().length > 0) await Promise.allSettled(pending());
       if (!wanted()) return { kind: "dropped" };
     }
     const progress = await this.worker.call("train", {
@@ -129,47 +128,42 @@ export class DemoSession {
 
   /** Whether a paced view is due now (none in flight, and the last one long enough ago for what it cost). */
   viewDue(): boolean {
-    return !this.viewing && this.now() - this.lastView > this.drawEvery;
+    return this.inWorker.view.size === 0 && this.now() - this.lastView > this.drawEvery;
   }
 
   /** Whether a paced quality score is due now. */
   qualityDue(): boolean {
-    return !this.scoring && this.now() - this.lastQuality > this.qualityEvery;
+    return this.inWorker.quality.size === 0 && this.now() - this.lastQuality > this.qualityEvery;
   }
 
   /** The view `request` asks for; what it cost sets when the next paced one is due. */
-  async view(request: ViewRequest): Promise<ViewFrame> {
-    this.viewing = true;
-    this.lastView = this.now();
-    try {
-      const { result, ms } = await this.paced(this.worker.timed("view", { session: this.id, request }));
+  view(request: ViewRequest): Promise<ViewFrame> {
+    return this.paced("view", async () => {
+      this.lastView = this.now();
+      const { result, ms } = await this.worker.timed("view", { session: this.id, request });
       this.drawEvery = Math.min(PACE.maxDrawEveryMs, Math.max(PACE.drawEveryMs, ms * PACE.workerShare));
       return result;
-    } finally {
-      this.viewing = false;
-    }
+    });
   }
 
   /** The quality score of n fresh samples; what it cost sets when the next paced one is due. */
-  async quality(n: number): Promise<QualityResult> {
-    this.scoring = true;
-    this.lastQuality = this.now();
-    try {
-      const { result, ms } = await this.paced(this.worker.timed("quality", { session: this.id, n }));
+  quality(n: number): Promise<QualityResult> {
+    return this.paced("quality", async () => {
+      this.lastQuality = this.now();
+      const { result, ms } = await this.worker.timed("quality", { session: this.id, n });
       this.qualityEvery = Math.min(PACE.maxQualityEveryMs, Math.max(PACE.qualityEveryMs, ms * PACE.workerShare * 2));
       return result;
-    } finally {
-      this.scoring = false;
-    }
+    });
   }
 
-  /** `call`, counted among the views and scores in the worker until it settles. */
-  private async paced<T>(call: Promise<T>): Promise<T> {
-    this.pacedInWorker.add(call);
+  /** Runs `call`, counted among this demo's calls of `kind` in the worker until it has settled. */
+  private async paced<T>(kind: "view" | "quality", call: () => Promise<T>): Promise<T> {
+    const running = call();
+    this.inWorker[kind].add(running);
     try {
-      return await call;
+      return await running;
     } finally {
-      this.pacedInWorker.delete(call);
+      this.inWorker[kind].delete(running);
     }
   }
 
