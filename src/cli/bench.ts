@@ -15,7 +15,6 @@ import { integer, oneOf, parseArgs, usage, UsageError, type OptionSpec } from ".
 import {
   ARTICLE_PATH,
   BARE_PATH,
-  measureBare,
   openBare,
   type OpenBare,
   measureRecognisable,
@@ -58,8 +57,6 @@ const NODE_DATASETS: DatasetName[] = ["8gaussians", "moons"];
 const DATASETS_CHECKPOINTS = 1;
 /** How long a session waits for a recognisable shape (the target is 5 s; a family that misses must be ≤ 10 s). */
 const RECOGNISABLE_CAP_SECONDS = 12;
-/** Two-second windows of the bare loop timed before and after each family soak (its median is the machine's speed). */
-const SOAK_BARE_WINDOWS = 5;
 /** The seeds of every time-to-recognisable figure (the report gives their median and each). */
 const RECOGNISABLE_SEEDS = [1, 2, 3];
 /** The datasets of the comparison page's runs, at its default budget. */
@@ -420,7 +417,8 @@ async function measureComparisons(
 
 /**
  * Each family's demo alone on its embed page for the soak's minutes, with its bare loop on `backend` (the one the
- * demos pick here) timed just before and just after: the machine's own drift over the soak.
+ * demos pick here) on a page of its own, kept open: timed just before and just after the soak, and after each of
+ * the demo's windows while the demo waits, so that each window is read against the machine's speed of that minute.
  */
 async function measureFamilySoaks(
   browser: Browser,
@@ -432,9 +430,15 @@ async function measureFamilySoaks(
   const soaks: NonNullable<BenchResult["familySoak"]> = { minutes, families: {} };
   for (const family of plan.families) {
     progress(`family soak: ${family} alone on its embed page for ${minutes} min`);
+    let bare: OpenBare | null = null;
     try {
-      const bareSpeed = async () =>
-        (await measureBare(browser, origin, family, backend, SOAK_BARE_WINDOWS)).stepsPerSecond.median;
+      const opened = await openBare(browser, origin, family, backend, 1);
+      bare = opened;
+      const bareSpeed = async (windows: number) => {
+        const rates: number[] = [];
+        for (let i = 0; i < windows; i++) rates.push(await opened.window());
+        return spread(rates).median;
+      };
       const soak = await measureFamilySoak(browser, origin, family, minutes * 60, progress, bareSpeed);
       soaks.families[family] = soak;
       const s = soak.summary;
@@ -447,6 +451,8 @@ async function measureFamilySoaks(
     } catch (error) {
       soaks.families[family] = { error: (error as Error).message };
       progress(`${family} soak failed: ${(error as Error).message}`);
+    } finally {
+      await bare?.close();
     }
   }
   return soaks;

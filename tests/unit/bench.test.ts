@@ -409,6 +409,49 @@ describe("the family soak's summary", () => {
     expect(summariseFamilySoak({ ...input, samples: flat, readings: readings(10) }).machine).toBeUndefined();
   });
 
+  it("reads each window of the demo against the bare loop timed right after it", () => {
+    // Readings every second for 120 s; windows of 30 s from 15 s, the demo paused for 5 s after each (the bare
+    // loop's time, marked as not training). The demo runs at `rate(i)` steps/s in window i.
+    const windowed = (rate: (i: number) => number) => {
+      const out: { t: number; step: number; running: boolean }[] = [];
+      const windows: { from: number; to: number }[] = [];
+      let t = 15_000;
+      let step = 0;
+      for (let i = 0; i < 3; i++) {
+        windows.push({ from: t, to: t + 30_000 });
+        for (let s = 0; s <= 30; s++) out.push({ t: t + s * 1000, step: step + s * rate(i), running: true });
+        step += 30 * rate(i);
+        // Paused: the counter may move as the last tick lands, but the stretch counts for nothing.
+        out.push({ t: t + 30_400, step: step + 7, running: false });
+        t += 35_000;
+        step += 7;
+      }
+      return { readings: out, windows };
+    };
+    const soak = (rate: (i: number) => number, bare: number[]) => {
+      const { readings, windows } = windowed(rate);
+      const paired = windows.map((w, i) => ({ ...w, bare: bare[i]! }));
+      return summariseFamilySoak({ ...input, samples: flat, readings, paired });
+    };
+    // The machine slows by a quarter and the demo with it: the demo keeps its share of the machine.
+    const machine = soak((i) => [20, 17.5, 15][i]!, [40, 35, 30]);
+    expect(machine.speed.pass).toBe(false);
+    expect(machine.paired).toMatchObject({ windows: 3, pass: true });
+    expect(machine.paired!.first.demo).toBeCloseTo(20, 6);
+    expect(machine.paired!.first.ratio).toBeCloseTo(0.5, 6);
+    expect(machine.paired!.last.ratio).toBeCloseTo(0.5, 6);
+    expect(machine.paired!.drift).toBeCloseTo(1, 6);
+    // A steady machine and a demo 15 % slower at the end: the demo's own drift.
+    const demo = soak((i) => [20, 19, 17][i]!, [40, 40, 40]);
+    expect(demo.paired!.drift).toBeCloseTo(0.85, 6);
+    expect(demo.paired!.pass).toBe(false);
+    // A steady demo on a machine 20 % faster at the end: the demo fell behind it.
+    expect(soak(() => 20, [40, 44, 48]).paired!.pass).toBe(false);
+    expect(() =>
+      summariseFamilySoak({ ...input, samples: flat, readings: readings(10), paired: [{ from: 0, to: 1, bare: 1 }] }),
+    ).toThrow(/at least 2 windows/);
+  });
+
   it("leaves out the time the demo sat paused at its budget", () => {
     // Paused (step frozen) from 100 s to 110 s; still 10 steps/s while it ran.
     const paused = readings(10).map((r) =>
@@ -502,6 +545,7 @@ describe("the report's long runs", () => {
     heapEnd: number,
     lastRate: number,
     machine?: { before: number; after: number },
+    bare?: [number, number],
   ) => {
     const samples = [
       { t: 15, numTensors: tensors[0], tensorBytes: 0, pageHeap: 10 * MB, workerHeap: 20 * MB },
@@ -525,6 +569,12 @@ describe("the report's long runs", () => {
         warmupSeconds: 15,
         windowSeconds: 60,
         ...(machine && { machine }),
+        ...(bare && {
+          paired: [
+            { from: 15_000, to: 75_000, bare: bare[0] },
+            { from: 540_000, to: 600_000, bare: bare[1] },
+          ],
+        }),
       }),
     };
   };
@@ -538,6 +588,7 @@ describe("the report's long runs", () => {
           good: familySoak([40, 40], 21 * MB, 95),
           leaky: familySoak([40, 46], 26 * MB, 80),
           drifting: familySoak([40, 40], 21 * MB, 80, { before: 200, after: 170 }),
+          paired: familySoak([40, 40], 21 * MB, 80, { before: 200, after: 150 }, [200, 160]),
           broken: { error: "the demo did not start" },
         },
       },
@@ -548,8 +599,9 @@ describe("the report's long runs", () => {
     const row = (id: string) => md.split("\n").find((l) => l.startsWith(`| ${id} | `))!;
     expect(md).toContain("## Long runs: each family alone");
     expect(md).toContain(
-      "`npm run bench -- --only family-soak --family-soak-minutes 10`: about 42 minutes for 4 families",
+      "`npm run bench -- --only family-soak --family-soak-minutes 10`: about 53 minutes for 5 families",
     );
+    expect(md).toContain('they say "before and after only"');
     expect(row("good")).toBe(
       "| good | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ✅ 100.0 → 95.0 (−5 %) | not measured | ✅ |",
     );
@@ -557,7 +609,11 @@ describe("the report's long runs", () => {
       "| leaky | wasm, 10.0 min, 2 samples | ❌ 40 → 46 (40–46) | ❌ +6.00 MB (page +0.00 MB, worker +6.00 MB) | ❌ 100.0 → 80.0 (−20 %) | not measured | ❌ |",
     );
     expect(row("drifting")).toBe(
-      "| drifting | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ❌ 100.0 → 80.0 (−20 %) | ✅ −6 % (bare loop 200.0 → 170.0, −15 %) | ❌ |",
+      "| drifting | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ❌ 100.0 → 80.0 (−20 %) | ✅ −6 % (before and after only: bare loop 200.0 → 170.0, −15 %) | ❌ |",
+    );
+    // Read window by window where measured: the demo kept its half of the machine, which slowed by a fifth.
+    expect(row("paired")).toBe(
+      "| paired | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ❌ 100.0 → 80.0 (−20 %) | ✅ +0 % (demo ÷ bare loop 0.50 → 0.50; bare loop 200.0 → 160.0, −20 %) | ❌ |",
     );
     expect(row("broken")).toBe("| broken | failed: the demo did not start |  |  |  |  |  |");
   });

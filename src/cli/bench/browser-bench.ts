@@ -45,18 +45,6 @@ export interface BareResult {
   sample2000Ms: Spread;
 }
 
-export async function measureBare(
-  browser: Browser,
-  origin: string,
-  family: FamilyId,
-  backend: BackendName,
-  windows = 3,
-): Promise<BareResult> {
-  const bare = await openBare(browser, origin, family, backend, windows);
-  await bare.close();
-  return bare.result;
-}
-
 /** The bare loop on its page, its model kept for more windows (`window`) until `close`. */
 export interface OpenBare {
   /** Its first step, the windows run on opening (after a one-second warm-up) and its sampling time. */
@@ -288,7 +276,7 @@ export async function measureTraining(
     // The demo pauses (its last tick lands), the bare loop runs a window, and the demo trains on.
     demoWindows.push({ from: windowFrom, to: now.t });
     await play.click();
-    await page.waitForTimeout(BARE_SETTLE_MS);
+    await demoSettled(page, family);
     bareRates.push(await options.bareWindow());
     if (demoWindows.length === windows) break;
     await play.click();
@@ -319,6 +307,22 @@ export async function measureTraining(
 
 /** After the demo pauses or trains again, how long the benchmark waits before it times the other (ms). */
 const BARE_SETTLE_MS = 400;
+
+/**
+ * After a click on Pause: waits until the demo's worker has done everything asked of it before (its last ticks, a
+ * view or a score in flight: DDPM's sampler takes a second here), so that a bare-loop window timed next has the
+ * machine to itself. The worker answers in order, so a call that returns has everything queued before it done.
+ */
+export async function demoSettled(page: Page, family: string): Promise<void> {
+  await page.waitForTimeout(BARE_SETTLE_MS);
+  // Twice: a view the pause itself asked for may be queued just behind the first call.
+  for (let i = 0; i < 2; i++) {
+    await page.evaluate(
+      (f) => (document.querySelector(`#demo-${f} gen-demo`) as unknown as DemoHandle).memory(),
+      family,
+    );
+  }
+}
 
 /**
  * From a fresh model of the open demo on `dataset` (chosen in its settings, as a reader would), trains until

@@ -47,7 +47,27 @@ export interface FamilySoakSummary {
    * within 10 %. It tells a demo that slows down from a machine that does.
    */
   machine?: { before: number; after: number; ratio: number; demoAgainstMachine: number; pass: boolean };
+  /**
+   * The drift read window by window, where measured: the demo's steps/s over its first and last windows, each
+   * divided by the bare loop's timed right after it while the demo sat paused; `drift` is the last quotient over
+   * the first, `pass` when within 10 %. Both speeds of a pair come from the same minute of the machine.
+   */
+  paired?: { first: PairedRate; last: PairedRate; windows: number; drift: number; pass: boolean };
   pass: boolean;
+}
+
+/** A demo's window (page clock, ms) and the bare loop's steps/s timed right after it, the demo paused. */
+export interface PairedWindow {
+  from: number;
+  to: number;
+  bare: number;
+}
+
+/** One window of a paired soak: the demo's steps/s, the bare loop's after it, and demo ÷ bare. */
+export interface PairedRate {
+  demo: number;
+  bare: number;
+  ratio: number;
 }
 
 /** Steps/s of the bare loop just before and just after a soak. */
@@ -68,6 +88,8 @@ export function summariseFamilySoak(input: {
   warmupSeconds: number;
   windowSeconds: number;
   machine?: MachineDrift;
+  /** The demo's windows, each with the bare loop timed right after it; at least two to compare. */
+  paired?: readonly PairedWindow[];
 }): FamilySoakSummary {
   const { samples, readings, startMs, warmupSeconds, windowSeconds } = input;
   if (samples.length < 2) throw new Error(`a soak needs at least 2 memory samples, got ${samples.length}`);
@@ -110,7 +132,30 @@ export function summariseFamilySoak(input: {
       pass: Number.isFinite(demoAgainstMachine) && Math.abs(demoAgainstMachine - 1) <= SOAK_TARGETS.speedDrift,
     };
   }
+  if (input.paired) summary.paired = pairedDrift(readings, input.paired);
   return summary;
+}
+
+/** The demo's drift against the bare loop, window by window: the last window's demo ÷ bare over the first's. */
+export function pairedDrift(
+  readings: readonly StepReading[],
+  windows: readonly PairedWindow[],
+): NonNullable<FamilySoakSummary["paired"]> {
+  if (windows.length < 2) throw new Error(`a paired soak needs at least 2 windows, got ${windows.length}`);
+  const rate = (w: PairedWindow): PairedRate => {
+    const demo = rateBetween(readings, w.from, w.to);
+    return { demo, bare: w.bare, ratio: demo / w.bare };
+  };
+  const first = rate(windows[0]!);
+  const last = rate(windows.at(-1)!);
+  const drift = last.ratio / first.ratio;
+  return {
+    first,
+    last,
+    windows: windows.length,
+    drift,
+    pass: Number.isFinite(drift) && Math.abs(drift - 1) <= SOAK_TARGETS.speedDrift,
+  };
 }
 
 /** One Event Timing entry (PerformanceObserver type "event"), as the page collects it. */
