@@ -556,12 +556,17 @@ describe("the report's long runs", () => {
       step: i <= 300 ? i * 100 : 30_000 + (i - 300) * lastRate,
       running: true,
     }));
+    const paired = bare && [
+      { from: 15_000, to: 75_000, bare: bare[0], demo: 100 },
+      { from: 540_000, to: 600_000, bare: bare[1], demo: lastRate },
+    ];
     return {
       backend: "wasm",
       seconds: 600,
       warmupSeconds: 15,
       steps: 60_000,
       samples,
+      ...(paired && { paired }),
       summary: summariseFamilySoak({
         samples,
         readings,
@@ -569,12 +574,7 @@ describe("the report's long runs", () => {
         warmupSeconds: 15,
         windowSeconds: 60,
         ...(machine && { machine }),
-        ...(bare && {
-          paired: [
-            { from: 15_000, to: 75_000, bare: bare[0] },
-            { from: 540_000, to: 600_000, bare: bare[1] },
-          ],
-        }),
+        ...(paired && { paired }),
       }),
     };
   };
@@ -599,9 +599,12 @@ describe("the report's long runs", () => {
     const row = (id: string) => md.split("\n").find((l) => l.startsWith(`| ${id} | `))!;
     expect(md).toContain("## Long runs: each family alone");
     expect(md).toContain(
-      "`npm run bench -- --only family-soak --family-soak-minutes 10`: about 53 minutes for 5 families",
+      "`npm run bench -- --only family-soak --family-soak-minutes 10`: about 60 minutes for 5 families",
     );
     expect(md).toContain('they say "before and after only"');
+    expect(md).toContain("The demo ÷ its bare loop in each window, first to last");
+    expect(md).toContain("\n- paired: 0.50, 0.50\n");
+    expect(md).not.toContain("\n- drifting:");
     expect(row("good")).toBe(
       "| good | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ✅ 100.0 → 95.0 (−5 %) | not measured | ✅ |",
     );

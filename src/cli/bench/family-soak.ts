@@ -28,8 +28,8 @@ export interface FamilySoakResult {
   /** The step counter at the end (the demo starts again from its budget when Train is clicked again). */
   steps: number;
   samples: MemorySample[];
-  /** The demo's windows between samples, each with the bare loop's steps/s timed right after it (runs since stop 31). */
-  paired?: PairedWindow[];
+  /** The demo's windows between samples: its steps/s in each, and the bare loop's timed right after it. */
+  paired?: (PairedWindow & { demo: number })[];
   summary: FamilySoakSummary;
 }
 
@@ -73,7 +73,7 @@ export async function measureFamilySoak(
     warmupSeconds: plan.warmupSeconds,
     steps: run.readings.at(-1)!.step,
     samples: run.samples,
-    ...(bareSpeed && { paired: run.paired }),
+    ...(bareSpeed && { paired: run.paired.map((w) => ({ ...w, demo: rateBetween(run.readings, w.from, w.to) })) }),
     summary: summariseFamilySoak({
       samples: run.samples,
       readings: run.readings,

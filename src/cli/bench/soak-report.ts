@@ -42,7 +42,7 @@ export function familySoakLines(soak: {
   return [
     "## Long runs: each family alone",
     "",
-    `Each family's demo trains alone on its embed page (/embed/<family>/) for ${soak.minutes} minute${soak.minutes === 1 ? "" : "s"} with the backend it picks, Train clicked again whenever it pauses at its budget (\`npm run bench -- --only family-soak --family-soak-minutes ${soak.minutes}\`: about ${Math.ceil(families * (soak.minutes + 0.5))} minutes for ${families} famil${families === 1 ? "y" : "ies"}, not part of the default run). After a warm-up, memory is sampled at intervals while training: the worker's tensors (tf.memory()), and the JS heap of the page and of the training worker (CDP Runtime.getHeapUsage after a forced collection). Targets: tensor count flat (every sample equal), heap growth from the first sample to the last under ${SOAK_TARGETS.heapGrowthBytes / 2 ** 20} MB (page and worker together), steps/s over the last window within ${SOAK_TARGETS.speedDrift * 100} % of the first window after the warm-up (windows of a minute, shorter in a short run). This machine drifts by itself, by a quarter in ten minutes at times: the family's bare loop (the same training with no page and no drawing, ${"`"}/__bench/bare/${"`"}, on a page of its own kept open) is timed for ${BARE_WINDOWS_BETWEEN * 2} s after each of the demo's windows, the demo paused meanwhile (the soak's minutes count its training time only), and the demo's change is read against the machine's window by window: the last window's demo ÷ bare loop over the first window's, within ${SOAK_TARGETS.speedDrift * 100} % too.${anyOld ? ` Rows measured before that method had the bare loop timed only for 10 s just before and just after the soak (the demo's end / start ÷ the bare loop's after / before); they say "before and after only".` : ""} The "all" column keeps the issue's target as written; the machine column says whether a miss was the demo's.`,
+    `Each family's demo trains alone on its embed page (/embed/<family>/) for ${soak.minutes} minute${soak.minutes === 1 ? "" : "s"} with the backend it picks, Train clicked again whenever it pauses at its budget (\`npm run bench -- --only family-soak --family-soak-minutes ${soak.minutes}\`: about ${Math.ceil(families * (soak.minutes * 1.15 + 0.5))} minutes for ${families} famil${families === 1 ? "y" : "ies"}, not part of the default run). After a warm-up, memory is sampled at intervals while training: the worker's tensors (tf.memory()), and the JS heap of the page and of the training worker (CDP Runtime.getHeapUsage after a forced collection). Targets: tensor count flat (every sample equal), heap growth from the first sample to the last under ${SOAK_TARGETS.heapGrowthBytes / 2 ** 20} MB (page and worker together), steps/s over the last window within ${SOAK_TARGETS.speedDrift * 100} % of the first window after the warm-up (windows of a minute, shorter in a short run). This machine drifts by itself, by a quarter in ten minutes at times: the family's bare loop (the same training with no page and no drawing, ${"`"}/__bench/bare/${"`"}, on a page of its own kept open) is timed for ${BARE_WINDOWS_BETWEEN * 2} s after each of the demo's windows, the demo paused meanwhile (the soak's minutes count its training time only), and the demo's change is read against the machine's window by window: the last window's demo ÷ bare loop over the first window's, within ${SOAK_TARGETS.speedDrift * 100} % too.${anyOld ? ` Rows measured before that method had the bare loop timed only for 10 s just before and just after the soak (the demo's end / start ÷ the bare loop's after / before); they say "before and after only".` : ""} The "all" column keeps the issue's target as written; the machine column says whether a miss was the demo's.`,
     "",
     table(
       [
@@ -56,6 +56,22 @@ export function familySoakLines(soak: {
       ],
       rows,
     ),
+    "",
+    ...windowLines(soak.families),
+  ];
+}
+
+/** Each paired soak's demo ÷ bare loop, window by window: how much a single pair moves on this machine. */
+function windowLines(families: Record<string, FamilySoakResult | { error: string }>): string[] {
+  const lines = Object.entries(families).flatMap(([id, r]) => {
+    if ("error" in r || !r.paired?.every((w) => w.demo !== undefined)) return [];
+    return [`- ${id}: ${r.paired.map((w) => fmt(w.demo / w.bare, 2)).join(", ")}`];
+  });
+  if (lines.length === 0) return [];
+  return [
+    `The demo ÷ its bare loop in each window, first to last (a window of the demo, then ${BARE_WINDOWS_BETWEEN * 2} s of the bare loop, the demo paused):`,
+    "",
+    ...lines,
     "",
   ];
 }
