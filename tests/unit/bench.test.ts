@@ -12,7 +12,12 @@ import { FAMILY_SPECS } from "../../src/models/specs.ts";
 import { csvFields } from "../../src/cli/bench/compare-bench.ts";
 import { barChartSvg, lineChartSvg } from "../../src/cli/bench/svg-charts.ts";
 import { soakPlan } from "../../src/cli/bench/family-soak.ts";
-import { quantile, summariseFamilySoak, summariseResponsiveness } from "../../src/cli/bench/soak-summary.ts";
+import {
+  pairedDriftOf,
+  quantile,
+  summariseFamilySoak,
+  summariseResponsiveness,
+} from "../../src/cli/bench/soak-summary.ts";
 import { summariseLongFrames } from "../../src/cli/bench/long-frames.ts";
 import { windowPhrase, windowSentence } from "../../src/cli/bench/soak-report.ts";
 
@@ -452,6 +457,24 @@ describe("the family soak's summary", () => {
     ).toThrow(/at least 2 windows/);
   });
 
+  it("reads each end of a long run as the median of a third of its windows, so one stray window cannot decide", () => {
+    // Nine windows, the demo at half the bare loop's speed throughout.
+    const steady = Array.from({ length: 9 }, () => ({ demo: 100, bare: 200 }));
+    // The last bare-loop window a third slow: alone it would read the demo as 50 % faster than the machine.
+    const stray = steady.map((r, i) => (i === 8 ? { ...r, bare: 133 } : r));
+    expect(pairedDriftOf(stray)).toMatchObject({ perEnd: 3, windows: 9, pass: true });
+    expect(pairedDriftOf(stray).drift).toBeCloseTo(1, 6);
+    // The demo falling behind over its last three minutes is still a miss.
+    const slower = steady.map((r, i) => (i >= 6 ? { ...r, demo: 85 } : r));
+    expect(pairedDriftOf(slower).drift).toBeCloseTo(0.85, 6);
+    expect(pairedDriftOf(slower).pass).toBe(false);
+    // Six windows: two at each end, their mean for the median.
+    const six = [0.5, 0.6, 0.5, 0.5, 0.4, 0.5].map((ratio) => ({ demo: ratio * 200, bare: 200 }));
+    expect(pairedDriftOf(six)).toMatchObject({ perEnd: 2 });
+    expect(pairedDriftOf(six).first.ratio).toBeCloseTo(0.55, 6);
+    expect(pairedDriftOf(six).last.ratio).toBeCloseTo(0.45, 6);
+  });
+
   it("leaves out the time the demo sat paused at its budget", () => {
     // Paused (step frozen) from 100 s to 110 s; still 10 steps/s while it ran.
     const paused = readings(10).map((r) =>
@@ -616,7 +639,7 @@ describe("the report's long runs", () => {
     );
     // Read window by window where measured: the demo kept its half of the machine, which slowed by a fifth.
     expect(row("paired")).toBe(
-      "| paired | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ❌ 100.0 → 80.0 (−20 %) | ✅ +0 % (demo ÷ bare loop 0.50 → 0.50; bare loop 200.0 → 160.0, −20 %) | ❌ |",
+      "| paired | wasm, 10.0 min, 2 samples | ✅ 40 → 40 | ✅ +1.00 MB (page +0.00 MB, worker +1.00 MB) | ❌ 100.0 → 80.0 (−20 %) | ✅ +0 % (demo ÷ bare loop 0.50 → 0.50, first and last window; bare loop 200.0 → 160.0, −20 %) | ❌ |",
     );
     expect(row("broken")).toBe("| broken | failed: the demo did not start |  |  |  |  |  |");
   });

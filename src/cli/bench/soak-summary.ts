@@ -48,11 +48,12 @@ export interface FamilySoakSummary {
    */
   machine?: { before: number; after: number; ratio: number; demoAgainstMachine: number; pass: boolean };
   /**
-   * The drift read window by window, where measured: the demo's steps/s over its first and last windows, each
-   * divided by the bare loop's timed right after it while the demo sat paused; `drift` is the last quotient over
-   * the first, `pass` when within 10 %. Both speeds of a pair come from the same minute of the machine.
+   * The drift read window by window, where measured: the demo's steps/s in each window divided by the bare loop's
+   * timed right after it while the demo sat paused (both speeds of a pair from the same minute of the machine);
+   * `first` and `last` are the medians over the first and last `perEnd` windows, `drift` the last over the first,
+   * `pass` when within 10 %.
    */
-  paired?: { first: PairedRate; last: PairedRate; windows: number; drift: number; pass: boolean };
+  paired?: { first: PairedRate; last: PairedRate; windows: number; perEnd: number; drift: number; pass: boolean };
   pass: boolean;
 }
 
@@ -63,7 +64,7 @@ export interface PairedWindow {
   bare: number;
 }
 
-/** One window of a paired soak: the demo's steps/s, the bare loop's after it, and demo ÷ bare. */
+/** One end of a paired soak: the demo's steps/s, the bare loop's after it, and demo ÷ bare (each a median). */
 export interface PairedRate {
   demo: number;
   bare: number;
@@ -136,23 +137,43 @@ export function summariseFamilySoak(input: {
   return summary;
 }
 
-/** The demo's drift against the bare loop, window by window: the last window's demo ÷ bare over the first's. */
+/**
+ * The demo's drift against the bare loop, window by window: at each end of the run (its first and its last third
+ * of windows, at least one), the median of demo ÷ bare over those windows; the drift is the end's over the
+ * start's. A bare-loop window is 6 s, and one now and then runs a third slower or faster than its neighbours on
+ * this machine: a single pair would let such a window decide the figure.
+ */
 export function pairedDrift(
   readings: readonly StepReading[],
   windows: readonly PairedWindow[],
 ): NonNullable<FamilySoakSummary["paired"]> {
-  if (windows.length < 2) throw new Error(`a paired soak needs at least 2 windows, got ${windows.length}`);
-  const rate = (w: PairedWindow): PairedRate => {
-    const demo = rateBetween(readings, w.from, w.to);
-    return { demo, bare: w.bare, ratio: demo / w.bare };
+  return pairedDriftOf(windows.map((w) => ({ demo: rateBetween(readings, w.from, w.to), bare: w.bare })));
+}
+
+/** `pairedDrift` from each window's demo and bare-loop steps/s. */
+export function pairedDriftOf(
+  rates: readonly { demo: number; bare: number }[],
+): NonNullable<FamilySoakSummary["paired"]> {
+  if (rates.length < 2) throw new Error(`a paired soak needs at least 2 windows, got ${rates.length}`);
+  const perEnd = Math.max(1, Math.floor(rates.length / 3));
+  const middle = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const half = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
   };
-  const first = rate(windows[0]!);
-  const last = rate(windows.at(-1)!);
+  const end = (some: readonly { demo: number; bare: number }[]): PairedRate => ({
+    demo: middle(some.map((r) => r.demo)),
+    bare: middle(some.map((r) => r.bare)),
+    ratio: middle(some.map((r) => r.demo / r.bare)),
+  });
+  const first = end(rates.slice(0, perEnd));
+  const last = end(rates.slice(-perEnd));
   const drift = last.ratio / first.ratio;
   return {
     first,
     last,
-    windows: windows.length,
+    windows: rates.length,
+    perEnd,
     drift,
     pass: Number.isFinite(drift) && Math.abs(drift - 1) <= SOAK_TARGETS.speedDrift,
   };
