@@ -443,9 +443,11 @@ async function measureFamilySoaks(
       soaks.families[family] = soak;
       const s = soak.summary;
       progress(
-        `${family} soak: tensors ${s.tensors.start} → ${s.tensors.end}, heap +${(s.heap.total / 1024).toFixed(0)} KB, ` +
+        `${family} soak: tensors ${s.tensors.start} → ${s.tensors.end}, ` +
+          `heap ${s.heap.total >= 0 ? "+" : ""}${(s.heap.total / 1024).toFixed(0)} KB, ` +
           `steps/s ${s.speed.first.toFixed(1)} → ${s.speed.last.toFixed(1)}` +
           (s.machine ? ` (bare loop ${s.machine.before.toFixed(1)} → ${s.machine.after.toFixed(1)})` : "") +
+          (s.paired ? `, demo ÷ bare ${s.paired.first.ratio.toFixed(2)} → ${s.paired.last.ratio.toFixed(2)}` : "") +
           `: ${s.pass ? "pass" : "miss"}`,
       );
     } catch (error) {
