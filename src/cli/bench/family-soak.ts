@@ -29,9 +29,12 @@ export interface FamilySoakResult {
   steps: number;
   samples: MemorySample[];
   /** The demo's windows between samples: its steps/s in each, and the bare loop's timed right after it. */
-  paired?: (PairedWindow & { demo: number })[];
+  paired?: SoakWindow[];
   summary: FamilySoakSummary;
 }
+
+/** A window of the demo with its steps/s in it (page clock, ms) and the bare loop's timed right after it. */
+export type SoakWindow = PairedWindow & { demo: number };
 
 /** The family's bare loop beside the soak: its steps/s now, the median of `windows` two-second windows. */
 export type BareSpeed = (windows: number) => Promise<number>;
@@ -73,7 +76,7 @@ export async function measureFamilySoak(
     warmupSeconds: plan.warmupSeconds,
     steps: run.readings.at(-1)!.step,
     samples: run.samples,
-    ...(bareSpeed && { paired: run.paired.map((w) => ({ ...w, demo: rateBetween(run.readings, w.from, w.to) })) }),
+    ...(bareSpeed && { paired: run.paired }),
     summary: summariseFamilySoak({
       samples: run.samples,
       readings: run.readings,
@@ -104,7 +107,7 @@ async function soakOnPage(
   startMs: number;
   readings: StepReading[];
   samples: MemorySample[];
-  paired: PairedWindow[];
+  paired: SoakWindow[];
   pausedMs: number;
 }> {
   const page = await browser.newPage({ viewport: { width: 900, height: 900 } });
@@ -131,7 +134,7 @@ async function soakOnPage(
     await play.click();
     const readings: StepReading[] = [];
     const samples: MemorySample[] = [];
-    const paired: PairedWindow[] = [];
+    const paired: SoakWindow[] = [];
     /** Where the demo's current window began (page clock): at the first sample, then each time it trains again. */
     let windowFrom: number | null = null;
     /** Time the demo sat paused for the bare loop (ms): the soak's length counts training time. */
@@ -169,8 +172,8 @@ async function soakOnPage(
           await demoSettled(page, family);
           readings.push(await readPaused());
           const bare = await bareSpeed(BARE_WINDOWS_BETWEEN);
-          paired.push({ from: windowFrom, to: now.t, bare });
           const demo = rateBetween(readings, windowFrom, now.t);
+          paired.push({ from: windowFrom, to: now.t, bare, demo });
           log(`${family} soak: demo ${demo.toFixed(1)} steps/s, then the bare loop ${bare.toFixed(1)}`);
           if (last) break;
           readings.push(await readPaused());

@@ -4,7 +4,7 @@
  * 10 % of the start), and every demo at once (no main-thread task over 50 ms, input answered within 200 ms, each
  * demo making progress).
  */
-import { rateBetween } from "./browser-bench.ts";
+import { rateBetween, spread } from "./browser-bench.ts";
 
 export const SOAK_TARGETS = {
   /** JS heap growth (page and worker together) over the run, in bytes. */
@@ -156,11 +156,7 @@ export function pairedDriftOf(
 ): NonNullable<FamilySoakSummary["paired"]> {
   if (rates.length < 2) throw new Error(`a paired soak needs at least 2 windows, got ${rates.length}`);
   const perEnd = Math.max(1, Math.floor(rates.length / 3));
-  const middle = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    const half = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
-  };
+  const middle = (values: number[]) => spread(values).median;
   const end = (some: readonly { demo: number; bare: number }[]): PairedRate => ({
     demo: middle(some.map((r) => r.demo)),
     bare: middle(some.map((r) => r.bare)),
