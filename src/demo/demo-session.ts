@@ -19,9 +19,11 @@ export const PACE = {
   maxQualityEveryMs: 8000,
   /**
    * A view (or a score) that costs the worker `ms` is asked for at most every `ms × workerShare` (the score half as
-   * often), so drawing takes at most about 1/workerShare of the time training could use.
+   * often), so views take at most about 1/workerShare of the time training could use and scores half that: 6 %
+   * together. (At 15, 10 %: the EBM's 90-ms views and 170-ms scores held its demo under 0.9 of the bare loop's
+   * speed.) The ceiling above still has the costliest views (DDPM's, the EBM's) come every 2 s.
    */
-  workerShare: 15,
+  workerShare: 25,
 } as const;
 
 /** Losses are read back every this many steps. */

@@ -107,7 +107,7 @@ describe("DemoSession", () => {
     let now = 0;
     const session = new DemoSession(worker, family, "s", () => now);
     expect(session.viewDue()).toBe(true);
-    state.viewMs = 100; // 100 ms × 15 = 1.5 s until the next
+    state.viewMs = 60; // 60 ms × 25 = 1.5 s until the next
     await session.view({ view: "samples", n: 10, extent: 4.5, gridSize: 8 });
     now = 1400;
     expect(session.viewDue()).toBe(false);
@@ -129,7 +129,7 @@ describe("DemoSession", () => {
     const { worker, state } = fakeWorker();
     let now = 0;
     const session = new DemoSession(worker, family, "s", () => now);
-    state.qualityMs = 200; // 200 × 15 × 2 = 6 s
+    state.qualityMs = 120; // 120 × 25 × 2 = 6 s
     const pending = session.quality(100);
     expect(session.qualityDue()).toBe(false); // in flight
     await pending;
