@@ -25,6 +25,7 @@ import {
 } from "./bench/browser-bench.ts";
 import { measureSoak } from "./bench/all-demos-soak.ts";
 import { measureFamilySoak } from "./bench/family-soak.ts";
+import { workerTimeText } from "./bench/worker-time.ts";
 import { measureComparison } from "./bench/compare-bench.ts";
 import { runLighthouse } from "./bench/lighthouse.ts";
 import { runNodeTasks, type NodeTask } from "./bench/node-pool.ts";
@@ -359,6 +360,7 @@ async function measureFamilyOn(
         `${slot.bare.stepsPerSecond.median.toFixed(1)} bare (ratio ${overhead.toFixed(2)}, ` +
         `window by window ${ratios.map((r) => r.toFixed(2)).join(", ")}), ` +
         `${demo.longTasks.count} long tasks (longest ${demo.longTasks.longestMs.toFixed(0)} ms), ` +
+        (demo.workerTime ? `worker: ${workerTimeText(demo.workerTime)}, ` : "") +
         `tensors ${demo.memory.start.numTensors} → ${demo.memory.end.numTensors}`,
     );
     if (!recognisableInto) return;

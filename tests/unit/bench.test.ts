@@ -19,6 +19,7 @@ import {
   summariseResponsiveness,
 } from "../../src/cli/bench/soak-summary.ts";
 import { summariseLongFrames } from "../../src/cli/bench/long-frames.ts";
+import { workerTimeIn } from "../../src/cli/bench/worker-time.ts";
 import { windowPhrase, windowSentence } from "../../src/cli/bench/soak-report.ts";
 
 /** A report's header with no family measured: each test adds what it measures. */
@@ -125,6 +126,30 @@ describe("SVG figures", () => {
   });
 });
 
+describe("workerTimeIn", () => {
+  it("counts each reply's time inside the windows by method, and the rest as the worker waiting", () => {
+    const windows = [
+      { from: 0, to: 1000 },
+      { from: 2000, to: 3000 },
+    ];
+    const replies = [
+      { t: 500, method: "train", ms: 400 }, // 100–500
+      { t: 1100, method: "view", ms: 200 }, // 900–1100: 100 ms inside the first window
+      { t: 1500, method: "train", ms: 300 }, // between the windows: not counted
+      { t: 2100, method: "quality", ms: 200 }, // 1900–2100: 100 inside
+      { t: 2900, method: "memory", ms: 50 },
+      { t: 3000, method: "train", ms: 500 },
+    ];
+    const time = workerTimeIn(replies, windows)!;
+    expect(time.train).toBeCloseTo(900 / 2000, 9);
+    expect(time.view).toBeCloseTo(100 / 2000, 9);
+    expect(time.quality).toBeCloseTo(100 / 2000, 9);
+    expect(time.other).toBeCloseTo(50 / 2000, 9);
+    expect(time.idle).toBeCloseTo(850 / 2000, 9);
+    expect(workerTimeIn(replies, [])).toBeNull();
+  });
+});
+
 describe("the report", () => {
   it("marks each target met or missed from the measurements", () => {
     const curve = (last: number) => ({
@@ -164,7 +189,11 @@ describe("the report", () => {
           batchSize: 256,
           // The other backend's figures are shown, not judged: readers here get the one the demos pick.
           backends: {
-            wasm: { bare, demo: demo(20, 10), overhead: 0.95 },
+            wasm: {
+              bare,
+              demo: { ...demo(20, 10), workerTime: { train: 0.9, view: 0.04, quality: 0.02, other: 0.01, idle: 0.03 } },
+              overhead: 0.95,
+            },
             webgl: { bare, demo: demo(80, 10), overhead: 0.5 },
           },
           recognisable: {
@@ -199,6 +228,9 @@ describe("the report", () => {
     );
     expect(row("bad")).toBe("| bad | ❌ 0.80 | ❌ 80 ms | ❌ | ❌ 0.300 / 0.100 | ❌ 6000 | ❌ – s / 7.0 s |");
     expect(md).toContain("| good | 5.0 s (4.0, 5.0, –) | 2.0 s (2.0, 3.0, 1.0) |");
+    // The worker's shares on views / scores / waiting, where measured.
+    expect(md).toContain("| good | wasm | 50 | 95.0 (90.0–100.0) | 100.0 (100.0–100.0) | 0.95 | 4.0 / 2.0 / 3.0 % |");
+    expect(md).toContain("| bad | wasm | 50 | 95.0 (90.0–100.0) | 100.0 (100.0–100.0) | 0.80 | – |");
     expect(md).toContain("20 s on the backend the demos choose here (wasm), 8 s on the other.");
     expect(md).toContain('"–": not reached within 12 s.');
     expect(JSON.parse(readFileSync(path.join(dir, "benchmarks.json"), "utf8"))).toEqual(result);

@@ -11,6 +11,7 @@ import type { DatasetName } from "../../lab/dataset-names.ts";
 import { RECOGNISABLE_SCORE } from "../../lab/recognisable.ts";
 import type { BareRunRequest, BareRunResult } from "../../bench/bare-loop.ts";
 import type { FamilyId } from "../../models/ids.ts";
+import { readWorkerTime, WORKER_TIME_OBSERVER, type WorkerTime } from "./worker-time.ts";
 
 export const ARTICLE_PATH = "/notes/1-generative-model-routes/";
 /** The bare-loop page (src/bench/bare.astro), in the build only with BENCH_PAGES=1. */
@@ -156,6 +157,8 @@ export interface DemoResult {
   memory: { start: MemorySnapshot; end: MemorySnapshot };
   /** Milliseconds from the click to the first step shown. */
   firstUpdateMs: number;
+  /** Where the worker's time went in the demo's windows (absent in reports before 2026-12-06). */
+  workerTime?: WorkerTime | null;
 }
 
 export interface RecognisableResult {
@@ -197,6 +200,7 @@ export async function openDemo(
 ): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(LONG_TASK_OBSERVER);
+  await page.addInitScript(WORKER_TIME_OBSERVER);
   await page.addInitScript((f) => {
     // An adopted sheet applies from the document's first moment (its <html> may not exist yet).
     const sheet = new CSSStyleSheet();
@@ -286,6 +290,12 @@ export async function measureTraining(
     windowFrom = back.t;
   }
   if (!options.bareWindow) await play.click();
+  const timed = options.bareWindow
+    ? demoWindows
+    : windowFrom === null
+      ? []
+      : [{ from: windowFrom, to: series.at(-1)!.t }];
+  const workerTime = await readWorkerTime(page, timed);
   const end = await snapshot(page, family);
   const longTasks = await longTasksBetween(page, clicked, series.at(-1)!.t, [start?.gc, end.gc]);
   const figure = page.locator(`#demo-${family}`);
@@ -302,6 +312,7 @@ export async function measureTraining(
     longTasks: { count: longTasks.length, longestMs: Math.max(0, ...longTasks.map((t) => t.duration)) },
     memory: { start: start ?? end, end },
     firstUpdateMs,
+    workerTime,
   };
 }
 

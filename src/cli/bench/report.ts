@@ -10,6 +10,7 @@ import type { BareResult, DemoResult, PageWeight } from "./browser-bench.ts";
 import type { SoakResult } from "./all-demos-soak.ts";
 import type { FamilySoakResult } from "./family-soak.ts";
 import type { LighthouseResult } from "./lighthouse.ts";
+import type { WorkerTime } from "./worker-time.ts";
 import { CHECKPOINTS, QUALITY_TARGET, type QualityCurve } from "./node-quality.ts";
 import { barChartSvg, lineChartSvg } from "./svg-charts.ts";
 import { FAMILY_SPECS } from "../../models/specs.ts";
@@ -428,7 +429,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
   for (const [id, f] of families) {
     for (const [backend, s] of Object.entries(f.backends) as [BackendName, BackendResult][]) {
       if (s.error) {
-        speedRows.push([id, backend, `failed: ${s.error}`, "", "", "", "", "", ""]);
+        speedRows.push([id, backend, `failed: ${s.error}`, "", "", "", "", "", "", ""]);
         continue;
       }
       const d = s.demo?.stepsPerSecond;
@@ -440,6 +441,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
         d ? `${fmt(d.median)} (${fmt(d.min)}–${fmt(d.max)})` : "–",
         b ? `${fmt(b.median)} (${fmt(b.min)}–${fmt(b.max)})` : "–",
         fmt(s.overhead, 2),
+        s.demo?.workerTime ? workerTimeCell(s.demo.workerTime) : "–",
         s.demo ? `${s.demo.longTasks.count} / ${fmt(s.demo.longTasks.longestMs, 0)} ms` : "–",
         s.demo ? `${s.demo.memory.start.numTensors} → ${s.demo.memory.end.numTensors}` : "–",
         s.bare ? fmt(s.bare.sample2000Ms.median, 0) : "–",
@@ -450,7 +452,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     lines.push(
       "## Training in the browser",
       "",
-      `Each demo trains on \`8gaussians\` in the article (the page's other demos hidden, so the worker holds this demo alone) while the page scrolls a little every half second: ${result.durations.demo} s on the backend the demos choose here (${result.defaultBackend}), ${result.durations.otherBackend} s on the other. Speed is measured in equal windows after a 4 s warm-up (median, min–max). The bare loop drives the same worker code with no demo element, no views and no drawing, on a page of its own, in 2 s windows between the demo's (the demo paused meanwhile): demo / bare is the median, window by window, of the demo's speed over the bare loop's right after it, so that the machine's drift over the minute this takes cancels out. First step: one step of a fresh model in the worker, shader compilation included. Long tasks: main-thread tasks over 50 ms while the demo trains. Tensors: after the warm-up and at the end.`,
+      `Each demo trains on \`8gaussians\` in the article (the page's other demos hidden, so the worker holds this demo alone) while the page scrolls a little every half second: ${result.durations.demo} s on the backend the demos choose here (${result.defaultBackend}), ${result.durations.otherBackend} s on the other. Speed is measured in equal windows after a 4 s warm-up (median, min–max). The bare loop drives the same worker code with no demo element, no views and no drawing, on a page of its own, in 2 s windows between the demo's (the demo paused meanwhile): demo / bare is the median, window by window, of the demo's speed over the bare loop's right after it, so that the machine's drift over the minute this takes cancels out. Worker: of the demo's windows, the share of time its worker spent on views and on scores (each reply carries the worker's time on it), and the share it waited for the page; unlike demo / bare, these do not move with the machine's speed. First step: one step of a fresh model in the worker, shader compilation included. Long tasks: main-thread tasks over 50 ms while the demo trains. Tensors: after the warm-up and at the end.`,
       "",
       table(
         [
@@ -460,6 +462,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
           "demo steps/s",
           "bare steps/s",
           "demo / bare",
+          "worker: views / scores / idle",
           "long tasks (count / longest)",
           "tensors start → end",
           "2,000 samples (ms)",
@@ -588,4 +591,9 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
   if (existsSync(notes)) lines.push(readFileSync(notes, "utf8").trim(), "");
   write("benchmarks.md", `${lines.join("\n")}\n`);
   return files;
+}
+
+/** "4.1 / 2.0 / 2.6 %": the worker's shares of a demo's windows on views, scores and waiting. */
+function workerTimeCell(time: WorkerTime): string {
+  return `${[time.view, time.quality, time.idle].map((x) => fmt(100 * x, 1)).join(" / ")} %`;
 }
