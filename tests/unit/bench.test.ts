@@ -20,7 +20,8 @@ import {
 } from "../../src/cli/bench/soak-summary.ts";
 import { summariseLongFrames } from "../../src/cli/bench/long-frames.ts";
 import { workerTimeIn } from "../../src/cli/bench/worker-time.ts";
-import { windowPhrase, windowSentence } from "../../src/cli/bench/soak-report.ts";
+import { responsivenessLines, windowPhrase, windowSentence } from "../../src/cli/bench/soak-report.ts";
+import { farApartOrder } from "../../src/cli/bench/all-demos-soak.ts";
 
 /** A report's header with no family measured: each test adds what it measures. */
 const BASE_RESULT: BenchResult = {
@@ -583,6 +584,54 @@ describe("the all-at-once run's responsiveness", () => {
       "in a 1280 × 900 px window, each held on screen",
     );
     expect(windowPhrase(soak)).toBe("a viewport as tall as the page");
+  });
+
+  it("says how the benchmark moved between demos, and gives the jumps' cost apart from the reader's scrolling", () => {
+    const soak = {
+      seconds: 120,
+      warmupSeconds: 15,
+      demos: 2,
+      start: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
+      end: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
+      steps: {},
+      viewport: { width: 1280, height: 900 },
+      responsiveness: summariseResponsiveness({
+        longTasks: [],
+        events: [],
+        interactions: 4,
+        steps: { gan: 10, vae: 5 },
+      }),
+    };
+    const older = responsivenessLines(soak).join("\n");
+    expect(older).toContain("clicks scroll the page to their target");
+    expect(older).not.toContain("Jumps across the page");
+    const text = responsivenessLines({
+      ...soak,
+      moves: "wheel",
+      jumps: {
+        toDemos: {
+          training: { jumps: 9, longTasks: 1, longestMs: 52 },
+          idle: { jumps: 9, longTasks: 0, longestMs: 0 },
+        },
+        toText: {
+          training: { jumps: 9, longTasks: 7, longestMs: 131.6 },
+          idle: { jumps: 9, longTasks: 3, longestMs: 80 },
+        },
+      },
+    }).join("\n");
+    expect(text).toContain("it scrolls with the mouse wheel (120 px a notch, a notch every 50 ms)");
+    expect(text).toContain("it moves between demos with the mouse wheel.");
+    expect(text).not.toContain("clicks scroll the page to their target");
+    expect(text).toContain(
+      "| to each demo (`scrollIntoView()`, as a link to a demo) | 1 long task in 9 jumps, longest 52 ms | 0 long tasks in 9 jumps |",
+    );
+    expect(text).toContain("| 7 long tasks in 9 jumps, longest 132 ms | 3 long tasks in 9 jumps, longest 80 ms |");
+  });
+
+  it("orders places far apart in turn for the jumps", () => {
+    expect(farApartOrder([0, 1, 2, 3, 4, 5, 6, 7, 8])).toEqual([0, 8, 1, 7, 2, 6, 3, 5, 4]);
+    expect(farApartOrder(["a", "b", "c", "d"])).toEqual(["a", "d", "b", "c"]);
+    expect(farApartOrder([])).toEqual([]);
   });
 
   it("takes quantiles by nearest rank", () => {

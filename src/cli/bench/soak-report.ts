@@ -3,7 +3,7 @@
  * growth under 5 MB, steps/s at the end within 10 % of the start), and the all-at-once run's responsiveness
  * (main-thread long tasks, input latency from the Event Timing API, each demo's progress).
  */
-import type { SoakResult } from "./all-demos-soak.ts";
+import { WHEEL, type JumpCost, type SoakResult } from "./all-demos-soak.ts";
 import { BARE_WINDOWS_BETWEEN, type FamilySoakResult } from "./family-soak.ts";
 import { fmt, mark, table } from "./markdown.ts";
 import { SOAK_TARGETS } from "./soak-summary.ts";
@@ -86,7 +86,7 @@ export function windowPhrase(soak: SoakResult): string {
 export function windowSentence(soak: SoakResult): string {
   const v = soak.viewport;
   return v
-    ? `The window is a reader's (${v.width} × ${v.height} px), and the benchmark holds every demo as if on screen (\`holdOnScreen()\`; a reader's demo off screen pauses, so this is more training at once than a reader can start); clicks scroll the page to their target.`
+    ? `The window is a reader's (${v.width} × ${v.height} px), and the benchmark holds every demo as if on screen (\`holdOnScreen()\`; a reader's demo off screen pauses, so this is more training at once than a reader can start); ${soak.moves === "wheel" ? "it moves between demos with the mouse wheel." : "clicks scroll the page to their target."}`
     : "No scrolling: the viewport is as tall as the page so that every demo stays on screen (a demo off screen pauses), and scrolling is not an Event Timing event.";
 }
 
@@ -115,8 +115,12 @@ export function responsivenessLines(soak: SoakResult): string[] {
   const steps = Object.entries(r.progress.steps)
     .map(([k, v]) => `${k} ${v}`)
     .join(", ");
+  const driven =
+    soak.moves === "wheel"
+      ? `gives input as a reader does, about every 3 s: it scrolls with the mouse wheel (${WHEEL.notchPx} px a notch, a notch every ${WHEEL.everyMs} ms) to the next demo in the page's order, back and forth, and in turn clicks that demo's next view, or clicks in its seed field (its settings opened first) and types a digit and Backspace; Train is pressed from script whenever a demo pauses at its budget, which scrolls nothing,`
+      : "drives input at intervals (about every 3 s, in turn: a click on the next view of one demo after another, or a click in the first demo's seed field with a digit and Backspace; and Train whenever a demo pauses at its budget)";
   return [
-    `While every demo trains, the benchmark drives input at intervals (about every 3 s, in turn: a click on the next view of one demo after another, or a click in the first demo's seed field with a digit and Backspace; and Train whenever a demo pauses at its budget) and the page records main-thread long tasks and Event Timing entries (PerformanceObserver type "event", durationThreshold 16 ms). ${windowSentence(soak)} The benchmark's own forced garbage collections are left out.`,
+    `While every demo trains, the benchmark ${driven} and the page records main-thread long tasks and Event Timing entries (PerformanceObserver type "event", durationThreshold 16 ms). ${windowSentence(soak)} The benchmark's own forced garbage collections are left out.`,
     "",
     table(
       ["target", "", "measured"],
@@ -124,7 +128,7 @@ export function responsivenessLines(soak: SoakResult): string[] {
         [
           `no main-thread task over ${SOAK_TARGETS.longTaskMs} ms`,
           mark(r.longTasks.pass),
-          `${r.longTasks.count} long tasks, longest ${fmt(r.longTasks.longestMs, 0)} ms`,
+          `${r.longTasks.count} long task${r.longTasks.count === 1 ? "" : "s"}${r.longTasks.count > 0 ? `, longest ${fmt(r.longTasks.longestMs, 0)} ms` : ""}`,
         ],
         [
           `input answered within ${SOAK_TARGETS.inputMs} ms`,
@@ -135,7 +139,32 @@ export function responsivenessLines(soak: SoakResult): string[] {
       ],
     ),
     "",
+    ...jumpLines(soak),
     ...longFrameLines(soak),
+  ];
+}
+
+/** What jumps across the page cost, while every demo trains and with none training, when the run measured it. */
+function jumpLines(soak: SoakResult): string[] {
+  const j = soak.jumps;
+  if (!j) return [];
+  const cost = (c: JumpCost) =>
+    `${c.longTasks} long task${c.longTasks === 1 ? "" : "s"} in ${c.jumps} jumps${c.longTasks > 0 ? `, longest ${fmt(c.longestMs, 0)} ms` : ""}`;
+  return [
+    "Jumps across the page, measured after the soak (places far apart in turn, a second apart): a jump lays out and paints a screenful of the page at once, the article's text blocks included (they are `content-visibility: auto`), which the demos' training does not cause; the target above is read on a reader's scrolling.",
+    "",
+    table(
+      ["jumps", "while every demo trains", "with none training"],
+      [
+        ["to each demo (`scrollIntoView()`, as a link to a demo)", cost(j.toDemos.training), cost(j.toDemos.idle)],
+        [
+          "to places in the text (`scrollTo()`, as the scrollbar dragged)",
+          cost(j.toText.training),
+          cost(j.toText.idle),
+        ],
+      ],
+    ),
+    "",
   ];
 }
 
