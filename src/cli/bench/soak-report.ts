@@ -151,7 +151,7 @@ function jumpLines(soak: SoakResult): string[] {
   const cost = (c: JumpCost) =>
     `${c.longTasks} long task${c.longTasks === 1 ? "" : "s"} in ${c.jumps} jumps${c.longTasks > 0 ? `, longest ${fmt(c.longestMs, 0)} ms` : ""}`;
   return [
-    "Jumps across the page, measured after the soak (places far apart in turn, a second apart): a jump lays out and paints a screenful of the page at once, the article's text blocks included (they are `content-visibility: auto`), which the demos' training does not cause; the target above is read on a reader's scrolling.",
+    "Jumps across the page, measured after the soak (places far apart in turn, a second apart): a jump lays out and paints a screenful of the page at once (the article's text blocks are `content-visibility: auto`, laid out only near the window), where a reader's scrolling brings in a little at a time. They are reported apart; the target above is read on the reader's scrolling.",
     "",
     table(
       ["jumps", "while every demo trains", "with none training"],
