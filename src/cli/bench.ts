@@ -24,6 +24,7 @@ import {
   spread,
 } from "./bench/browser-bench.ts";
 import { measureSoak } from "./bench/all-demos-soak.ts";
+import { chineseFonts } from "./bench/chinese-fonts.ts";
 import { measureFamilySoak } from "./bench/family-soak.ts";
 import { workerTimeText } from "./bench/worker-time.ts";
 import { measureComparison } from "./bench/compare-bench.ts";
@@ -201,6 +202,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const server = await serveStatic(dist, "/");
   const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
   const result = emptyResult(argv, browser, plan);
+  if (result.machine.chineseFonts?.length === 0) {
+    progress("no font draws Chinese here: the article's text costs about twice as much to lay out as a reader's");
+  }
   try {
     await measureInBrowser(browser, server.origin, plan, result);
   } finally {
@@ -236,6 +240,7 @@ function emptyResult(argv: readonly string[], browser: Browser, plan: BenchPlan)
       node: process.version,
       chromium: browser.version(),
       webglRenderer: null,
+      chineseFonts: chineseFonts(),
     },
     defaultBackend: "",
     durations: {

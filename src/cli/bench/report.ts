@@ -18,6 +18,7 @@ import type { FamilyId } from "../../models/ids.ts";
 import type { FamilySpec } from "../../models/types.ts";
 import type { DatasetName } from "../../lab/dataset-names.ts";
 import { fmt, kb, mark, table } from "./markdown.ts";
+import { chineseFontsLine } from "./chinese-fonts.ts";
 import { familySoakLines, responsivenessLines, windowPhrase } from "./soak-report.ts";
 
 export interface BackendResult {
@@ -104,6 +105,8 @@ export interface BenchResult {
     node: string;
     chromium: string;
     webglRenderer: string | null;
+    /** The fonts that draw Chinese (see chinese-fonts.ts): absent in older reports, null where not known. */
+    chineseFonts?: string[] | null;
   };
   /** The backend the demos choose by themselves on this machine. */
   defaultBackend: string;
@@ -357,6 +360,7 @@ export function writeReport(result: BenchResult, outDir: string): string[] {
     ...(result.mergedRuns ?? []).map((r) => `- Merged in: \`${r.command}\`, finished ${r.finishedAt}`),
     `- Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}; Node ${m.node}`,
     `- Browser: headless Chromium ${m.chromium}; WebGL renderer: ${m.webglRenderer ?? "not measured"}`,
+    ...chineseFontsLine(m.chineseFonts),
     `- The demos choose **${result.defaultBackend || "?"}** by themselves here (an automatic choice passes over software-rendered WebGL).`,
     "",
   ];
