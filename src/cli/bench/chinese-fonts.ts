@@ -14,6 +14,12 @@ export function fontFamilies(fcListOutput: string): string[] {
   return [...new Set(names)].sort();
 }
 
+/** Fonts for Simplified Chinese (" SC"), the article's, named first; the rest after them in their order. */
+function simplifiedFirst(fonts: readonly string[]): string[] {
+  const simplified = (name: string) => /\bSC\b/.test(name);
+  return [...fonts.filter(simplified), ...fonts.filter((f) => !simplified(f))];
+}
+
 /** The fonts that draw Chinese here, or null where fontconfig could not be asked. */
 export function chineseFonts(): string[] | null {
   try {
@@ -33,5 +39,14 @@ export function chineseFontsLine(fonts: readonly string[] | null | undefined): s
     ];
   }
   const more = fonts.length > 3 ? ` and ${fonts.length - 3} more` : "";
-  return [`- Fonts for Chinese: ${fonts.slice(0, 3).join(", ")}${more}`];
+  return [`- Fonts for Chinese: ${simplifiedFirst(fonts).slice(0, 3).join(", ")}${more}`];
+}
+
+/** For a merged run's line: the fonts that drew Chinese in it, where recorded. */
+export function mergedFontsNote(fonts: readonly string[] | null | undefined): string {
+  if (fonts === undefined) return "";
+  if (fonts === null) return "; fonts for Chinese not known";
+  return fonts.length === 0
+    ? "; **no font for Chinese**"
+    : `; fonts for Chinese: ${simplifiedFirst(fonts)[0]}${fonts.length > 1 ? " …" : ""}`;
 }
