@@ -567,15 +567,18 @@ describe("the all-at-once run's responsiveness", () => {
     expect(summariseResponsiveness({ ...base, steps: {} }).pass).toBe(false);
   });
 
+  /** An all-at-once run with nothing but its memory figures: each test adds what it reads. */
+  const SOAK_BASE = {
+    seconds: 120,
+    warmupSeconds: 15,
+    demos: 9,
+    start: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
+    end: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
+    steps: {},
+  };
+
   it("says which window the demos trained in: a reader's with each held on screen, or (older runs) a tall one", () => {
-    const soak = {
-      seconds: 120,
-      warmupSeconds: 15,
-      demos: 9,
-      start: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
-      end: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
-      steps: {},
-    };
+    const soak = SOAK_BASE;
     expect(windowSentence({ ...soak, viewport: { width: 1280, height: 900 } })).toContain(
       "a reader's (1280 × 900 px), and the benchmark holds every demo as if on screen",
     );
@@ -588,12 +591,7 @@ describe("the all-at-once run's responsiveness", () => {
 
   it("says how the benchmark moved between demos, and gives the jumps' cost apart from the reader's scrolling", () => {
     const soak = {
-      seconds: 120,
-      warmupSeconds: 15,
-      demos: 2,
-      start: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
-      end: { numTensors: 1, tensorBytes: 1, jsHeap: 1 },
-      steps: {},
+      ...SOAK_BASE,
       viewport: { width: 1280, height: 900 },
       responsiveness: summariseResponsiveness({
         longTasks: [],

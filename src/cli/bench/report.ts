@@ -116,8 +116,10 @@ export interface BenchResult {
   soak?: SoakResult;
   /** Each family's demo training alone for minutes (part family-soak, not in the default run). */
   familySoak?: { minutes: number; families: Record<string, FamilySoakResult | { error: string }> };
-  /** Runs merged into this report after it (`--merge yes`): their commands and when they finished. */
-  /** The runs merged in after the first, each with the fonts that drew Chinese then (absent before recorded). */
+  /**
+   * Runs merged into this report after it (`--merge yes`): their commands, when they finished, and the fonts that
+   * drew Chinese in each (absent in runs from before that was recorded).
+   */
   mergedRuns?: { command: string; finishedAt: string; chineseFonts?: string[] | null }[];
   page?: PageWeight;
   lighthouse?: LighthouseResult | { error: string };

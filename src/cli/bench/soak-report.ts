@@ -108,6 +108,11 @@ function againstMachine(s: FamilySoakResult["summary"]): string {
   );
 }
 
+/** "2 long tasks, longest 57 ms", "1 long task in 9 jumps, longest 52 ms", "0 long tasks": `where` after the count. */
+function longTasksPhrase(count: number, longestMs: number, where = ""): string {
+  return `${count} long task${count === 1 ? "" : "s"}${where}${count > 0 ? `, longest ${fmt(longestMs, 0)} ms` : ""}`;
+}
+
 /** The all-at-once run's responsiveness, as lines for the report (none when the run predates the measurement). */
 export function responsivenessLines(soak: SoakResult): string[] {
   const r = soak.responsiveness;
@@ -128,7 +133,7 @@ export function responsivenessLines(soak: SoakResult): string[] {
         [
           `no main-thread task over ${SOAK_TARGETS.longTaskMs} ms`,
           mark(r.longTasks.pass),
-          `${r.longTasks.count} long task${r.longTasks.count === 1 ? "" : "s"}${r.longTasks.count > 0 ? `, longest ${fmt(r.longTasks.longestMs, 0)} ms` : ""}`,
+          longTasksPhrase(r.longTasks.count, r.longTasks.longestMs),
         ],
         [
           `input answered within ${SOAK_TARGETS.inputMs} ms`,
@@ -148,8 +153,7 @@ export function responsivenessLines(soak: SoakResult): string[] {
 function jumpLines(soak: SoakResult): string[] {
   const j = soak.jumps;
   if (!j) return [];
-  const cost = (c: JumpCost) =>
-    `${c.longTasks} long task${c.longTasks === 1 ? "" : "s"} in ${c.jumps} jumps${c.longTasks > 0 ? `, longest ${fmt(c.longestMs, 0)} ms` : ""}`;
+  const cost = (c: JumpCost) => longTasksPhrase(c.longTasks, c.longestMs, ` in ${c.jumps} jumps`);
   return [
     "Jumps across the page, measured after the soak (places far apart in turn, a second apart): a jump lays out and paints a screenful of the page at once (the article's text blocks are `content-visibility: auto`, laid out only near the window), where a reader's scrolling brings in a little at a time. They are reported apart; the target above is read on the reader's scrolling.",
     "",
