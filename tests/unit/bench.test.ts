@@ -626,6 +626,31 @@ describe("the all-at-once run's responsiveness", () => {
     expect(text).toContain("| 7 long tasks in 9 jumps, longest 132 ms | 3 long tasks in 9 jumps, longest 80 ms |");
   });
 
+  it("gives where the processors' time went over the measured window, when the run measured it", () => {
+    const soak = {
+      ...SOAK_BASE,
+      responsiveness: summariseResponsiveness({ longTasks: [], events: [], interactions: 4, steps: { gan: 10 } }),
+    };
+    expect(responsivenessLines(soak).join("\n")).not.toContain("Processor time");
+    const text = responsivenessLines({
+      ...soak,
+      processor: {
+        seconds: 140,
+        cores: 2,
+        pageMain: 0.152,
+        worker: 0.884,
+        pageOther: 0.24,
+        restOfChromium: 0.05,
+        machine: 1.45,
+      },
+    }).join("\n");
+    expect(text).toContain("this machine has 2): the page's main thread 15 %, the training worker 88 %");
+    expect(text).toContain("the page's other threads (compositor, raster, garbage collection) 24 %");
+    expect(text).toContain(
+      "the rest of Chromium (the GPU process, the browser process) 5 %; the whole machine 145 % of 200 %",
+    );
+  });
+
   it("orders places far apart in turn for the jumps", () => {
     expect(farApartOrder([0, 1, 2, 3, 4, 5, 6, 7, 8])).toEqual([0, 8, 1, 7, 2, 6, 3, 5, 4]);
     expect(farApartOrder(["a", "b", "c", "d"])).toEqual(["a", "d", "b", "c"]);

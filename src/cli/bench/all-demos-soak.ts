@@ -11,6 +11,7 @@ import type { GenDemoElement } from "../../demo/gen-demo-element.ts";
 import { ARTICLE_PATH, LONG_TASK_OBSERVER, longTasksBetween, snapshot } from "./browser-bench.ts";
 import { summariseResponsiveness, type EventTimingEntry, type ResponsivenessSummary } from "./soak-summary.ts";
 import { LONG_FRAME_OBSERVER, summariseLongFrames, type LongFrame, type LongFrameSummary } from "./long-frames.ts";
+import { cpuShares, readCpu, type CpuShares } from "./thread-cpu.ts";
 
 export interface SoakResult {
   /** Seconds of training in all, the warm-up included. */
@@ -40,6 +41,11 @@ export interface SoakResult {
    * to places in the text (the scrollbar dragged), while every demo trains and with none training.
    */
   jumps?: Record<"toDemos" | "toText", { training: JumpCost; idle: JumpCost }>;
+  /**
+   * Where the processors' time went between the two snapshots (shares of one core, from /proc): absent off Linux
+   * and in reports before 2026-12-07.
+   */
+  processor?: CpuShares;
 }
 
 /** Main-thread long tasks while the page jumped `jumps` times between far places, a second apart. */
@@ -232,7 +238,9 @@ export async function measureSoak(browser: Browser, origin: string, seconds: num
     await keepTraining(warmupMs);
     const start = await snapshot(page, first);
     const stepsAtStart = await stepsNow();
+    const cpuBefore = { reading: readCpu(), at: Date.now() };
     await keepTraining(seconds * 1000 - (Date.now() - t0), readerInput(page, families));
+    const cpuAfter = { reading: readCpu(), at: Date.now() };
     const end = await snapshot(page, first);
     const steps = await stepsNow();
     const longTasks = await longTasksBetween(page, start.gc!.to, end.gc!.from, [start.gc, end.gc]);
@@ -279,6 +287,9 @@ export async function measureSoak(browser: Browser, origin: string, seconds: num
         toDemos: { training: training.toDemos, idle: idle.toDemos },
         toText: { training: training.toText, idle: idle.toText },
       },
+      ...(cpuBefore.reading && cpuAfter.reading
+        ? { processor: cpuShares(cpuBefore.reading, cpuAfter.reading, (cpuAfter.at - cpuBefore.at) / 1000) }
+        : {}),
     };
   } finally {
     await page.close();

@@ -144,8 +144,20 @@ export function responsivenessLines(soak: SoakResult): string[] {
       ],
     ),
     "",
+    ...processorLines(soak),
     ...jumpLines(soak),
     ...longFrameLines(soak),
+  ];
+}
+
+/** Where the processors' time went over the measured window, when the run measured it (Linux). */
+function processorLines(soak: SoakResult): string[] {
+  const p = soak.processor;
+  if (!p) return [];
+  const share = (v: number) => `${fmt(v * 100, 0)} %`;
+  return [
+    `Processor time over the measured window (Linux's /proc, each thread's time as a share of one core; this machine has ${p.cores}): the page's main thread ${share(p.pageMain)}, the training worker ${share(p.worker)}, the page's other threads (compositor, raster, garbage collection) ${share(p.pageOther)}, the rest of Chromium (the GPU process, the browser process) ${share(p.restOfChromium)}; the whole machine ${share(p.machine)} of ${share(p.cores)}, the benchmark's driver included. A long task's duration is clock time: a main thread that waits for a core meanwhile makes it longer than its work.`,
+    "",
   ];
 }
 
