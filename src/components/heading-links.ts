@@ -1,8 +1,10 @@
 /**
  * Heading anchors: clicking one copies the section's full URL (for lecture notes) and moves there.
- * On load, the page scrolls to `#id` again once layout has settled, and CSS highlights the target.
+ * On load, the page brings `#id` to the window's top again and holds it there while the text around it takes its
+ * real size (see jump-target.ts); CSS highlights the target.
  */
 import { copyText } from "../lib/clipboard.ts";
+import { hashTarget, jumpTo } from "./jump-target.ts";
 
 export function enableHeadingLinks(root: Document): void {
   const status = root.querySelector<HTMLElement>("[data-copy-status]");
@@ -20,8 +22,8 @@ export function enableHeadingLinks(root: Document): void {
     });
   });
   const revealTarget = () => {
-    const id = decodeURIComponent(location.hash.slice(1));
-    if (id) root.getElementById(id)?.scrollIntoView({ block: "start" });
+    const target = hashTarget(root, location.hash);
+    if (target) jumpTo(target);
   };
   if (root.readyState === "complete") revealTarget();
   else window.addEventListener("load", revealTarget, { once: true });
