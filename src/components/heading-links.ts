@@ -1,7 +1,7 @@
 /**
  * Heading anchors: clicking one copies the section's full URL (for lecture notes) and moves there.
- * On load, the page brings `#id` to the window's top again and holds it there while the text around it takes its
- * real size (see jump-target.ts); CSS highlights the target.
+ * On load, the page brings `#id` to the window's top again once layout has settled (and once more if the page grows
+ * below it, see jump-target.ts); CSS highlights the target.
  */
 import { copyText } from "../lib/clipboard.ts";
 import { hashTarget, jumpTo } from "./jump-target.ts";

@@ -1,41 +1,28 @@
 /**
- * Brings the element a link names (`#id`) to the top of the window and keeps it there while the page settles. The
- * article's text blocks have estimated sizes until first shown (`content-visibility: auto`), so the blocks that a
- * jump shows take their real size a frame or more after it, and the target moved (by 221 px at 1280 × 800): a
- * lecturer's link to a demo opened with the demo's controls above the window. Stops at once when the reader scrolls or acts.
+ * Brings the element a link names (`#id`) to the top of the window on load, and again if the page was too short
+ * to bring it there: near the article's end the text blocks below still have their estimated sizes
+ * (`content-visibility: auto`) and the demos there their placeholders, so a jump to the last demo stopped at the
+ * page's end and left the demo halfway down the window once the page grew. Not once someone has scrolled away.
  */
 
-/** How long after a jump the target is held in place (blocks near it are laid out within a few frames). */
-const HOLD_MS = 1500;
+/** How long after the jump a page grown below the target may bring it up again. */
+const SETTLE_MS = 3000;
 
-/** A reader's own move ends the hold: their scrolling wins. */
-const READER_ACTS = ["wheel", "touchstart", "keydown", "pointerdown"] as const;
-
-/** Ends the hold of the jump before, if it is still holding. */
-let releaseLast = () => {};
-
-/** Scrolls `target` to the window's top (its scroll margin kept) and holds it there for `HOLD_MS`. */
+/** Scrolls `target` to the window's top (its scroll margin kept), and again while the page grows, if need be. */
 export function jumpTo(target: Element, win: Window = window): void {
-  releaseLast();
-  target.scrollIntoView({ block: "start" });
-  // Where the jump means it to be, which a page too short below it (its end still unlaid) may not reach at first.
   const wanted = parseFloat(win.getComputedStyle(target).scrollMarginTop) || 0;
-  const until = win.performance.now() + HOLD_MS;
-  let holding = true;
-  const release = () => {
-    holding = false;
-    for (const type of READER_ACTS) win.removeEventListener(type, release, true);
-  };
-  releaseLast = release;
-  for (const type of READER_ACTS) win.addEventListener(type, release, { capture: true, passive: true });
-  const hold = () => {
-    if (!holding) return;
-    const drift = target.getBoundingClientRect().top - wanted;
-    if (Math.abs(drift) >= 1) win.scrollBy(0, drift);
-    if (win.performance.now() < until) win.requestAnimationFrame(hold);
-    else release();
-  };
-  win.requestAnimationFrame(hold);
+  const offBy = () => Math.abs(target.getBoundingClientRect().top - wanted);
+  target.scrollIntoView({ block: "start" });
+  let left = { y: win.scrollY, offBy: offBy() };
+  const observer = new ResizeObserver(() => {
+    // A scroll since that took the target further away (the reader's, a script's) ends this; the browser's own
+    // return to the link's target while the page loads does not.
+    if (win.scrollY !== left.y && offBy() > left.offBy + 1) return observer.disconnect();
+    if (target.getBoundingClientRect().top - wanted >= 1) target.scrollIntoView({ block: "start" });
+    left = { y: win.scrollY, offBy: offBy() };
+  });
+  observer.observe(target.ownerDocument.body);
+  win.setTimeout(() => observer.disconnect(), SETTLE_MS);
 }
 
 /** The element `#id` names in `hash`, if any (the id percent-decoded, as links to Chinese headings are written). */
