@@ -11,15 +11,17 @@ const SETTLE_MS = 3000;
 /** Scrolls `target` to the window's top (its scroll margin kept), and again while the page grows, if need be. */
 export function jumpTo(target: Element, win: Window = window): void {
   const wanted = parseFloat(win.getComputedStyle(target).scrollMarginTop) || 0;
-  const offBy = () => Math.abs(target.getBoundingClientRect().top - wanted);
+  /** How far below (positive) or above its place the target is now. */
+  const drift = () => target.getBoundingClientRect().top - wanted;
   target.scrollIntoView({ block: "start" });
-  let left = { y: win.scrollY, offBy: offBy() };
+  let left = { y: win.scrollY, offBy: Math.abs(drift()) };
   const observer = new ResizeObserver(() => {
+    const now = drift();
     // A scroll since that took the target further away (the reader's, a script's) ends this; the browser's own
     // return to the link's target while the page loads does not.
-    if (win.scrollY !== left.y && offBy() > left.offBy + 1) return observer.disconnect();
-    if (target.getBoundingClientRect().top - wanted >= 1) target.scrollIntoView({ block: "start" });
-    left = { y: win.scrollY, offBy: offBy() };
+    if (win.scrollY !== left.y && Math.abs(now) > left.offBy + 1) return observer.disconnect();
+    if (now >= 1) target.scrollIntoView({ block: "start" });
+    left = { y: win.scrollY, offBy: Math.abs(drift()) };
   });
   observer.observe(target.ownerDocument.body);
   win.setTimeout(() => observer.disconnect(), SETTLE_MS);

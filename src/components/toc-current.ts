@@ -1,3 +1,5 @@
+import { hashTarget } from "./jump-target.ts";
+
 /** How far down the window a heading must have scrolled for its section to count as the one being read. */
 const READING_LINE = 0.25;
 
@@ -9,7 +11,7 @@ const READING_LINE = 0.25;
 export function trackCurrentSection(toc: Element, root: Document = document): void {
   const links = new Map<Element, HTMLAnchorElement>();
   for (const link of toc.querySelectorAll<HTMLAnchorElement>('a[href^="#"]')) {
-    const heading = root.getElementById(decodeURIComponent(link.hash.slice(1)));
+    const heading = hashTarget(root, link.hash);
     if (heading) links.set(heading, link);
   }
   const headings = [...links.keys()];
